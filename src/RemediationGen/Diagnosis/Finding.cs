@@ -1,0 +1,52 @@
+using RemediationGen.Logs;
+
+namespace RemediationGen.Diagnosis;
+
+public enum Severity
+{
+    Information,
+    Warning,
+    Error,
+}
+
+/// <summary>One log record that supports a finding: where it is and what it says.</summary>
+public sealed record Evidence(string File, long Line, LogTimestamp? Time, string? Component, string Message)
+{
+    public static Evidence From(LogEntry entry) =>
+        new(entry.File.DisplayPath, entry.Line, entry.Time, entry.Component, entry.Message);
+}
+
+/// <summary>
+/// A problem a rule found on one server. <paramref name="SiteCode"/> is null when the server could not be tied to a
+/// site. <paramref name="Evidence"/> keeps the first records (at most <see cref="MaxEvidence"/>) and
+/// <paramref name="Occurrences"/> counts them all.
+/// </summary>
+public sealed record Finding(
+    string RuleId,
+    Severity Severity,
+    string? SiteCode,
+    string Server,
+    bool ServerInFacts,
+    string Summary,
+    IReadOnlyList<Evidence> Evidence,
+    int Occurrences)
+{
+    public const int MaxEvidence = 20;
+}
+
+/// <summary>A value a log offered as a server name that is not a valid host name: shown to the admin, never used.</summary>
+public sealed record RejectedEvidence(string RuleId, string Value, string Reason, Evidence Evidence);
+
+/// <summary>A log that could not be read, or was read only in part; the scan went on without it.</summary>
+public sealed record LogProblem(string File, string Reason);
+
+/// <summary>Everything diagnosis produced, in a stable order (rule, site, server).</summary>
+public sealed record DiagnosisResult(
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<RejectedEvidence> Rejected,
+    IReadOnlyList<LogProblem> Problems,
+    int FilesRead,
+    long EntriesRead)
+{
+    public static DiagnosisResult Empty { get; } = new([], [], [], 0, 0);
+}

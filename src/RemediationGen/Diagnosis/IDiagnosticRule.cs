@@ -1,0 +1,47 @@
+using RemediationGen.Facts;
+using RemediationGen.Logs;
+
+namespace RemediationGen.Diagnosis;
+
+/// <summary>
+/// A diagnosis rule: one sealed class per problem (see docs/rules/&lt;Id&gt;.md). Rules know log messages; they do
+/// not know scripts. A rule sees every entry once, in file order, through the scan it starts.
+/// </summary>
+public interface IDiagnosticRule
+{
+    /// <summary>The problem's one name, e.g. <c>IssuingCertificateList</c>.</summary>
+    string Id { get; }
+
+    string Title { get; }
+
+    Severity Severity { get; }
+
+    string Description { get; }
+
+    IRuleScan BeginScan(DiagnosisContext context);
+}
+
+/// <summary>The state of one rule during one scan.</summary>
+public interface IRuleScan
+{
+    void Observe(LogEntry entry);
+
+    /// <summary>Called once after the last entry.</summary>
+    RuleScanResult Complete();
+}
+
+public sealed record RuleScanResult(IReadOnlyList<Finding> Findings, IReadOnlyList<RejectedEvidence> Rejected);
+
+/// <summary>What rules may consult besides the logs: the facts (when given) to tie servers to sites.</summary>
+public sealed class DiagnosisContext
+{
+    public DiagnosisContext(HierarchyFacts? facts)
+    {
+        Facts = facts;
+        Servers = new ServerDirectory(facts);
+    }
+
+    public HierarchyFacts? Facts { get; }
+
+    public ServerDirectory Servers { get; }
+}

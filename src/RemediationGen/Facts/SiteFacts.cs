@@ -1,0 +1,28 @@
+namespace RemediationGen.Facts;
+
+/// <summary>What the site database (or a facts file) says about a hierarchy. Nothing downstream knows the source.</summary>
+/// <param name="Sites">Sites ordered by site code.</param>
+/// <param name="Origin">Where the facts came from, for humans: "demo", a file path, or "SQL server/database".</param>
+/// <param name="CollectedAt">When the facts were read from the database, if known.</param>
+/// <param name="Warnings">Values the source offered that were not used (for example a DP name that is not a valid host name).</param>
+public sealed record HierarchyFacts(
+    IReadOnlyList<SiteFacts> Sites,
+    string Origin,
+    DateTimeOffset? CollectedAt,
+    IReadOnlyList<string> Warnings)
+{
+    public SiteFacts? FindSite(string siteCode) =>
+        Sites.FirstOrDefault(s => string.Equals(s.SiteCode, siteCode, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>One site. Server names are valid, lower-case host names; lists are sorted and free of duplicates.</summary>
+/// <param name="IssuingCertificateList">Value1 of the site's IssuingCertificateList component property, exactly as stored; null when the site has none.</param>
+public sealed record SiteFacts(
+    string SiteCode,
+    string? SiteServer,
+    string? IssuingCertificateList,
+    IReadOnlyList<string> ManagementPoints,
+    IReadOnlyList<DistributionPointFacts> DistributionPoints);
+
+/// <summary>A distribution point. Only whether a PXE password is set is known: the password itself never leaves the database.</summary>
+public sealed record DistributionPointFacts(string ServerName, bool IsPxe, bool PxePasswordSet);

@@ -1,0 +1,26 @@
+namespace RemediationGen.Logs;
+
+/// <summary>
+/// A log time exactly as written: local wall-clock time plus the bias in minutes when the line has one.
+/// ConfigMgr writes the Windows time-zone bias, so UTC = local + bias (US Central in winter: +360).
+/// </summary>
+public readonly record struct LogTimestamp(DateTime Local, int? BiasMinutes)
+{
+    /// <summary>UTC, when the bias is known.</summary>
+    public DateTime? Utc => BiasMinutes is { } bias ? DateTime.SpecifyKind(Local.AddMinutes(bias), DateTimeKind.Utc) : null;
+
+    /// <summary>ISO 8601 local time with its offset (offset = -bias), or without one when the bias is unknown.</summary>
+    public string ToIsoString()
+    {
+        var local = Local.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
+        if (BiasMinutes is not { } bias)
+        {
+            return local;
+        }
+
+        var offset = -bias;
+        var sign = offset < 0 ? '-' : '+';
+        var magnitude = Math.Abs(offset);
+        return FormattableString.Invariant($"{local}{sign}{magnitude / 60:00}:{magnitude % 60:00}");
+    }
+}
