@@ -17,15 +17,16 @@ public sealed record Evidence(string File, long Line, LogTimestamp? Time, string
 }
 
 /// <summary>
-/// A problem a rule found on one server. <paramref name="SiteCode"/> is null when the server could not be tied to a
-/// site. <paramref name="Evidence"/> keeps the first records (at most <see cref="MaxEvidence"/>) and
+/// A problem a rule found on one server. <paramref name="Server"/> is null when the log does not say which server
+/// it came from (see the attribution rule in README); <paramref name="SiteCode"/> is null when the server could not
+/// be tied to a site. <paramref name="Evidence"/> keeps the first records (at most <see cref="MaxEvidence"/>) and
 /// <paramref name="Occurrences"/> counts them all.
 /// </summary>
 public sealed record Finding(
     string RuleId,
     Severity Severity,
     string? SiteCode,
-    string Server,
+    string? Server,
     bool ServerInFacts,
     string Summary,
     IReadOnlyList<Evidence> Evidence,
