@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Text.RegularExpressions;
+
+namespace RemediationGen.Cli;
+
+/// <summary>
+/// Builds the command tree and runs it. This layer only parses arguments, calls a job of the core library, prints
+/// its result, and maps errors to the documented exit codes with a one-line message (a stack trace only with --verbose).
+/// </summary>
+public static partial class CliApplication
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    {
+        var options = new CliOptions();
+        var root = new RootCommand("RemediationGen: fix packages (Intune and ConfigMgr) for ConfigMgr certificate failures, from the site database and its logs.");
+        root.Options.Add(CliOptions.Verbose);
+        root.Subcommands.Add(GenerateCommand.Create(options, output, error, timeProvider, cancellationToken));
+        root.Subcommands.Add(CollectCommand.Create(options, output, error, timeProvider, cancellationToken));
+        root.Subcommands.Add(DiagnoseCommand.Create(options, output, error, timeProvider, cancellationToken));
+
+        var parse = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine($"remediationgen: {ScrubSecrets(parseError.Message)}");
+            }
+
+            error.WriteLine($"Run 'remediationgen {CommandPath(parse)}--help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        return parse.Invoke(invocation);
+    }
+
+    /// <summary>Runs a command body and turns its failures into one line and an exit code.</summary>
+    internal static int Guard(TextWriter error, bool verbose, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (RemediationGenException ex)
+        {
+            error.WriteLine($"remediationgen: {ex.Message}");
+            if (verbose && ex.InnerException is not null)
+            {
+                error.WriteLine(ex.InnerException.ToString());
+            }
+
+            return ExitCodes.For(ex.Kind);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("remediationgen: canceled; nothing was written.");
+            return ExitCodes.Canceled;
+        }
+#pragma warning disable CA1031 // The last line of defence: an unexpected error becomes one line and exit code 70, not a crash dump.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"remediationgen: unexpected error ({ex.GetType().Name}): {ScrubSecrets(ex.Message)}");
+            error.WriteLine(verbose ? ex.ToString() : "This is a bug in RemediationGen: run again with --verbose and report what it prints.");
+            return ExitCodes.UnexpectedError;
+        }
+    }
+
+    /// <summary>A mistyped option can make the parser echo a connection string: never print a password.</summary>
+    internal static string ScrubSecrets(string message) =>
+        PasswordPattern().Replace(message, m => m.Groups[1].Value + "=***");
+
+    private static string CommandPath(ParseResult parse) =>
+        parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name + " ";
+
+    [GeneratedRegex(@"\b(password|pwd)\s*=\s*(""[^""]*""|'[^']*'|[^;'""]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PasswordPattern();
+}

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using RemediationGen.Jobs;
+
+namespace RemediationGen.Cli;
+
+/// <summary>The options several commands share, and how they become a <see cref="FactsSource"/>.</summary>
+internal sealed class CliOptions
+{
+    public Option<bool> Demo { get; } = new("--demo") { Description = "Use the built-in demo hierarchy (facts and logs); no database needed." };
+
+    public Option<string> Facts { get; } = new("--facts") { Description = "Read site facts from this facts file (see README 'Facts file').", HelpName = "FILE" };
+
+    public Option<string> Sql { get; } = new("--sql")
+    {
+        Description = "Read site facts from this ConfigMgr site database (SqlClient connection string, or env:NAME to read it from an environment variable). Encrypt=True and ApplicationIntent=ReadOnly unless the string says otherwise.",
+        HelpName = "CONNECTION-STRING",
+    };
+
+    public Option<int> SqlTimeout { get; } = new("--sql-timeout")
+    {
+        Description = "Seconds each site database query may take.",
+        DefaultValueFactory = _ => 30,
+        HelpName = "SECONDS",
+    };
+
+    public Option<string[]> IclComponent { get; } = new("--icl-component")
+    {
+        Description = "When a site holds several distinct IssuingCertificateList values, use the one of this component: SITE=COMPONENT. Repeatable.",
+        HelpName = "SITE=COMPONENT",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> Logs { get; } = new("--logs")
+    {
+        Description = "Log files or folders (searched recursively for *.log and *.lo_). Put each server's logs in a folder named after it. Repeatable.",
+        HelpName = "PATH",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<bool> Force { get; } = new("--force") { Description = "Replace an earlier RemediationGen output of the same name (never anything else)." };
+
+    public static Option<bool> Verbose { get; } = new("--verbose") { Description = "Show details (stack traces) of unexpected errors.", Recursive = true };
+
+    public void AddFactsSourceOptions(Command command)
+    {
+        command.Options.Add(Demo);
+        command.Options.Add(Facts);
+        command.Options.Add(Sql);
+        command.Options.Add(SqlTimeout);
+        command.Options.Add(IclComponent);
+    }
+
+    /// <summary>Adds a validator: at most one facts source, and at least one when <paramref name="required"/>.</summary>
+    public void RequireOneFactsSource(Command command, bool required)
+    {
+        command.Validators.Add(result =>
+        {
+            var given = new[] { Demo.Name, Facts.Name, Sql.Name }.Where(name => result.GetResult(name) is { Implicit: false }).ToList();
+            if (given.Count > 1)
+            {
+                result.AddError($"Use only one of --demo, --facts and --sql (got {string.Join(" and ", given)}).");
+            }
+            else if (given.Count == 0 && required)
+            {
+                result.AddError("Say where the facts come from: --demo, --facts FILE or --sql CONNECTION-STRING.");
+            }
+        });
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(SqlTimeout) is < 1 or > 3600)
+            {
+                result.AddError("--sql-timeout must be between 1 and 3600 seconds.");
+            }
+
+            foreach (var choice in result.GetValue(IclComponent) ?? [])
+            {
+                if (ParseChoice(choice) is null)
+                {
+                    result.AddError($"--icl-component '{choice}' is not SITE=COMPONENT (for example PS1=SMS_SITE_COMPONENT_MANAGER).");
+                }
+            }
+        });
+    }
+
+    public FactsSource? FactsSource(ParseResult parse)
+    {
+        if (parse.GetValue(Demo))
+        {
+            return new FactsSource.Demo();
+        }
+
+        if (parse.GetValue(Facts) is { } file)
+        {
+            return new FactsSource.File(file);
+        }
+
+        return parse.GetValue(Sql) is { } connection ? SqlSource(parse, connection) : null;
+    }
+
+    public FactsSource.Sql SqlSource(ParseResult parse, string connection)
+    {
+        var choices = (parse.GetValue(IclComponent) ?? [])
+            .Select(ParseChoice)
+            .OfType<KeyValuePair<string, string>>()
+            .GroupBy(c => c.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key.ToUpperInvariant(), g => g.Last().Value, StringComparer.OrdinalIgnoreCase);
+        return new FactsSource.Sql(connection, parse.GetValue(SqlTimeout), choices);
+    }
+
+    private static KeyValuePair<string, string>? ParseChoice(string choice)
+    {
+        var equals = choice.IndexOf('=', StringComparison.Ordinal);
+        return equals is > 0 && equals < choice.Length - 1
+            ? new KeyValuePair<string, string>(choice[..equals].Trim(), choice[(equals + 1)..].Trim())
+            : null;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace RemediationGen.Diagnosis;
+
+/// <summary>
+/// The machine-readable form of findings: <c>diagnose --format json</c> and the package manifest both use it, so
+/// the shape is a contract (documented in README "Findings JSON").
+/// </summary>
+public static class DiagnosisJson
+{
+    public static string Serialize(DiagnosisResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("filesRead", result.FilesRead);
+            writer.WriteNumber("entriesRead", result.EntriesRead);
+            WriteFindings(writer, "findings", result.Findings);
+            WriteRejected(writer, result.Rejected);
+            writer.WriteStartArray("problems");
+            foreach (var problem in result.Problems)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("file", problem.File);
+                writer.WriteString("reason", problem.Reason);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    public static void WriteFindings(Utf8JsonWriter writer, string propertyName, IEnumerable<Finding> findings)
+    {
+        writer.WriteStartArray(propertyName);
+        foreach (var finding in findings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("ruleId", finding.RuleId);
+            writer.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+            writer.WriteString("site", finding.SiteCode);
+            writer.WriteString("server", finding.Server);
+            writer.WriteBoolean("serverInFacts", finding.ServerInFacts);
+            writer.WriteString("summary", finding.Summary);
+            writer.WriteNumber("occurrences", finding.Occurrences);
+            writer.WriteStartArray("evidence");
+            foreach (var evidence in finding.Evidence)
+            {
+                WriteEvidence(writer, evidence);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public static void WriteRejected(Utf8JsonWriter writer, IEnumerable<RejectedEvidence> rejected)
+    {
+        writer.WriteStartArray("rejected");
+        foreach (var item in rejected)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("ruleId", item.RuleId);
+            writer.WriteString("value", item.Value);
+            writer.WriteString("reason", item.Reason);
+            writer.WritePropertyName("evidence");
+            WriteEvidence(writer, item.Evidence);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter writer, Evidence evidence)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("file", evidence.File);
+        writer.WriteNumber("line", evidence.Line);
+        writer.WriteString("timestamp", evidence.Time?.ToIsoString());
+        writer.WriteString("utc", evidence.Time?.Utc?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("component", evidence.Component);
+        writer.WriteString("message", evidence.Message);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,279 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace RemediationGen.Facts;
+
+/// <summary>
+/// The facts file (schemaVersion 1): what <c>collect</c> writes and <c>--facts</c> reads, for offline work, review
+/// and the demo. Reading is strict: an unknown schema version, an unknown or missing field, or an invalid value is
+/// an error that names the file, the field path (e.g. <c>sites[1].distributionPoints[0].serverName</c>) and the value.
+/// </summary>
+public static class FactsFile
+{
+    public const int SchemaVersion = 1;
+
+    private static readonly string[] RootFields = ["schemaVersion", "collectedAt", "source", "sites"];
+    private static readonly string[] SiteFields = ["siteCode", "siteServer", "issuingCertificateList", "managementPoints", "distributionPoints"];
+    private static readonly string[] DistributionPointFields = ["serverName", "isPxe", "pxePasswordSet"];
+
+    public static HierarchyFacts Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RemediationGenException(ErrorKind.InvalidInput, $"Facts file '{path}' cannot be read: {ex.Message}", ex);
+        }
+
+        return Parse(bytes, path, origin: path);
+    }
+
+    /// <summary>Parses facts JSON; <paramref name="displayName"/> names the source in error messages.</summary>
+    public static HierarchyFacts Parse(ReadOnlySpan<byte> json, string displayName, string origin)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;
+            throw new RemediationGenException(ErrorKind.InvalidInput, $"Facts file '{displayName}'{where}: not valid JSON ({FirstSentence(ex.Message)}).", ex);
+        }
+
+        using (document)
+        {
+            return new FactsReader(displayName).ReadRoot(document.RootElement, origin);
+        }
+    }
+
+    /// <summary>Writes facts as indented JSON (LF line endings, stable field order): the file <c>collect</c> produces.</summary>
+    public static byte[] Serialize(HierarchyFacts facts)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("schemaVersion", SchemaVersion);
+            if (facts.CollectedAt is { } collectedAt)
+            {
+                writer.WriteString("collectedAt", collectedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            writer.WriteString("source", facts.Origin);
+            writer.WriteStartArray("sites");
+            foreach (var site in facts.Sites)
+            {
+                WriteSite(writer, site);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+
+    /// <summary>One site in the same shape as the file: used for digests of a package's inputs.</summary>
+    public static void WriteSite(Utf8JsonWriter writer, SiteFacts site)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("siteCode", site.SiteCode);
+        writer.WriteString("siteServer", site.SiteServer);
+        writer.WriteString("issuingCertificateList", site.IssuingCertificateList);
+        writer.WriteStartArray("managementPoints");
+        foreach (var mp in site.ManagementPoints)
+        {
+            writer.WriteStringValue(mp);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("distributionPoints");
+        foreach (var dp in site.DistributionPoints)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("serverName", dp.ServerName);
+            writer.WriteBoolean("isPxe", dp.IsPxe);
+            writer.WriteBoolean("pxePasswordSet", dp.PxePasswordSet);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message).TrimEnd('.');
+    }
+
+    private sealed class FactsReader(string displayName)
+    {
+        public HierarchyFacts ReadRoot(JsonElement root, string origin)
+        {
+            RequireObject(root, "(root)");
+            CheckFields(root, "(root)", RootFields);
+            var version = RequireProperty(root, "(root)", "schemaVersion");
+            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var schemaVersion) || schemaVersion != SchemaVersion)
+            {
+                throw Error("schemaVersion", $"{version.GetRawText()} is not supported; this version of RemediationGen reads schemaVersion {SchemaVersion}");
+            }
+
+            DateTimeOffset? collectedAt = null;
+            if (root.TryGetProperty("collectedAt", out var collected) && collected.ValueKind != JsonValueKind.Null)
+            {
+                collectedAt = collected.ValueKind == JsonValueKind.String && collected.TryGetDateTimeOffset(out var value)
+                    ? value
+                    : throw Error("collectedAt", $"{collected.GetRawText()} is not an ISO 8601 date and time");
+            }
+
+            var sitesElement = RequireProperty(root, "(root)", "sites");
+            if (sitesElement.ValueKind != JsonValueKind.Array)
+            {
+                throw Error("sites", "must be an array of sites");
+            }
+
+            var sites = new List<SiteFacts>();
+            var index = 0;
+            foreach (var siteElement in sitesElement.EnumerateArray())
+            {
+                sites.Add(ReadSite(siteElement, $"sites[{index++}]"));
+            }
+
+            var duplicate = sites.GroupBy(s => s.SiteCode, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+            {
+                throw Error("sites", $"site code '{duplicate.Key}' appears more than once");
+            }
+
+            return new HierarchyFacts([.. sites.OrderBy(s => s.SiteCode, StringComparer.Ordinal)], origin, collectedAt, []);
+        }
+
+        private SiteFacts ReadSite(JsonElement element, string path)
+        {
+            RequireObject(element, path);
+            CheckFields(element, path, SiteFields);
+            var rawCode = RequireString(element, path, "siteCode");
+            if (!SiteCode.TryNormalize(rawCode, out var siteCode))
+            {
+                throw Error($"{path}.siteCode", $"'{Printable(rawCode)}' is not a site code (three letters or digits)");
+            }
+
+            var siteServer = OptionalString(element, path, "siteServer") is { } server ? HostNameAt($"{path}.siteServer", server) : null;
+            var icl = OptionalString(element, path, "issuingCertificateList");
+            var managementPoints = new SortedSet<string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var mp in OptionalArray(element, path, "managementPoints"))
+            {
+                var mpPath = $"{path}.managementPoints[{index++}]";
+                managementPoints.Add(HostNameAt(mpPath, mp.ValueKind == JsonValueKind.String ? mp.GetString()! : throw Error(mpPath, "must be a host name string")));
+            }
+
+            var distributionPoints = new SortedDictionary<string, DistributionPointFacts>(StringComparer.Ordinal);
+            index = 0;
+            foreach (var dp in OptionalArray(element, path, "distributionPoints"))
+            {
+                var dpPath = $"{path}.distributionPoints[{index++}]";
+                RequireObject(dp, dpPath);
+                CheckFields(dp, dpPath, DistributionPointFields);
+                var name = HostNameAt($"{dpPath}.serverName", RequireString(dp, dpPath, "serverName"));
+                var facts = new DistributionPointFacts(name, OptionalBoolean(dp, dpPath, "isPxe"), OptionalBoolean(dp, dpPath, "pxePasswordSet"));
+                if (!distributionPoints.TryAdd(name, facts))
+                {
+                    throw Error($"{dpPath}.serverName", $"'{name}' is listed twice");
+                }
+            }
+
+            return new SiteFacts(siteCode, siteServer, icl, [.. managementPoints], [.. distributionPoints.Values]);
+        }
+
+        private string HostNameAt(string path, string value) =>
+            HostName.TryNormalize(value, out var normalized, out var reason)
+                ? normalized
+                : throw Error(path, $"'{Printable(value)}' is not a valid host name ({reason})");
+
+        private void CheckFields(JsonElement element, string path, string[] known)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!known.Contains(property.Name, StringComparer.Ordinal))
+                {
+                    throw Error(path == "(root)" ? property.Name : $"{path}.{property.Name}", $"unknown field (expected one of: {string.Join(", ", known)})");
+                }
+            }
+        }
+
+        private void RequireObject(JsonElement element, string path)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                throw Error(path, "must be an object");
+            }
+        }
+
+        private JsonElement RequireProperty(JsonElement element, string path, string name) =>
+            element.TryGetProperty(name, out var value) ? value : throw Error(path == "(root)" ? name : $"{path}.{name}", "is missing");
+
+        private string RequireString(JsonElement element, string path, string name)
+        {
+            var value = RequireProperty(element, path, name);
+            return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Error($"{path}.{name}", "must be a string");
+        }
+
+        private string? OptionalString(JsonElement element, string path, string name)
+        {
+            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Error($"{path}.{name}", "must be a string or null");
+        }
+
+        private bool OptionalBoolean(JsonElement element, string path, string name)
+        {
+            if (!element.TryGetProperty(name, out var value))
+            {
+                return false;
+            }
+
+            return value.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => throw Error($"{path}.{name}", $"must be true or false, not {value.GetRawText()}"),
+            };
+        }
+
+        private JsonElement[] OptionalArray(JsonElement element, string path, string name)
+        {
+            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return [];
+            }
+
+            return value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : throw Error($"{path}.{name}", "must be an array");
+        }
+
+        private RemediationGenException Error(string field, string problem) =>
+            new(ErrorKind.InvalidInput, $"Facts file '{displayName}': {field}: {problem}.");
+
+        private static string Printable(string value)
+        {
+            var builder = new StringBuilder();
+            foreach (var c in value.Length > 200 ? value[..200] : value)
+            {
+                builder.Append(c is >= ' ' and <= '~' ? c.ToString() : FormattableString.Invariant($"\\u{(int)c:X4}"));
+            }
+
+            return value.Length > 200 ? builder + "..." : builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using RemediationGen.Diagnosis;
+
+namespace RemediationGen.Fixes;
+
+/// <summary>
+/// What one fix will do at one site: a detection/remediation pair (rendered for Intune and ConfigMgr from the same
+/// check body), the servers it targets and why, the findings behind it, and the plain-data template model.
+/// </summary>
+/// <param name="PairName">File and object name of the pair, e.g. <c>IssuingCertificateList</c>.</param>
+/// <param name="Description">One sentence for the Intune description and the ConfigMgr configuration item.</param>
+public sealed record FixPlan(
+    string FixId,
+    string TemplateFolder,
+    string SiteCode,
+    string PairName,
+    string Title,
+    string Description,
+    IReadOnlyList<FixTarget> Targets,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<string> Notes,
+    object TemplateModel);
+
+/// <summary>A server a pair is meant for, with the reason it is included.</summary>
+/// <param name="Roles">What the facts say the server is ("management point", "PXE-enabled distribution point"), or "named in logs only".</param>
+/// <param name="InFacts">False for a server only the logs name: included, and flagged for the admin to check.</param>
+public sealed record FixTarget(
+    string Server,
+    IReadOnlyList<string> Roles,
+    bool InFacts,
+    string Reason,
+    IReadOnlyList<Finding> Findings);

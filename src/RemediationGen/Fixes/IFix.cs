@@ -1,0 +1,36 @@
+using RemediationGen.Diagnosis;
+using RemediationGen.Facts;
+
+namespace RemediationGen.Fixes;
+
+/// <summary>
+/// A fix: one sealed class per problem, named like its rule. It turns facts and findings into plans: which script
+/// pairs, for which targets and why, and the template model (plain data). Fixes know what must happen on a server;
+/// they do not know Handlebars or file layout.
+/// </summary>
+public interface IFix
+{
+    /// <summary>The problem's one name, shared with its rule, templates and docs.</summary>
+    string Id { get; }
+
+    /// <summary>The template folder under <c>templates/</c>, e.g. <c>issuing-certificate-list</c>.</summary>
+    string TemplateFolder { get; }
+
+    /// <summary>Plans for one site; empty when the fix has nothing to do there. Notes explain why, for the summary.</summary>
+    FixPlanResult Plan(SiteFacts site, FixContext context);
+}
+
+/// <summary>Which servers a fix targets.</summary>
+public enum TargetSelection
+{
+    /// <summary>Every server where the value belongs (the check changes nothing where it is already right).</summary>
+    All,
+
+    /// <summary>Only servers the logs show failing.</summary>
+    Affected,
+}
+
+/// <summary>What every fix may consult.</summary>
+public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets);
+
+public sealed record FixPlanResult(FixPlan? Plan, IReadOnlyList<string> Notes);

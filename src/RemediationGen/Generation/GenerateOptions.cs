@@ -1,0 +1,10 @@
+using RemediationGen.Fixes;
+
+namespace RemediationGen.Generation;
+
+/// <param name="Sites">Site codes to generate for; empty means every site in the facts.</param>
+public sealed record GenerateOptions(TargetSelection Targets, IReadOnlyList<string> Sites);
+
+/// <param name="Packages">One per site that has something to fix, ordered by site code.</param>
+/// <param name="Notes">Why a site got no package, servers to check, and facts warnings: for the admin's summary.</param>
+public sealed record GenerationResult(IReadOnlyList<Packaging.RenderedPackage> Packages, IReadOnlyList<string> Notes);

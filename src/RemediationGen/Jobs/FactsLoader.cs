@@ -1,0 +1,18 @@
+using RemediationGen.Demo;
+using RemediationGen.Facts;
+
+namespace RemediationGen.Jobs;
+
+internal static class FactsLoader
+{
+    public static HierarchyFacts Load(FactsSource source, TimeProvider timeProvider, CancellationToken cancellationToken) => source switch
+    {
+        FactsSource.Demo => DemoHierarchy.Facts(),
+        FactsSource.File file => FactsFile.Read(file.Path),
+        FactsSource.Sql sql => SqlSiteFactsSource.Collect(
+            new SqlSourceOptions(sql.ConnectionString, sql.CommandTimeoutSeconds, sql.IssuingCertificateListComponents),
+            timeProvider,
+            cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(source)),
+    };
+}

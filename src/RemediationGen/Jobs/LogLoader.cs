@@ -1,0 +1,37 @@
+using RemediationGen.Demo;
+using RemediationGen.Diagnosis;
+using RemediationGen.Facts;
+using RemediationGen.Logs;
+
+namespace RemediationGen.Jobs;
+
+internal static class LogLoader
+{
+    /// <summary>Reads the given log paths, or the demo logs when the demo is the source and no path was given.</summary>
+    public static DiagnosisResult Diagnose(
+        IReadOnlyList<string> logPaths,
+        bool demo,
+        HierarchyFacts? facts,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<LogFile> files;
+        IReadOnlyList<LogProblem> problems;
+        if (logPaths.Count == 0 && demo)
+        {
+            files = DemoHierarchy.Logs();
+            problems = [];
+        }
+        else if (logPaths.Count == 0)
+        {
+            return DiagnosisResult.Empty;
+        }
+        else
+        {
+            var discovered = LogDiscovery.Discover(logPaths, facts);
+            files = discovered.Files;
+            problems = discovered.Problems;
+        }
+
+        return new Diagnoser(RuleCatalog.All).Run(files, new DiagnosisContext(facts), problems, cancellationToken);
+    }
+}

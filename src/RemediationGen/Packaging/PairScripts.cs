@@ -1,0 +1,47 @@
+using RemediationGen.Fixes;
+using RemediationGen.Templates;
+
+namespace RemediationGen.Packaging;
+
+/// <summary>
+/// Composes a pair's four scripts from small templates. The wrappers differ only in their last part; the check body
+/// (and the remediation body) is the same template in every target:
+/// header + check + intune-detection, header + check + remediate + intune-remediation, and so on.
+/// </summary>
+internal sealed class PairScripts
+{
+    public const string Header = "shared/script-header.ps1";
+
+    private PairScripts(string intuneDetection, string intuneRemediation, string configMgrDiscovery, string configMgrRemediation)
+    {
+        IntuneDetection = intuneDetection;
+        IntuneRemediation = intuneRemediation;
+        ConfigMgrDiscovery = configMgrDiscovery;
+        ConfigMgrRemediation = configMgrRemediation;
+    }
+
+    public string IntuneDetection { get; }
+
+    public string IntuneRemediation { get; }
+
+    public string ConfigMgrDiscovery { get; }
+
+    public string ConfigMgrRemediation { get; }
+
+    public static PairScripts Render(TemplateRenderer renderer, FixPlan plan, string toolVersion)
+    {
+        var check = $"{plan.TemplateFolder}/check.ps1";
+        var remediate = $"{plan.TemplateFolder}/remediate.ps1";
+        string Compose(string kind, params string[] parts)
+        {
+            var model = new PairScriptModel(toolVersion, plan.SiteCode, plan.PairName, plan.Title, kind, plan.TemplateModel);
+            return string.Concat(parts.Select(part => renderer.Render(part, model)));
+        }
+
+        return new PairScripts(
+            Compose("Intune detection", Header, check, "shared/intune-detection.ps1"),
+            Compose("Intune remediation", Header, check, remediate, "shared/intune-remediation.ps1"),
+            Compose("ConfigMgr discovery", Header, check, "shared/configmgr-discovery.ps1"),
+            Compose("ConfigMgr remediation", Header, check, remediate, "shared/configmgr-remediation.ps1"));
+    }
+}

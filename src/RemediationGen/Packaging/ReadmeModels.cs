@@ -1,0 +1,33 @@
+namespace RemediationGen.Packaging;
+
+/// <summary>The package README's first part: what was found. Every value is text the template escapes with md.</summary>
+public sealed record ReadmeIntroModel(
+    string ToolVersion,
+    string SiteCode,
+    string SiteServer,
+    string FactsOrigin,
+    string TargetSelection,
+    bool LogsRead,
+    IReadOnlyList<ReadmeFinding> Findings,
+    IReadOnlyList<ReadmeRejected> Rejected,
+    IReadOnlyList<string> Notes);
+
+public sealed record ReadmeFinding(string Rule, string Server, string Summary, int Occurrences, IReadOnlyList<ReadmeEvidence> Evidence);
+
+public sealed record ReadmeEvidence(string File, long Line, string LocalTime, string Utc, string Message);
+
+public sealed record ReadmeRejected(string File, long Line, string Value, string Reason);
+
+/// <summary>A fix's README section: the plan, its targets and where its files are.</summary>
+public sealed record ReadmeFixModel(
+    string SiteCode,
+    string Title,
+    string Description,
+    object Fix,
+    IReadOnlyList<ReadmeTarget> Targets,
+    string IntuneFolder,
+    string ConfigMgrFolder);
+
+public sealed record ReadmeTarget(string Server, string Roles, string Reason, string InFacts);
+
+public sealed record ReadmeDeployModel(string CollectionName);

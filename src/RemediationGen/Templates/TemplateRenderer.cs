@@ -1,0 +1,145 @@
+using System.Text;
+using HandlebarsDotNet;
+using HandlebarsDotNet.Compiler;
+
+namespace RemediationGen.Templates;
+
+/// <summary>
+/// The one adapter over Handlebars.Net. Its instance is isolated (never the global one) and strict: an unknown
+/// name is an error naming the template and line, and a plain <c>{{value}}</c> is refused at render time, so data
+/// reaches output only through a named helper: <c>{{ps value}}</c> (a complete PowerShell literal) or
+/// <c>{{md value}}</c> (inline Markdown text). Templates compile on first use and are cached.
+/// </summary>
+public sealed class TemplateRenderer
+{
+    private readonly TemplateCatalog _catalog;
+    private readonly IHandlebars _handlebars;
+    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _compiled = new(StringComparer.Ordinal);
+
+    public TemplateRenderer(TemplateCatalog catalog)
+    {
+        _catalog = catalog;
+        _handlebars = Handlebars.Create(new HandlebarsConfiguration
+        {
+            ThrowOnUnresolvedBindingExpression = true,
+            TextEncoder = new RawOutputRefusal(),
+            FormatProvider = System.Globalization.CultureInfo.InvariantCulture,
+        });
+        _handlebars.RegisterHelper("ps", (output, _, arguments) =>
+            output.WriteSafeString(PowerShellLiteral.From(SingleArgument("ps", arguments))));
+        _handlebars.RegisterHelper("md", (output, _, arguments) =>
+            output.WriteSafeString(MarkdownText.Escape(Convert.ToString(SingleArgument("md", arguments), System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    public TemplateCatalog Catalog => _catalog;
+
+    /// <summary>Renders <paramref name="name"/> with LF line endings; callers choose the file's final line endings.</summary>
+    public string Render(string name, object model)
+    {
+        var source = _catalog.Get(name);
+        var template = Compile(source);
+        try
+        {
+            return template(model, null);
+        }
+        catch (HandlebarsUndefinedBindingException ex)
+        {
+            throw new RemediationGenException(
+                ErrorKind.InvalidInput,
+                $"{Describe(source)}{LineHint(source, ex.MissingKey)}: '{ex.MissingKey}' is not defined. Defined here: {DescribeModel(model)}.",
+                ex);
+        }
+        catch (RawOutputException ex)
+        {
+            throw new RemediationGenException(
+                ErrorKind.InvalidInput,
+                $"{Describe(source)}: a value was written without a helper ({ex.Snippet}); use {{{{ps value}}}} in scripts or {{{{md value}}}} in Markdown.",
+                ex);
+        }
+        catch (HandlebarsException ex)
+        {
+            throw new RemediationGenException(ErrorKind.InvalidInput, $"{Describe(source)}: {ex.Message}", ex);
+        }
+    }
+
+    private HandlebarsTemplate<object, object> Compile(TemplateSource source)
+    {
+        if (_compiled.TryGetValue(source.Name, out var compiled))
+        {
+            return compiled;
+        }
+
+        try
+        {
+            compiled = _handlebars.Compile(source.Text);
+        }
+        catch (HandlebarsException ex)
+        {
+            throw new RemediationGenException(ErrorKind.InvalidInput, $"{Describe(source)}: {ex.Message}", ex);
+        }
+
+        _compiled[source.Name] = compiled;
+        return compiled;
+    }
+
+    private static object? SingleArgument(string helper, Arguments arguments)
+    {
+        if (arguments.Length != 1)
+        {
+            throw new HandlebarsException($"{{{{{helper}}}}} takes exactly one value, got {arguments.Length}.");
+        }
+
+        return arguments[0] is UndefinedBindingResult undefined
+            ? throw new HandlebarsUndefinedBindingException(undefined.Value, undefined)
+            : arguments[0];
+    }
+
+    private static string Describe(TemplateSource source) =>
+        source.IsUserOverride ? $"Template '{source.Origin}'" : $"Template '{source.Name}.hbs'";
+
+    /// <summary>Handlebars does not report positions: point at the first line that mentions the missing name.</summary>
+    private static string LineHint(TemplateSource source, string missingKey)
+    {
+        var lines = source.Text.Split('\n');
+        var key = missingKey.Split('.')[^1];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var open = line.IndexOf("{{", StringComparison.Ordinal);
+            if (open >= 0 && line.IndexOf(key, open, StringComparison.Ordinal) >= 0)
+            {
+                return $" line {i + 1}";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static string DescribeModel(object model) =>
+        string.Join(", ", model.GetType().GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));
+
+    private sealed class RawOutputRefusal : ITextEncoder
+    {
+        public void Encode(StringBuilder? text, TextWriter target) => throw new RawOutputException(text?.ToString() ?? string.Empty);
+
+        public void Encode(string? text, TextWriter target) => throw new RawOutputException(text ?? string.Empty);
+
+        public void Encode<T>(T? text, TextWriter target)
+            where T : IEnumerator<char>
+        {
+            var builder = new StringBuilder();
+            while (text is not null && text.MoveNext() && builder.Length < 40)
+            {
+                builder.Append(text.Current);
+            }
+
+            throw new RawOutputException(builder.ToString());
+        }
+    }
+
+    private sealed class RawOutputException(string value)
+        : Exception("A value was written without a helper.")
+    {
+        public string Snippet { get; } = value.Length <= 40 ? $"'{value}'" : $"'{value[..40]}...'";
+    }
+}
