@@ -51,6 +51,21 @@ public sealed class ServerDirectory
             : null;
     }
 
+    /// <summary>
+    /// Like <see cref="Find"/>, but a dotted name must match an FQDN exactly: <c>dp01.other.com</c> is not
+    /// <c>dp01.contoso.com</c> even though both are <c>dp01</c>. A name without a dot may still match a short name.
+    /// </summary>
+    public KnownServer? Match(string hostName)
+    {
+        ArgumentNullException.ThrowIfNull(hostName);
+        if (_byFqdn.TryGetValue(hostName, out var exact))
+        {
+            return exact;
+        }
+
+        return hostName.Contains('.', StringComparison.Ordinal) ? null : Find(hostName);
+    }
+
     private void Add(KnownServer server)
     {
         // A server with several roles keeps the first one registered; the site is what matters here.

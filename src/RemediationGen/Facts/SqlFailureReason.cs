@@ -1,0 +1,129 @@
+using System.ComponentModel;
+using System.Data.Common;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text.RegularExpressions;
+using Microsoft.Data.SqlClient;
+
+namespace RemediationGen.Facts;
+
+/// <summary>
+/// Turns what Microsoft.Data.SqlClient (2.1 on Linux, checked by experiment) throws into one plain-words reason.
+/// SqlClient reports most network failures as SqlException number 0, so the inner SocketException and the
+/// "(provider: TCP Provider, error: NN - ...)" suffix are what tell them apart.
+/// </summary>
+internal static partial class SqlFailureReason
+{
+    private const int MaxDriverMessageLength = 300;
+
+    // Win32 WAIT_TIMEOUT: what SqlClient puts inside a connect timeout.
+    private const int WaitTimeout = 258;
+
+    public static string DescribeConnectFailure(string target, Exception exception, int connectTimeoutSeconds) =>
+        $"Cannot connect to the site database ({target}): {Reason(exception, connectTimeoutSeconds)}{DriverMessage(exception)}";
+
+    public static string DescribeQueryFailure(string origin, string what, DbException exception, int commandTimeoutSeconds)
+    {
+        var missing = MissingObject(exception.Message);
+        return missing is not null
+            ? $"{origin} is not a ConfigMgr site database: table or view '{PrintableText.Escape(missing)}' is missing (while reading {what}). "
+              + "Check the database name in the connection string (a site database is usually CM_<site code>)."
+            : $"Reading {what} from {origin} failed: {Reason(exception, commandTimeoutSeconds)}{DriverMessage(exception)}";
+    }
+
+    internal static string Reason(Exception exception, int timeoutSeconds)
+    {
+        if (Find<SocketException>(exception) is { } socket && SocketReason(socket.SocketErrorCode, timeoutSeconds) is { } socketReason)
+        {
+            return socketReason;
+        }
+
+        if (Find<AuthenticationException>(exception) is not null
+            || exception.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase))
+        {
+            return "the TLS handshake failed (this machine does not trust the server's certificate, or the TLS versions do not match); "
+                + "install the certificate of the CA that issued the SQL Server certificate, or add TrustServerCertificate=True "
+                + "to the connection string only if you trust the network between here and the server";
+        }
+
+        if (exception is SqlException sql && SqlNumberReason(sql.Number, timeoutSeconds) is { } numberReason)
+        {
+            return numberReason;
+        }
+
+        if (Find<Win32Exception>(exception) is { NativeErrorCode: WaitTimeout })
+        {
+            return TimedOut(timeoutSeconds);
+        }
+
+        var message = exception.Message;
+        return exception switch
+        {
+            _ when message.Contains("error: 40 -", StringComparison.Ordinal) =>
+                "the connection was refused or not answered (no SQL Server listens on that host and port, or a firewall blocks it)",
+            _ when message.Contains("error: 25 -", StringComparison.Ordinal) || message.Contains("error: 26 -", StringComparison.Ordinal) =>
+                "the server name or instance could not be resolved (a named instance needs the SQL Server Browser service on UDP 1434; give the port instead, for example Server=host,1433)",
+            _ when message.Contains("pre-login handshake", StringComparison.Ordinal) =>
+                "the server accepted the TCP connection but did not complete the SQL Server pre-login handshake (is this SQL Server, on the right port?)",
+            PlatformNotSupportedException =>
+                "this platform cannot use that connection protocol (named pipes and shared memory work only on Windows; use Server=tcp:host,port)",
+            NotSupportedException when message.Contains("Invariant", StringComparison.OrdinalIgnoreCase) =>
+                "this build runs in globalization-invariant mode, which Microsoft.Data.SqlClient 2.1 does not support (a packaging bug: InvariantGlobalization must be false)",
+            InvalidOperationException => "the connection could not be opened",
+            _ => "the database reported an error",
+        };
+    }
+
+    private static string? SocketReason(SocketError error, int timeoutSeconds) => error switch
+    {
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "the host name was not found (DNS has no address for it)",
+        SocketError.ConnectionRefused => "the connection was refused (no SQL Server listens on that port, or a firewall rejects it)",
+        SocketError.TimedOut => TimedOut(timeoutSeconds),
+        SocketError.NetworkUnreachable or SocketError.HostUnreachable => "the network or host is unreachable",
+        SocketError.ConnectionReset or SocketError.ConnectionAborted => "the server closed the connection",
+        _ => null,
+    };
+
+    private static string? SqlNumberReason(int number, int timeoutSeconds) => number switch
+    {
+        -2 => TimedOut(timeoutSeconds),
+        18456 => "login failed (wrong user name or password, or the login is disabled or may not connect)",
+        18452 => "login failed (the Windows login is from an untrusted domain, or Windows authentication is not set up on this machine)",
+        4060 => "the database does not exist or this login cannot open it",
+        916 => "this login cannot access the database",
+        229 or 230 => "this login lacks SELECT permission on the site database (read access is enough)",
+        _ => null,
+    };
+
+    private static string TimedOut(int seconds) => $"timed out after {seconds} s";
+
+    private static string DriverMessage(Exception exception)
+    {
+        var text = exception.Message.ReplaceLineEndings(" ").Trim();
+        return text.Length == 0 ? "." : $". {exception.GetType().Name}: {PrintableText.Escape(text, MaxDriverMessageLength)}";
+    }
+
+    private static string? MissingObject(string message)
+    {
+        var match = MissingObjectPattern().Match(message);
+        return match.Success ? (match.Groups["sql"].Success ? match.Groups["sql"].Value : match.Groups["sqlite"].Value) : null;
+    }
+
+    private static T? Find<T>(Exception? exception)
+        where T : Exception
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    // SQL Server error 208: "Invalid object name 'X'."; SQLite: "no such table: X".
+    [GeneratedRegex(@"Invalid object name '(?<sql>[^']+)'|no such table: (?<sqlite>[A-Za-z0-9_.]+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MissingObjectPattern();
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using System.Net.Sockets;
+using Microsoft.Data.SqlClient;
+
+namespace RemediationGen.Facts;
+
+/// <summary>Reads <see cref="HierarchyFacts"/> from a ConfigMgr site database on SQL Server (a CAS database gives the whole hierarchy).</summary>
+public static class SqlSiteFactsSource
+{
+    public static HierarchyFacts Collect(SqlSourceOptions options, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var settings = SqlConnectionSettings.Parse(options.ConnectionString);
+        return Collect(settings, options.ReadOptions, timeProvider, cancellationToken);
+    }
+
+    public static HierarchyFacts Collect(
+        SqlConnectionSettings settings, SiteFactsReadOptions readOptions, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = new SqlConnection(settings.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception ex) when (IsConnectFailure(ex))
+        {
+            var message = SqlFailureReason.DescribeConnectFailure(settings.Describe(), ex, settings.ConnectTimeoutSeconds);
+            throw new RemediationGenException(ErrorKind.DataSourceUnavailable, settings.Scrub(message), settings.Reveals(ex) ? null : ex);
+        }
+
+        try
+        {
+            return SiteFactsReader.Read(connection, settings.Origin, readOptions, timeProvider, cancellationToken);
+        }
+        catch (RemediationGenException ex) when (ex.Message != settings.Scrub(ex.Message))
+        {
+            throw new RemediationGenException(ex.Kind, settings.Scrub(ex.Message));
+        }
+    }
+
+    // What SqlClient 2.1 throws from Open(): SqlException for network, TLS and login failures, and the others for
+    // configurations it cannot use on this platform.
+    private static bool IsConnectFailure(Exception exception) =>
+        exception is SqlException or InvalidOperationException or SocketException or Win32Exception
+            or PlatformNotSupportedException or NotSupportedException or IOException;
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+
+namespace RemediationGen.Logs;
+
+/// <summary>
+/// The attribute block after <c>]LOG]!&gt;</c>: <c>&lt;time="…" date="…" component="…" context="…" type="N" thread="N" file="…"&gt;</c>.
+/// Attributes may come in any order and any may be missing; unknown ones are skipped.
+/// </summary>
+internal readonly ref struct CmTraceAttributes
+{
+    private CmTraceAttributes(ReadOnlySpan<char> time, ReadOnlySpan<char> date, ReadOnlySpan<char> component, ReadOnlySpan<char> type, ReadOnlySpan<char> thread)
+    {
+        Time = time;
+        Date = date;
+        Component = component;
+        Type = type;
+        Thread = thread;
+    }
+
+    public ReadOnlySpan<char> Time { get; }
+
+    public ReadOnlySpan<char> Date { get; }
+
+    public ReadOnlySpan<char> Component { get; }
+
+    public ReadOnlySpan<char> Type { get; }
+
+    public ReadOnlySpan<char> Thread { get; }
+
+    public LogTimestamp? Timestamp => Time.IsEmpty || Date.IsEmpty ? null : LogTimestampParser.ParseCmTrace(Time, Date);
+
+    public LogSeverity Severity => Type.Trim() switch
+    {
+        "1" => LogSeverity.Information,
+        "2" => LogSeverity.Warning,
+        "3" => LogSeverity.Error,
+        _ => LogSeverity.Unknown,
+    };
+
+    public int? ThreadId =>
+        int.TryParse(Thread, NumberStyles.None, CultureInfo.InvariantCulture, out var thread) ? thread : null;
+
+    public static CmTraceAttributes Parse(ReadOnlySpan<char> text)
+    {
+        ReadOnlySpan<char> time = default, date = default, component = default, type = default, thread = default;
+        var position = 0;
+        while (position < text.Length)
+        {
+            var c = text[position];
+            if (c == '>')
+            {
+                break;
+            }
+
+            if (c == '<' || char.IsWhiteSpace(c))
+            {
+                position++;
+                continue;
+            }
+
+            var nameStart = position;
+            while (position < text.Length && text[position] is not ('=' or '>' or '<') && !char.IsWhiteSpace(text[position]))
+            {
+                position++;
+            }
+
+            var name = text[nameStart..position];
+            if (position >= text.Length || text[position] != '=')
+            {
+                continue;
+            }
+
+            position++;
+            ReadOnlySpan<char> value;
+            if (position < text.Length && text[position] == '"')
+            {
+                position++;
+                var close = text[position..].IndexOf('"');
+                var end = close < 0 ? text.Length : position + close;
+                value = text[position..end];
+                position = close < 0 ? text.Length : end + 1;
+            }
+            else
+            {
+                var valueStart = position;
+                while (position < text.Length && text[position] != '>' && !char.IsWhiteSpace(text[position]))
+                {
+                    position++;
+                }
+
+                value = text[valueStart..position];
+            }
+
+            switch (name)
+            {
+                case "time": time = value; break;
+                case "date": date = value; break;
+                case "component": component = value; break;
+                case "type": type = value; break;
+                case "thread": thread = value; break;
+                default: break;
+            }
+        }
+
+        return new CmTraceAttributes(time, date, component, type, thread);
+    }
+}

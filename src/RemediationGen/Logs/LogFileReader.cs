@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using RemediationGen.Diagnosis;
+
+namespace RemediationGen.Logs;
+
+/// <summary>
+/// Streams the entries of one log: memory stays bounded whatever the file size. Read failures become
+/// <see cref="LogProblem"/>s (the entries read before the failure are kept); nothing here throws for IO reasons.
+/// </summary>
+public static class LogFileReader
+{
+    /// <summary>
+    /// Opens a log on disk for reading while ConfigMgr keeps it open for writing (and may roll it over, hence Delete).
+    /// </summary>
+    public static Stream OpenShared(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.SequentialScan);
+
+    /// <summary>Yields the file's entries in order; problems (unreadable file, unclosed record) go to <paramref name="reportProblem"/>.</summary>
+    public static IEnumerable<LogEntry> Read(LogFile file, Action<LogProblem> reportProblem, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(reportProblem);
+        return ReadIterator(file, reportProblem, cancellationToken);
+    }
+
+    private static IEnumerable<LogEntry> ReadIterator(LogFile file, Action<LogProblem> reportProblem, CancellationToken cancellationToken)
+    {
+        var reader = TryOpen(file, reportProblem);
+        if (reader is null)
+        {
+            yield break;
+        }
+
+        using (reader)
+        {
+            var lines = new BoundedLineReader(reader);
+            var parser = new LogLineParser(file, reportProblem);
+            var ready = new List<LogEntry>(2);
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var line = TryReadLine(lines, file, reportProblem, out var failed);
+                if (line is null)
+                {
+                    // A read error ends the file like its end would: an open record is still flushed and reported.
+                    parser.Complete(ready);
+                }
+                else
+                {
+                    parser.Accept(line, lines.LineNumber, ready);
+                }
+
+                foreach (var entry in ready)
+                {
+                    yield return entry;
+                }
+
+                ready.Clear();
+                if (line is null || failed)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    private static StreamReader? TryOpen(LogFile file, Action<LogProblem> reportProblem)
+    {
+        Stream? stream = null;
+        try
+        {
+            stream = file.Open();
+            var head = new byte[LogEncodingDetector.SniffLength];
+            var headLength = ReadHead(stream, head);
+            var (encoding, bomLength) = LogEncodingDetector.Detect(head.AsSpan(0, headLength));
+            var replay = new ReplayStream(head, bomLength, headLength, stream);
+            return new StreamReader(replay, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: false);
+        }
+        catch (Exception ex) when (IsReadFailure(ex))
+        {
+            stream?.Dispose();
+            reportProblem(new LogProblem(file.DisplayPath, Describe("cannot be opened", ex)));
+            return null;
+        }
+    }
+
+    private static string? TryReadLine(BoundedLineReader lines, LogFile file, Action<LogProblem> reportProblem, out bool failed)
+    {
+        failed = false;
+        try
+        {
+            return lines.ReadLine();
+        }
+        catch (Exception ex) when (IsReadFailure(ex))
+        {
+            failed = true;
+            reportProblem(new LogProblem(
+                file.DisplayPath,
+                Describe(string.Create(CultureInfo.InvariantCulture, $"could not be read after line {lines.LineNumber}"), ex)));
+            return null;
+        }
+    }
+
+    private static int ReadHead(Stream stream, byte[] head)
+    {
+        var total = 0;
+        while (total < head.Length)
+        {
+            var read = stream.Read(head, total, head.Length - total);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+
+    // The failures a file system or a stream factory reports; anything else is a bug and should surface.
+    private static bool IsReadFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException
+            or System.Security.SecurityException or DecoderFallbackException;
+
+    private static string Describe(string what, Exception ex) => $"{what}: {ex.Message}";
+}

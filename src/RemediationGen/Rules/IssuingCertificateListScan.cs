@@ -1,0 +1,87 @@
+using RemediationGen.Diagnosis;
+using RemediationGen.Facts;
+using RemediationGen.Logs;
+
+namespace RemediationGen.Rules;
+
+/// <summary>One scan of <see cref="IssuingCertificateListRule"/>: gathers evidence per (site, server).</summary>
+internal sealed class IssuingCertificateListScan : IRuleScan
+{
+    private readonly IssuingCertificateListRule _rule;
+    private readonly DiagnosisContext _context;
+    private readonly Dictionary<(string? Site, string? Server), AffectedServer> _affected = [];
+    private readonly List<RejectedEvidence> _rejected = [];
+
+    public IssuingCertificateListScan(IssuingCertificateListRule rule, DiagnosisContext context)
+    {
+        _rule = rule;
+        _context = context;
+    }
+
+    public void Observe(LogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (IssuingCertificateListSignatures.TryMatchCertMgr(entry.Message, out var serverText))
+        {
+            ObserveCertMgr(entry, serverText);
+        }
+        else if (IssuingCertificateListSignatures.IsPxeFailure(entry.Message))
+        {
+            ObservePxe(entry);
+        }
+    }
+
+    public RuleScanResult Complete()
+    {
+        var findings = _affected
+            .OrderBy(pair => pair.Key.Site is null)
+            .ThenBy(pair => pair.Key.Site, StringComparer.Ordinal)
+            .ThenBy(pair => pair.Key.Server is null)
+            .ThenBy(pair => pair.Key.Server, StringComparer.Ordinal)
+            .Select(pair => pair.Value.ToFinding(_rule.Id, _rule.Severity, pair.Key.Site, pair.Key.Server))
+            .ToList();
+        return new RuleScanResult(findings, _rejected.ToList());
+    }
+
+    private void ObserveCertMgr(LogEntry entry, string serverText)
+    {
+        // The name comes from a log: only a valid host name may become a target, anything else is shown and dropped.
+        if (!HostName.TryNormalize(serverText.Trim(), out var hostName, out var reason))
+        {
+            _rejected.Add(new RejectedEvidence(_rule.Id, PrintableValue.Of(serverText), reason, Evidence.From(entry)));
+            return;
+        }
+
+        var known = _context.Servers.Match(hostName);
+        var server = known?.HostName ?? hostName;
+        var site = known?.SiteCode ?? SiteOfWriter(entry) ?? _context.Servers.SingleSiteCode;
+        Affected(site, server, known is not null).AddCertMgr(entry);
+    }
+
+    private void ObservePxe(LogEntry entry)
+    {
+        // SMSPXE.log names no server: the folder it was found in does (LogFile.Server), or nobody does.
+        if (entry.File.Server is not { } writer)
+        {
+            Affected(null, null, serverInFacts: false).AddPxe(entry);
+            return;
+        }
+
+        var known = _context.Servers.Match(writer);
+        var site = known?.SiteCode ?? _context.Servers.SingleSiteCode;
+        Affected(site, known?.HostName ?? writer, known is not null).AddPxe(entry);
+    }
+
+    private string? SiteOfWriter(LogEntry entry) =>
+        entry.File.Server is { } writer ? _context.Servers.Match(writer)?.SiteCode : null;
+
+    private AffectedServer Affected(string? site, string? server, bool serverInFacts)
+    {
+        if (!_affected.TryGetValue((site, server), out var affected))
+        {
+            _affected[(site, server)] = affected = new AffectedServer(serverInFacts);
+        }
+
+        return affected;
+    }
+}

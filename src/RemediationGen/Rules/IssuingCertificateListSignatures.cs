@@ -1,0 +1,95 @@
+namespace RemediationGen.Rules;
+
+/// <summary>
+/// The log messages of KB 4469580, matched case-insensitively on the message text only (Microsoft prints lines as
+/// CMTrace columns, never raw, so whole-line layouts copied from articles would not match real logs).
+/// </summary>
+internal static class IssuingCertificateListSignatures
+{
+    /// <summary>Access denied: the one code that means the Security key could not be copied for this reason.</summary>
+    public const string AccessDenied = "80070005";
+
+    /// <summary>CRYPT_E_ASN1_BADTAG: the encoded certificate list is missing or empty.</summary>
+    public const string BadEncoding = "80092002";
+
+    private const string CannotGetCopy = "Cannot get copy of security registry key on server (";
+    private const string FailedToGetCopy = "Failed to get the copy of Security registry key on server ";
+
+    private static readonly string[] PxeFailures =
+    [
+        "Failed to create certificate store from encoded certificate",
+        "PXE::MP_GetList failed",
+        "PXE::MP_LookupDevice failed",
+        "PXE::MP_ReportStatus failed",
+        "PXE::CPolicyProvider::InitializeMPConnection failed",
+        "PXE Provider failed to initialize MP connection",
+        "PXE Provider failed to process message",
+    ];
+
+    /// <summary>
+    /// Reads the server name out of a CertMgr.log "security registry key" failure with code 0x80070005. The name is
+    /// returned as written (not validated): the caller decides whether it is a host name.
+    /// </summary>
+    public static bool TryMatchCertMgr(string message, out string serverText)
+    {
+        serverText = string.Empty;
+        if (TryTakeAfter(message, CannotGetCopy, out var rest))
+        {
+            // "(<X>) (0x80070005)": the last ") (0x" so that a ')' inside a hostile name cannot end it early.
+            return TrySplitCode(rest, ") (0x", out serverText);
+        }
+
+        if (TryTakeAfter(message, FailedToGetCopy, out rest))
+        {
+            return TrySplitCode(rest, " (0x", out serverText);
+        }
+
+        return false;
+    }
+
+    /// <summary>An SMSPXE.log record of KB 4469580: one of its failures together with 80092002.</summary>
+    public static bool IsPxeFailure(string message)
+    {
+        if (!message.Contains(BadEncoding, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        foreach (var failure in PxeFailures)
+        {
+            if (message.Contains(failure, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryTakeAfter(string message, string prefix, out ReadOnlySpan<char> rest)
+    {
+        var start = message.IndexOf(prefix, StringComparison.OrdinalIgnoreCase);
+        rest = start < 0 ? default : message.AsSpan(start + prefix.Length);
+        return start >= 0;
+    }
+
+    private static bool TrySplitCode(ReadOnlySpan<char> rest, string beforeCode, out string serverText)
+    {
+        serverText = string.Empty;
+        var split = rest.LastIndexOf(beforeCode, StringComparison.OrdinalIgnoreCase);
+        if (split < 0)
+        {
+            return false;
+        }
+
+        var code = rest[(split + beforeCode.Length)..];
+        if (!code.StartsWith(AccessDenied, StringComparison.OrdinalIgnoreCase)
+            || !code[AccessDenied.Length..].StartsWith(')'))
+        {
+            return false;
+        }
+
+        serverText = rest[..split].ToString();
+        return true;
+    }
+}

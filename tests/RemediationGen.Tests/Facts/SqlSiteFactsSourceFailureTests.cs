@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using RemediationGen.Facts;
+
+namespace RemediationGen.Tests.Facts;
+
+/// <summary>SqlClient's real failure paths, with short timeouts so the whole class stays well under 15 s.</summary>
+public sealed class SqlSiteFactsSourceFailureTests
+{
+    private const string Password = "S3cr3t!Value";
+
+    [SqlClientFact]
+    public void Collect_PortRefused_ReportsRefusedConnection()
+    {
+        var port = FreePort();
+
+        var ex = Collect($"Server=tcp:127.0.0.1,{port};Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=1");
+
+        Assert.StartsWith(
+            $"Cannot connect to the site database (server 'tcp:127.0.0.1,{port}', database 'CM_PS1'): the connection was refused or not answered",
+            ex.Message,
+            StringComparison.Ordinal);
+    }
+
+    [SqlClientFact]
+    public void Collect_UnknownHost_ReportsHostNotFound()
+    {
+        var ex = Collect($"Server=nonexistent.invalid;Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=1");
+
+        Assert.StartsWith(
+            "Cannot connect to the site database (server 'nonexistent.invalid', database 'CM_PS1'): the host name was not found",
+            ex.Message,
+            StringComparison.Ordinal);
+    }
+
+    [SqlClientFact]
+    public void Collect_ServerNeverAnswers_ReportsTimeout()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        // The kernel completes the TCP handshake from the backlog; nobody ever reads or writes, like a hung server.
+        var ex = Collect($"Server=tcp:127.0.0.1,{port};Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=2");
+
+        Assert.StartsWith(
+            $"Cannot connect to the site database (server 'tcp:127.0.0.1,{port}', database 'CM_PS1'): timed out after 2 s",
+            ex.Message,
+            StringComparison.Ordinal);
+    }
+
+    [SqlClientFact]
+    public void Collect_NotSqlServer_ReportsHandshakeFailure()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var closer = Task.Run(() => listener.AcceptTcpClient().Dispose());
+
+        var ex = Collect($"Server=tcp:127.0.0.1,{port};Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=2");
+
+        Assert.Contains("did not complete the SQL Server pre-login handshake", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Collect_InvariantGlobalization_ExplainsWhySqlClientCannotRun()
+    {
+        if (!SqlClientFactAttribute.IsInvariantGlobalization)
+        {
+            return;
+        }
+
+        var ex = Collect($"Server=tcp:127.0.0.1,1;Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=1");
+
+        Assert.Contains("globalization-invariant mode", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static RemediationGenException Collect(string connectionString)
+    {
+        var options = new SqlSourceOptions(connectionString) { CommandTimeoutSeconds = 2 };
+
+        var ex = Assert.Throws<RemediationGenException>(
+            () => SqlSiteFactsSource.Collect(options, TimeProvider.System, CancellationToken.None));
+
+        Assert.Equal(ErrorKind.DataSourceUnavailable, ex.Kind);
+        Assert.DoesNotContain(Password, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, ex.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
+        return ex;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

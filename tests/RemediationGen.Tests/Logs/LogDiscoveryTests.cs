@@ -1,0 +1,124 @@
+using RemediationGen.Diagnosis;
+using RemediationGen.Logs;
+using RemediationGen.Tests.Rules;
+
+namespace RemediationGen.Tests.Logs;
+
+public sealed class LogDiscoveryTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("rg-discovery-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Discover_Folder_FindsLogAndRolledOverFilesRecursivelyInOrdinalOrder()
+    {
+        // Given a tree with .log, .LOG, .lo_ and unrelated files
+        Touch("b/SMSPXE.log");
+        Touch("a/deeper/CertMgr.LOG");
+        Touch("a/CertMgr.lo_");
+        Touch("Z.log");
+        Touch("notes.txt");
+        Touch("a/SMSPXE.log.bak");
+
+        // When the folder is discovered
+        var result = LogDiscovery.Discover([_root], facts: null);
+
+        // Then only logs are listed, sorted by ordinal relative path, shown under the path as given with '/'
+        var root = Path.TrimEndingDirectorySeparator(_root);
+        Assert.Equal(
+            [$"{root}/Z.log", $"{root}/a/CertMgr.lo_", $"{root}/a/deeper/CertMgr.LOG", $"{root}/b/SMSPXE.log"],
+            result.Files.Select(f => f.DisplayPath));
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void Discover_FileWithAnyExtension_IsReadAsGiven()
+    {
+        // Given a file named directly, with an extension discovery would not pick
+        var path = Touch("dp01.contoso.com/SMSPXE-20261120-101500.txt");
+
+        // When it is discovered
+        var file = Assert.Single(LogDiscovery.Discover([path], facts: null).Files);
+
+        // Then it is listed as given, attributed by the folder that holds it, and can be opened
+        Assert.Equal(path, file.DisplayPath);
+        Assert.Equal("dp01.contoso.com", file.Server);
+        using var stream = file.Open();
+        Assert.True(stream.CanRead);
+    }
+
+    [Fact]
+    public void Discover_MissingPath_ThrowsInvalidInputNamingThePath()
+    {
+        // Given a path that does not exist
+        var missing = Path.Combine(_root, "nope");
+
+        // When it is discovered
+        var error = Assert.Throws<RemediationGenException>(() => LogDiscovery.Discover([missing], facts: null));
+
+        // Then the error is invalid input with the exact message
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
+        Assert.Equal($"Log path '{missing}' does not exist.", error.Message);
+    }
+
+    [Fact]
+    public void Discover_ServerFolders_AttributeLogsToServers()
+    {
+        // Given logs under an FQDN folder, a short-name folder known to the facts, an unknown short name and no host folder
+        Touch("collected/dp01.contoso.com/SMS_DP$/sms/logs/SMSPXE.log");
+        Touch("collected/DP02/SMSPXE.log");
+        Touch("collected/dp09/SMSPXE.log");
+        Touch("collected/Logs/CertMgr.log");
+
+        // When the folder is discovered with facts
+        var files = LogDiscovery.Discover([Path.Combine(_root, "collected")], TestFacts.TwoSites).Files;
+
+        // Then FQDN folders and known short names name the server (as the facts' FQDN); others name none
+        Assert.Equal(
+            ["dp02.contoso.com", null, "dp01.contoso.com", null],
+            files.Select(f => f.Server));
+        Assert.EndsWith("collected/DP02/SMSPXE.log", files[0].DisplayPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Discover_NamedFolderIsServer_AttributesEveryLogBelowIt()
+    {
+        // Given the user names a folder that is itself the server
+        Touch("dp01.contoso.com/logs/SMSPXE.log");
+
+        // When it is discovered
+        var file = Assert.Single(LogDiscovery.Discover([Path.Combine(_root, "dp01.contoso.com")], facts: null).Files);
+
+        // Then the named folder counts in the walk
+        Assert.Equal("dp01.contoso.com", file.Server);
+    }
+
+    [Theory]
+    [InlineData(new[] { "logs", "dp01.contoso.com" }, "dp01.contoso.com")]
+    [InlineData(new[] { "DP01" }, "dp01.contoso.com")]
+    [InlineData(new[] { "dp01.other.com" }, "dp01.other.com")]
+    [InlineData(new[] { "dp09", "Logs", "SMS_DP$" }, null)]
+    [InlineData(new[] { "10.0.0.5" }, null)]
+    [InlineData(new[] { "2024.11", "DP01.Contoso.com" }, "dp01.contoso.com")]
+    [InlineData(new[] { "dp05'; Remove-Item", "$(x).com" }, null)]
+    public void AttributeServer_FolderNames_FollowTheDocumentedRule(string[] nearestFirst, string? expected)
+    {
+        // Given folder names nearest first and the two-site facts
+        var servers = new ServerDirectory(TestFacts.TwoSites);
+
+        // When the rule is applied
+        var server = LogDiscovery.AttributeServer(nearestFirst, servers);
+
+        // Then the first valid, known or dotted name wins, in lower case
+        Assert.Equal(expected, server);
+    }
+
+    private string Touch(string relative)
+    {
+        var path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "x");
+        return path;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text;
+using RemediationGen.Diagnosis;
+using RemediationGen.Logs;
+
+namespace RemediationGen.Tests.Logs;
+
+/// <summary>Builds in-memory logs for tests.</summary>
+internal static class TestLogs
+{
+    public static LogFile FromBytes(string displayPath, byte[] bytes, string? server = null) =>
+        new(displayPath, server, () => new MemoryStream(bytes, writable: false));
+
+    public static LogFile FromText(string displayPath, string text, string? server = null) =>
+        FromBytes(displayPath, Encoding.UTF8.GetBytes(text), server);
+
+    /// <summary>Reads every entry and problem of <paramref name="file"/>.</summary>
+    public static (List<LogEntry> Entries, List<LogProblem> Problems) ReadAll(LogFile file)
+    {
+        var problems = new List<LogProblem>();
+        var entries = LogFileReader.Read(file, problems.Add).ToList();
+        return (entries, problems);
+    }
+}
