@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using RemediationGen.Jobs;
 
 namespace RemediationGen.Cli;
@@ -56,7 +55,7 @@ internal sealed class CliOptions
     {
         command.Validators.Add(result =>
         {
-            var given = new[] { Demo.Name, Facts.Name, Sql.Name }.Where(name => result.GetResult(name) is { Implicit: false }).ToList();
+            var given = new Option[] { Demo, Facts, Sql }.Where(option => result.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToList();
             if (given.Count > 1)
             {
                 result.AddError($"Use only one of --demo, --facts and --sql (got {string.Join(" and ", given)}).");

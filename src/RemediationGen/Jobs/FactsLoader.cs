@@ -10,7 +10,11 @@ internal static class FactsLoader
         FactsSource.Demo => DemoHierarchy.Facts(),
         FactsSource.File file => FactsFile.Read(file.Path),
         FactsSource.Sql sql => SqlSiteFactsSource.Collect(
-            new SqlSourceOptions(sql.ConnectionString, sql.CommandTimeoutSeconds, sql.IssuingCertificateListComponents),
+            new SqlSourceOptions(sql.ConnectionString)
+            {
+                CommandTimeoutSeconds = sql.CommandTimeoutSeconds,
+                IssuingCertificateListComponents = sql.IssuingCertificateListComponents,
+            },
             timeProvider,
             cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(source)),

@@ -16,5 +16,9 @@ public abstract record FactsSource
     public sealed record Sql(
         string ConnectionString,
         int CommandTimeoutSeconds,
-        IReadOnlyDictionary<string, string> IssuingCertificateListComponents) : FactsSource;
+        IReadOnlyDictionary<string, string> IssuingCertificateListComponents) : FactsSource
+    {
+        /// <summary>Never the connection string: it may hold a password, and records print every member by default.</summary>
+        public override string ToString() => "FactsSource.Sql (connection string not shown)";
+    }
 }
