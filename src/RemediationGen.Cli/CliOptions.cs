@@ -67,7 +67,7 @@ internal sealed class CliOptions
         });
         command.Validators.Add(result =>
         {
-            if (result.GetValue(SqlTimeout) is < 1 or > 3600)
+            if (result.GetResult(SqlTimeout) is { Implicit: false } timeout && timeout.GetValueOrDefault<int>() is < 1 or > 3600)
             {
                 result.AddError("--sql-timeout must be between 1 and 3600 seconds.");
             }
