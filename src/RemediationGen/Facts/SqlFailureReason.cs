@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Data.Common;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text.RegularExpressions;
@@ -14,7 +15,7 @@ namespace RemediationGen.Facts;
 /// </summary>
 internal static partial class SqlFailureReason
 {
-    private const int MaxDriverMessageLength = 300;
+    private const int MaxDriverMessageLength = 400;
 
     // Win32 WAIT_TIMEOUT: what SqlClient puts inside a connect timeout.
     private const int WaitTimeout = 258;
@@ -67,7 +68,8 @@ internal static partial class SqlFailureReason
                 "the server accepted the TCP connection but did not complete the SQL Server pre-login handshake (is this SQL Server, on the right port?)",
             PlatformNotSupportedException =>
                 "this platform cannot use that connection protocol (named pipes and shared memory work only on Windows; use Server=tcp:host,port)",
-            NotSupportedException when message.Contains("Invariant", StringComparison.OrdinalIgnoreCase) =>
+            // SqlClient 2.1 asks for the en-US culture (CultureNotFoundException) or refuses outright (NotSupportedException).
+            CultureNotFoundException or NotSupportedException when message.Contains("invariant", StringComparison.OrdinalIgnoreCase) =>
                 "this build runs in globalization-invariant mode, which Microsoft.Data.SqlClient 2.1 does not support (a packaging bug: InvariantGlobalization must be false)",
             InvalidOperationException => "the connection could not be opened",
             _ => "the database reported an error",
@@ -100,6 +102,10 @@ internal static partial class SqlFailureReason
     private static string DriverMessage(Exception exception)
     {
         var text = exception.Message.ReplaceLineEndings(" ").Trim();
+
+        // SqlClient's network messages open with the same generic sentence; the "(provider: ..., error: NN - ...)" tail is what differs.
+        var provider = text.IndexOf("(provider:", StringComparison.Ordinal);
+        text = provider > 0 ? text[provider..] : text;
         return text.Length == 0 ? "." : $". {exception.GetType().Name}: {PrintableText.Escape(text, MaxDriverMessageLength)}";
     }
 
