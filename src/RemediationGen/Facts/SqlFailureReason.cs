@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Data.Common;
-using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text.RegularExpressions;
@@ -68,9 +67,6 @@ internal static partial class SqlFailureReason
                 "the server accepted the TCP connection but did not complete the SQL Server pre-login handshake (is this SQL Server, on the right port?)",
             PlatformNotSupportedException =>
                 "this platform cannot use that connection protocol (named pipes and shared memory work only on Windows; use Server=tcp:host,port)",
-            // SqlClient 2.1 asks for the en-US culture (CultureNotFoundException) or refuses outright (NotSupportedException).
-            CultureNotFoundException or NotSupportedException when message.Contains("invariant", StringComparison.OrdinalIgnoreCase) =>
-                "this build runs in globalization-invariant mode, which Microsoft.Data.SqlClient 2.1 does not support (a packaging bug: InvariantGlobalization must be false)",
             InvalidOperationException => "the connection could not be opened",
             _ => "the database reported an error",
         };

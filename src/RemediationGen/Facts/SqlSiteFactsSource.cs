@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 
@@ -46,5 +45,5 @@ public static class SqlSiteFactsSource
     // configurations it cannot use on this platform.
     private static bool IsConnectFailure(Exception exception) =>
         exception is SqlException or InvalidOperationException or SocketException or Win32Exception
-            or PlatformNotSupportedException or NotSupportedException or IOException or CultureNotFoundException;
+            or PlatformNotSupportedException or NotSupportedException or IOException;
 }

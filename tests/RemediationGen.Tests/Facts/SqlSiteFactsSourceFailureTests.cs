@@ -9,7 +9,7 @@ public sealed class SqlSiteFactsSourceFailureTests
 {
     private const string Password = "S3cr3t!Value";
 
-    [SqlClientFact]
+    [Fact]
     public void Collect_PortRefused_ReportsRefusedConnection()
     {
         var port = FreePort();
@@ -22,7 +22,7 @@ public sealed class SqlSiteFactsSourceFailureTests
             StringComparison.Ordinal);
     }
 
-    [SqlClientFact]
+    [Fact]
     public void Collect_UnknownHost_ReportsHostNotFound()
     {
         var ex = Collect($"Server=nonexistent.invalid;Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=1");
@@ -33,7 +33,7 @@ public sealed class SqlSiteFactsSourceFailureTests
             StringComparison.Ordinal);
     }
 
-    [SqlClientFact]
+    [Fact]
     public void Collect_ServerNeverAnswers_ReportsTimeout()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -49,7 +49,7 @@ public sealed class SqlSiteFactsSourceFailureTests
             StringComparison.Ordinal);
     }
 
-    [SqlClientFact]
+    [Fact]
     public void Collect_NotSqlServer_ReportsHandshakeFailure()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -62,18 +62,6 @@ public sealed class SqlSiteFactsSourceFailureTests
         Assert.Contains("did not complete the SQL Server pre-login handshake", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Collect_InvariantGlobalization_ExplainsWhySqlClientCannotRun()
-    {
-        if (!SqlClientFactAttribute.IsInvariantGlobalization)
-        {
-            return;
-        }
-
-        var ex = Collect($"Server=tcp:127.0.0.1,1;Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=1");
-
-        Assert.Contains("globalization-invariant mode", ex.Message, StringComparison.Ordinal);
-    }
 
     private static RemediationGenException Collect(string connectionString)
     {
