@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -163,7 +162,7 @@ public static class FactsFile
             var rawCode = RequireString(element, path, "siteCode");
             if (!SiteCode.TryNormalize(rawCode, out var siteCode))
             {
-                throw Error($"{path}.siteCode", $"'{Printable(rawCode)}' is not a site code (three letters or digits)");
+                throw Error($"{path}.siteCode", $"'{PrintableText.Escape(rawCode)}' is not a site code (three letters or digits)");
             }
 
             var siteServer = OptionalString(element, path, "siteServer") is { } server ? HostNameAt($"{path}.siteServer", server) : null;
@@ -197,7 +196,7 @@ public static class FactsFile
         private string HostNameAt(string path, string value) =>
             HostName.TryNormalize(value, out var normalized, out var reason)
                 ? normalized
-                : throw Error(path, $"'{Printable(value)}' is not a valid host name ({reason})");
+                : throw Error(path, $"'{PrintableText.Escape(value)}' is not a valid host name ({reason})");
 
         private void CheckFields(JsonElement element, string path, string[] known)
         {
@@ -265,15 +264,5 @@ public static class FactsFile
         private RemediationGenException Error(string field, string problem) =>
             new(ErrorKind.InvalidInput, $"Facts file '{displayName}': {field}: {problem}.");
 
-        private static string Printable(string value)
-        {
-            var builder = new StringBuilder();
-            foreach (var c in value.Length > 200 ? value[..200] : value)
-            {
-                builder.Append(c is >= ' ' and <= '~' ? c.ToString() : FormattableString.Invariant($"\\u{(int)c:X4}"));
-            }
-
-            return value.Length > 200 ? builder + "..." : builder.ToString();
-        }
     }
 }

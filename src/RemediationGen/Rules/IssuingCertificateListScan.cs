@@ -48,7 +48,7 @@ internal sealed class IssuingCertificateListScan : IRuleScan
         // The name comes from a log: only a valid host name may become a target, anything else is shown and dropped.
         if (!HostName.TryNormalize(serverText.Trim(), out var hostName, out var reason))
         {
-            _rejected.Add(new RejectedEvidence(_rule.Id, PrintableValue.Of(serverText), reason, Evidence.From(entry)));
+            _rejected.Add(new RejectedEvidence(_rule.Id, PrintableText.Escape(serverText), reason, Evidence.From(entry)));
             return;
         }
 

@@ -139,7 +139,7 @@ public class IssuingCertificateListRuleTests
         var rejected = Assert.Single(Run([log], facts: null).Rejected);
 
         // Then the shown value is at most 200 printable characters
-        Assert.Equal(PrintableValue.MaxLength, rejected.Value.Length);
+        Assert.Equal(PrintableText.DefaultMaxLength + "...".Length, rejected.Value.Length);
         Assert.StartsWith("\\u0007", rejected.Value, StringComparison.Ordinal);
         Assert.All(rejected.Value, c => Assert.InRange(c, ' ', '~'));
     }

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace RemediationGen.Facts;
+namespace RemediationGen;
 
-/// <summary>Makes a value read from outside safe to put in a message: printable ASCII only, and bounded in length.</summary>
+/// <summary>
+/// Makes a value read from outside (database, log, file) safe to put in a message: control and non-ASCII characters
+/// become <c>\uXXXX</c>, so a look-alike quote or a terminal escape is visible rather than acted on, and the length is bounded.
+/// </summary>
 internal static class PrintableText
 {
     public const int DefaultMaxLength = 200;
