@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace RemediationGen.Tests.PowerShell;
+
+/// <summary>
+/// Every ConfigurationManager cmdlet with the parameter names and aliases its official reference documents
+/// (tests/fixtures/reference/cm-cmdlet-parameters.json). Each list also holds some accepted-value words, so it is a
+/// superset: a name missing from it is certainly not a parameter. Lookups are case-insensitive, as in PowerShell.
+/// </summary>
+public sealed class ConfigMgrCmdletReference
+{
+    private static readonly Lazy<ConfigMgrCmdletReference> LazyDefault = new(() => Load(DefaultPath));
+
+    private readonly Dictionary<string, HashSet<string>> _parametersByCmdlet;
+
+    private ConfigMgrCmdletReference(Dictionary<string, HashSet<string>> parametersByCmdlet) =>
+        _parametersByCmdlet = parametersByCmdlet;
+
+    public static string DefaultPath =>
+        Path.Combine(PowerShellSyntax.RepositoryRoot, "tests", "fixtures", "reference", "cm-cmdlet-parameters.json");
+
+    /// <summary>The reference loaded from the repository's fixture (once per test run).</summary>
+    public static ConfigMgrCmdletReference Default => LazyDefault.Value;
+
+    public int CmdletCount => _parametersByCmdlet.Count;
+
+    public static ConfigMgrCmdletReference Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var document = JsonDocument.Parse(stream);
+        var parametersByCmdlet = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var cmdlet in document.RootElement.EnumerateObject())
+        {
+            parametersByCmdlet[cmdlet.Name] = new HashSet<string>(
+                cmdlet.Value.EnumerateArray().Select(parameter => parameter.GetString() ?? string.Empty),
+                StringComparer.OrdinalIgnoreCase);
+        }
+
+        return new ConfigMgrCmdletReference(parametersByCmdlet);
+    }
+
+    public bool IsKnownCmdlet(string name) => _parametersByCmdlet.ContainsKey(name);
+
+    /// <summary>True when <paramref name="parameter"/> (without '-') is documented for <paramref name="cmdlet"/>.</summary>
+    public bool IsKnownParameter(string cmdlet, string parameter) =>
+        _parametersByCmdlet.TryGetValue(cmdlet, out var parameters) && parameters.Contains(parameter);
+}
