@@ -95,8 +95,36 @@ public sealed class TemplateCatalog
             }
         }
 
+        if (name.EndsWith(".ps1", StringComparison.Ordinal))
+        {
+            CheckBlockComments(normalized, where);
+        }
+
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
         return new TemplateSource(name, normalized, origin, hash);
+    }
+
+    /// <summary>
+    /// A literal can hold <c>#&gt;</c>, which would end a block comment and turn the rest into code: values may only
+    /// appear in line comments, which a literal (it never holds a line break) cannot leave.
+    /// </summary>
+    private static void CheckBlockComments(string text, string where)
+    {
+        var start = text.IndexOf("<#", StringComparison.Ordinal);
+        while (start >= 0)
+        {
+            var end = text.IndexOf("#>", start + 2, StringComparison.Ordinal);
+            var comment = end < 0 ? text[start..] : text[start..end];
+            var value = comment.IndexOf("{{", StringComparison.Ordinal);
+            if (value >= 0)
+            {
+                throw new RemediationGenException(
+                    ErrorKind.InvalidInput,
+                    $"{where} line {LineOf(text, start + value)}: a value inside a <# #> block comment could end the comment; put values in # line comments.");
+            }
+
+            start = end < 0 ? -1 : text.IndexOf("<#", end + 2, StringComparison.Ordinal);
+        }
     }
 
     private static Dictionary<string, string> FindUserTemplates(string directory, Dictionary<string, string> embedded)

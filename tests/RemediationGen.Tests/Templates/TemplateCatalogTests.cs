@@ -1,0 +1,71 @@
+using RemediationGen.Templates;
+using RemediationGen.Tests.Support;
+
+namespace RemediationGen.Tests.Templates;
+
+public sealed class TemplateCatalogTests
+{
+    [Fact]
+    public void Embedded_ListsEveryDefaultTemplate()
+    {
+        var names = TemplateCatalog.Embedded().Names;
+
+        Assert.Contains("issuing-certificate-list/check.ps1", names);
+        Assert.Contains("issuing-certificate-list/remediate.ps1", names);
+        Assert.Contains("shared/script-header.ps1", names);
+        Assert.Contains("shared/configmgr-import.ps1", names);
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+    }
+
+    [Fact]
+    public void Create_UserFolder_OverridesOneFileAndKeepsTheRest()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.WriteFile("shared/intune-detection.ps1.hbs", "exit 1\r\n");
+
+        var catalog = TemplateCatalog.Create(folder.Path);
+
+        var overridden = catalog.Get("shared/intune-detection.ps1");
+        Assert.Equal("exit 1\n", overridden.Text);
+        Assert.Equal(path, overridden.Origin);
+        Assert.True(overridden.IsUserOverride);
+        Assert.Equal(TemplateCatalog.EmbeddedOrigin, catalog.Get("shared/script-header.ps1").Origin);
+    }
+
+    [Fact]
+    public void Create_MisspeltOverride_IsAnErrorNamingTheFile()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.WriteFile("shared/intune-detect.ps1.hbs", "exit 1");
+
+        var ex = Assert.Throws<RemediationGenException>(() => TemplateCatalog.Create(folder.Path));
+
+        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
+        Assert.StartsWith($"Template '{path}' does not override any built-in template. Known names: ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("shared/intune-detection.ps1.hbs", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_MissingFolder_IsAnError()
+    {
+        var ex = Assert.Throws<RemediationGenException>(() => TemplateCatalog.Create("/nonexistent/templates"));
+
+        Assert.Equal("Template folder '/nonexistent/templates' does not exist.", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("line1\n{{{Fix.ExpectedEntries}}}", "line 2: '{{{' writes a value without escaping")]
+    [InlineData("{{& Fix.ExpectedEntries}}", "line 1: '{{&' writes a value without escaping")]
+    [InlineData("ok\n# caf\u00e9", "line 2, column 6: templates must be 7-bit ASCII")]
+    [InlineData("<# {{ps SiteCode}} #>", "line 1: a value inside a <# #> block comment")]
+    public void Get_UnsafeTemplate_IsRefusedWithItsLine(string text, string expected)
+    {
+        using var folder = new TempDirectory();
+        var path = folder.WriteFile("shared/intune-detection.ps1.hbs", text);
+        var catalog = TemplateCatalog.Create(folder.Path);
+
+        var ex = Assert.Throws<RemediationGenException>(() => catalog.Get("shared/intune-detection.ps1"));
+
+        Assert.StartsWith($"template '{path}' {expected}", ex.Message, StringComparison.Ordinal);
+    }
+}
