@@ -27,18 +27,7 @@ internal static class SiteDatabaseFixture
         command.ExecuteNonQuery();
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RemediationGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No RemediationGen.sln above {AppContext.BaseDirectory}.");
-    }
+    public static string RepositoryRoot() => Support.Repository.Root;
 }
 
 /// <summary>A clock that always says the same time.</summary>

@@ -58,10 +58,8 @@ public static class PowerShellSyntax
     // Keeps each command line well below the Windows limit of 32,767 characters.
     private const int MaxArgumentCharactersPerRun = 24_000;
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-    private static readonly Lazy<string> LazyRepositoryRoot = new(FindRepositoryRoot);
-
     /// <summary>The folder holding RemediationGen.sln, found by walking up from the test assembly.</summary>
-    public static string RepositoryRoot => LazyRepositoryRoot.Value;
+    public static string RepositoryRoot => Support.Repository.Root;
 
     public static string CheckerDirectory => Path.Combine(RepositoryRoot, "tests", "ps-syntax");
 
@@ -261,17 +259,4 @@ public static class PowerShellSyntax
         array.EnumerateArray().Select(item => item.GetString() ?? string.Empty).ToList();
 
     private static string Shorten(string text) => text.Length <= 500 ? text : text[..500] + "...";
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RemediationGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"RemediationGen.sln was not found in {AppContext.BaseDirectory} or any folder above it.");
-    }
 }

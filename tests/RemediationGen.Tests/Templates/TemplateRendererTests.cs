@@ -61,7 +61,7 @@ public sealed class TemplateRendererTests
         folder.WriteFile("shared/readme-deploy.md.hbs", "| {{md CollectionName}} |");
         var renderer = new TemplateRenderer(TemplateCatalog.Create(folder.Path));
 
-        var text = renderer.Render("shared/readme-deploy.md", new Packaging.ReadmeDeployModel("a|b\n# c"));
+        var text = renderer.Render("shared/readme-deploy.md", new RemediationGen.Packaging.ReadmeDeployModel("a|b\n# c"));
 
         Assert.Equal(@"| a\|b \# c |", text);
     }

@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using RemediationGen.Demo;
+using RemediationGen.Fixes;
+using RemediationGen.Tests.PowerShell;
+using RemediationGen.Tests.Support;
+using RemediationGen.Tests.Templates;
+
+namespace RemediationGen.Tests.Packaging;
+
+/// <summary>What must hold for every package the demo produces, whatever the exact text.</summary>
+public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<DemoPackages>
+{
+    [Fact]
+    public void EveryScript_ParsesWithTreeSitterPowerShell()
+    {
+        var scripts = demo.Files("*.ps1");
+
+        var report = PowerShellAssert.ParsesWithoutErrors(scripts);
+
+        Assert.Equal(10, report.Files.Count);
+    }
+
+    [Fact]
+    public void ImportScripts_UseOnlyDocumentedConfigMgrCmdletsAndParameters()
+    {
+        var report = PowerShellAssert.ParsesWithoutErrors(demo.Files("Import-ConfigMgrBaseline.ps1"));
+
+        PowerShellAssert.UsesOnlyDocumentedConfigMgrParameters(report);
+        var addSetting = report.Files.SelectMany(f => f.Commands).First(c => c.Name == "Add-CMComplianceSettingScript");
+        Assert.Superset(
+            new HashSet<string>(["InputObject", "DataType", "DiscoveryScriptLanguage", "DiscoveryScriptText", "RemediationScriptLanguage", "RemediationScriptText", "Is64Bit", "ValueRule", "RuleName", "ExpressionOperator", "ExpectedValue", "Remediate"]),
+            addSetting.Parameters.ToHashSet());
+        var newItem = report.Files.SelectMany(f => f.Commands).First(c => c.Name == "New-CMConfigurationItem");
+        Assert.Contains("CreationType", newItem.Parameters);
+    }
+
+    [Fact]
+    public void EveryScript_IsAsciiWithCrlfAndNoBom()
+    {
+        foreach (var script in demo.Files("*.ps1"))
+        {
+            var bytes = File.ReadAllBytes(script);
+            Assert.True(bytes.All(b => b is (>= 0x20 and <= 0x7E) or 0x0D or 0x0A), $"{script} must be printable 7-bit ASCII");
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] == 0x0A)
+                {
+                    Assert.True(i > 0 && bytes[i - 1] == 0x0D, $"{script}: LF without CR at byte {i}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void IntuneDetection_EndsWithExplicitExitCodesAndNeverReturnsAtTopLevel()
+    {
+        foreach (var script in demo.Files("detect.ps1"))
+        {
+            var lines = File.ReadAllLines(script);
+            Assert.Equal("exit 1", lines[^1]);
+            Assert.Contains("    exit 0", lines);
+            Assert.DoesNotContain(lines, line => line.StartsWith("return", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, line => line.Contains("Write-Host", StringComparison.Ordinal) || line.Contains("Write-Error", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void ConfigMgrDiscovery_PrintsExactlyOneValueAndExitsZero()
+    {
+        var report = PowerShellSyntax.Check(demo.Files("discovery.ps1"));
+        foreach (var file in report.Files)
+        {
+            // Functions return values to their caller; the one thing the script writes is the discovery value.
+            Assert.Equal(["Write-Output"], file.Commands.Where(c => c.Name.StartsWith("Write-", StringComparison.Ordinal)).Select(c => c.Name));
+            var lines = File.ReadAllLines(file.File);
+            Assert.Equal(["Write-Output $discoveryValue", "exit 0"], lines[^2..]);
+            Assert.Contains("$discoveryValue = 'Compliant'", lines.Select(l => l.Trim()));
+        }
+    }
+
+    [Fact]
+    public void Remediation_WritesTheSixtyFourBitViewWithRegExeAndBacksUpFirst()
+    {
+        foreach (var script in demo.Files("remediat*.ps1"))
+        {
+            var text = File.ReadAllText(script);
+            Assert.Contains("& $regExe ADD 'HKLM\\SOFTWARE\\Microsoft\\SMS\\Security' /v $IssuingCertificateListValueName /t REG_MULTI_SZ /d $data /f /reg:64", text, StringComparison.Ordinal);
+            Assert.Contains("[Microsoft.Win32.RegistryView]::Registry64", text, StringComparison.Ordinal);
+            Assert.True(
+                text.IndexOf("$backup = Save-IssuingCertificateListBackup", StringComparison.Ordinal) < text.IndexOf("$method = Write-IssuingCertificateList", StringComparison.Ordinal),
+                "the backup must come before the write");
+        }
+    }
+
+    [Fact]
+    public void Scripts_CarryTheSiteValueAsALiteralThatDecodesToItsEntries()
+    {
+        foreach (var site in DemoHierarchy.Facts().Sites.Where(s => s.ManagementPoints.Count > 0))
+        {
+            var script = Path.Combine(demo.Folder, site.SiteCode, "intune", "IssuingCertificateList", "detect.ps1");
+            var line = File.ReadAllLines(script).Single(l => l.StartsWith("$ExpectedIssuingCertificateList = [string[]]", StringComparison.Ordinal));
+
+            var entries = PowerShellLiteralDecoder.DecodeList(line["$ExpectedIssuingCertificateList = [string[]]".Length..]);
+
+            Assert.Equal(IssuingCertificateListValue.Entries(site.IssuingCertificateList!), entries);
+        }
+    }
+
+    [Fact]
+    public void IntuneBody_HoldsTheExactScriptBytesAndTheRequiredSettings()
+    {
+        foreach (var bodyPath in demo.Files("deviceHealthScript.json"))
+        {
+            using var body = JsonDocument.Parse(File.ReadAllBytes(bodyPath));
+            var root = body.RootElement;
+            var folder = Path.GetDirectoryName(bodyPath)!;
+            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "detect.ps1")), Convert.FromBase64String(root.GetProperty("detectionScriptContent").GetString()!));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "remediate.ps1")), Convert.FromBase64String(root.GetProperty("remediationScriptContent").GetString()!));
+            Assert.Equal("system", root.GetProperty("runAsAccount").GetString());
+            Assert.False(root.GetProperty("runAs32Bit").GetBoolean());
+            Assert.False(root.GetProperty("enforceSignatureCheck").GetBoolean());
+            Assert.Equal(["0"], root.GetProperty("roleScopeTagIds").EnumerateArray().Select(e => e.GetString()));
+            Assert.NotEqual("Microsoft", root.GetProperty("publisher").GetString());
+            Assert.StartsWith("RemediationGen ", root.GetProperty("displayName").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Manifest_ListsEveryOtherFileWithItsHash()
+    {
+        foreach (var manifestPath in demo.Files("manifest.json"))
+        {
+            var siteFolder = Path.GetDirectoryName(manifestPath)!;
+            using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+            var listed = manifest.RootElement.GetProperty("files").EnumerateArray()
+                .ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("sha256").GetString()!);
+            var onDisk = Directory.EnumerateFiles(siteFolder, "*", SearchOption.AllDirectories)
+                .Where(f => f != manifestPath)
+                .ToDictionary(f => Path.GetRelativePath(siteFolder, f).Replace('\\', '/'), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))));
+            Assert.Equal(onDisk.OrderBy(p => p.Key, StringComparer.Ordinal), listed.OrderBy(p => p.Key, StringComparer.Ordinal));
+            Assert.Equal("RemediationGen", manifest.RootElement.GetProperty("tool").GetString());
+            Assert.Equal(64, manifest.RootElement.GetProperty("inputs").GetProperty("digestSha256").GetString()!.Length);
+        }
+    }
+
+    [Fact]
+    public void Demo_TargetsEveryManagementPointPxeDistributionPointAndAffectedServer()
+    {
+        var targets = demo.Result.Packages.ToDictionary(
+            p => p.SiteCode,
+            p => Encoding.UTF8.GetString(p.Files.Single(f => f.RelativePath == "targets.txt").Content).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal(["PS1", "PS2"], targets.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["dp01.contoso.com", "dp02.contoso.com", "dp04.contoso.com", "mp01.contoso.com", "mp02.contoso.com"], targets["PS1"]);
+        Assert.Equal(["dp11.contoso.com", "dp12.contoso.com", "mp11.contoso.com"], targets["PS2"]);
+        Assert.Contains("Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.", demo.Result.Notes);
+    }
+
+    [Fact]
+    public void Generate_TwiceFromTheSameInputs_GivesTheSameBytes()
+    {
+        using var again = new DemoPackages();
+
+        foreach (var file in demo.Files("*"))
+        {
+            var relative = Path.GetRelativePath(demo.Folder, file);
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(again.Folder, relative)));
+        }
+    }
+}
