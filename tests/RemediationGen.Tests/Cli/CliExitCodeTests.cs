@@ -1,0 +1,295 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using RemediationGen.Cli;
+using RemediationGen.Tests.Support;
+
+namespace RemediationGen.Tests.Cli;
+
+/// <summary>Every documented exit code, with the exact message an admin sees.</summary>
+public sealed class CliExitCodeTests
+{
+    [Fact]
+    public void Help_ListsTheCommands_Exit0()
+    {
+        var run = CliRun.Of("--help");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("  generate  ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("  collect   ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("  diagnose  ", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("generate")]
+    [InlineData("collect")]
+    [InlineData("diagnose")]
+    public void CommandHelp_Exit0(string command)
+    {
+        var run = CliRun.Of(command, "--help");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        // In-process the usage line starts with the test host's name; the installed apphost is remediationgen.
+        Assert.Contains($" {command} [options]", run.Output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Error);
+    }
+
+    [Fact]
+    public void NoCommand_Exit2()
+    {
+        var run = CliRun.Of();
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal("remediationgen: Required command was not provided.\nRun 'remediationgen --help' for usage.\n", run.Error);
+    }
+
+    [Fact]
+    public void Generate_WithoutFactsSource_Exit2()
+    {
+        var run = CliRun.Of("generate", "--out", "x");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal("remediationgen: Say where the facts come from: --demo, --facts FILE or --sql CONNECTION-STRING.\nRun 'remediationgen generate --help' for usage.\n", run.Error);
+    }
+
+    [Fact]
+    public void Generate_TwoFactsSources_Exit2()
+    {
+        var run = CliRun.Of("generate", "--demo", "--facts", "f.json", "--out", "x");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.StartsWith("remediationgen: Use only one of --demo, --facts and --sql (got --demo and --facts).\n", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_UnknownTargets_Exit2()
+    {
+        var run = CliRun.Of("generate", "--demo", "--out", "x", "--targets", "some");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.StartsWith("remediationgen: Argument 'some' not recognized. Must be one of:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_BadIclComponent_Exit2()
+    {
+        var run = CliRun.Of("generate", "--demo", "--out", "x", "--icl-component", "PS1");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.StartsWith("remediationgen: --icl-component 'PS1' is not SITE=COMPONENT (for example PS1=SMS_SITE_COMPONENT_MANAGER).\n", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseError_NeverEchoesAPassword()
+    {
+        var run = CliRun.Of("generate", "--demo", "--out", "x", "Server=db;User ID=cm;Password=hunter2;Encrypt=True");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.DoesNotContain("hunter2", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Password=***", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_MissingFactsFile_Exit2AndNothingWritten()
+    {
+        using var output = new TempDirectory();
+        var facts = output.Combine("missing.json");
+
+        var run = CliRun.Of("generate", "--facts", facts, "--out", output.Combine("out"));
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.StartsWith($"remediationgen: Facts file '{facts}' cannot be read: ", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output.Combine("out")));
+    }
+
+    [Fact]
+    public void Generate_UnknownSite_Exit2()
+    {
+        using var output = new TempDirectory();
+
+        var run = CliRun.Of("generate", "--demo", "--site", "XYZ", "--out", output.Path);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal("remediationgen: Site 'XYZ' is not in the facts (demo); sites there: CAS, PS1, PS2.\n", run.Error);
+    }
+
+    [Fact]
+    public void Generate_BrokenTemplateOverride_Exit2AndNothingWritten()
+    {
+        using var folder = new TempDirectory();
+        var template = folder.WriteFile("templates/shared/intune-detection.ps1.hbs", "Write-Output {{ps Result}}\nexit 1\n");
+
+        var run = CliRun.Of("generate", "--demo", "--out", folder.Combine("out"), "--templates", folder.Combine("templates"));
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal($"remediationgen: Template '{template}' line 1: 'Result' is not defined. Defined here: Fix, PairName, ScriptKind, SiteCode, Title, ToolVersion.\n", run.Error);
+        Assert.False(Directory.Exists(folder.Combine("out")));
+    }
+
+    [Fact]
+    public void Generate_Demo_Exit0ThenConflictExit4ThenForceExit0()
+    {
+        using var output = new TempDirectory();
+
+        var first = CliRun.Of("generate", "--demo", "--out", output.Path);
+        var second = CliRun.Of("generate", "--demo", "--out", output.Path);
+        var forced = CliRun.Of("generate", "--demo", "--out", output.Path, "--force");
+
+        Assert.Equal(ExitCodes.Success, first.ExitCode);
+        Assert.Equal(
+            $"""
+            Facts: demo (3 site(s)). Logs: 3 file(s), 49 record(s), 3 finding(s).
+            PS1: wrote {output.Combine("PS1")} (9 files)
+            PS2: wrote {output.Combine("PS2")} (9 files)
+            note: Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.
+            note: dp04.contoso.com is named in the logs but not in the site facts; it is targeted, check that it belongs to site PS1.
+
+            """,
+            first.Output);
+        Assert.StartsWith("warning: demo/logs/cm01.contoso.com/CertMgr.log:23: 'dp05'; Remove-Item -Recurse -Force C:\\ ;'' was not used: ", first.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.OutputConflict, second.ExitCode);
+        Assert.Equal($"remediationgen: '{output.Combine("PS1")}' already holds a package; add --force to replace it, or choose another --out.\n", second.Error);
+        Assert.Equal(ExitCodes.Success, forced.ExitCode);
+    }
+
+    [Fact]
+    public void Generate_AffectedTargets_OnlyFailingServers()
+    {
+        using var output = new TempDirectory();
+
+        var run = CliRun.Of("generate", "--demo", "--targets", "affected", "--site", "PS1", "--out", output.Path);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal("dp01.contoso.com\r\ndp04.contoso.com\r\n", File.ReadAllText(output.Combine("PS1", "targets.txt")));
+        Assert.False(Directory.Exists(output.Combine("PS2")));
+    }
+
+    [Fact]
+    public void Generate_OutputUnderAFile_Exit5()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.WriteFile("blocker", "x");
+
+        var run = CliRun.Of("generate", "--demo", "--out", Path.Combine(file, "out"));
+
+        Assert.Equal(ExitCodes.OutputFailed, run.ExitCode);
+        Assert.EndsWith("Nothing was written.\n", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnose_DemoLogs_Exit1WithEvidence()
+    {
+        var run = CliRun.Of("diagnose", "--demo");
+
+        Assert.Equal(ExitCodes.FindingsPresent, run.ExitCode);
+        Assert.StartsWith("Read 3 log file(s), 49 record(s): 3 finding(s).\n\nERROR IssuingCertificateList  site PS1  server dp01.contoso.com\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("  demo/logs/cm01.contoso.com/CertMgr.log:4  2026-11-20T08:15:03.114-06:00  Cannot get copy of security registry key on server (dp01.contoso.com) (0x80070005)\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("server dp04.contoso.com (not in facts)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnose_Json_IsMachineReadable()
+    {
+        var run = CliRun.Of("diagnose", "--demo", "--format", "json");
+
+        Assert.Equal(ExitCodes.FindingsPresent, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var finding = json.RootElement.GetProperty("findings")[0];
+        Assert.Equal("IssuingCertificateList", finding.GetProperty("ruleId").GetString());
+        Assert.Equal("PS1", finding.GetProperty("site").GetString());
+        Assert.Equal("dp01.contoso.com", finding.GetProperty("server").GetString());
+        var evidence = finding.GetProperty("evidence")[0];
+        Assert.Equal("demo/logs/cm01.contoso.com/CertMgr.log", evidence.GetProperty("file").GetString());
+        Assert.Equal(4, evidence.GetProperty("line").GetInt32());
+        Assert.Equal("2026-11-20T08:15:03.114-06:00", evidence.GetProperty("timestamp").GetString());
+        Assert.Equal("2026-11-20T14:15:03.114Z", evidence.GetProperty("utc").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("rejected").GetArrayLength());
+    }
+
+    [Fact]
+    public void Diagnose_CleanLogs_Exit0()
+    {
+        var run = CliRun.Of("diagnose", "--logs", Path.Combine(Repository.Root, "tests", "fixtures", "logs", "issuing-certificate-list", "clean"));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.EndsWith(": no findings.\n", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnose_MissingLogPath_Exit2()
+    {
+        var run = CliRun.Of("diagnose", "--logs", "/nonexistent/logs");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal("remediationgen: Log path '/nonexistent/logs' does not exist.\n", run.Error);
+    }
+
+    [Fact]
+    public void Collect_RefusedPort_Exit3WithoutThePassword()
+    {
+        using var folder = new TempDirectory();
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var run = CliRun.Of("collect", "--sql", $"Server=tcp:127.0.0.1,{port};Database=CM_PS1;User ID=cmread;Password=S3cr3t!Value;Connect Timeout=1", "--out", folder.Combine("facts.json"));
+
+        Assert.Equal(ExitCodes.DataSourceUnavailable, run.ExitCode);
+        Assert.StartsWith($"remediationgen: Cannot connect to the site database (server 'tcp:127.0.0.1,{port}', database 'CM_PS1'): ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("S3cr3t", run.Error + run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.Combine("facts.json")));
+    }
+
+    [Fact]
+    public void Collect_ExistingFile_Exit4BeforeConnecting()
+    {
+        using var folder = new TempDirectory();
+        var existing = folder.WriteFile("facts.json", "{}");
+
+        var run = CliRun.Of("collect", "--sql", "Server=tcp:127.0.0.1,1;Database=CM_PS1;Integrated Security=true", "--out", existing);
+
+        Assert.Equal(ExitCodes.OutputConflict, run.ExitCode);
+        Assert.Equal($"remediationgen: '{existing}' already exists; add --force to replace it.\n", run.Error);
+        Assert.Equal("{}", File.ReadAllText(existing));
+    }
+
+    [Fact]
+    public void UnexpectedError_Exit70WithoutStackTraceUnlessVerbose()
+    {
+        using var quiet = new StringWriter();
+        using var verbose = new StringWriter();
+
+        var code = CliApplication.Guard(quiet, verbose: false, () => throw new InvalidOperationException("boom"));
+        CliApplication.Guard(verbose, verbose: true, () => throw new InvalidOperationException("boom"));
+
+        Assert.Equal(ExitCodes.UnexpectedError, code);
+        Assert.Equal("remediationgen: unexpected error (InvalidOperationException): boom\nThis is a bug in RemediationGen: run again with --verbose and report what it prints.\n", quiet.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("   at ", verbose.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Canceled_Exit130()
+    {
+        using var error = new StringWriter();
+
+        var code = CliApplication.Guard(error, verbose: false, () => throw new OperationCanceledException());
+
+        Assert.Equal(ExitCodes.Canceled, code);
+        Assert.Equal("remediationgen: canceled; nothing was written.\n", error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void RuntimeConfig_KeepsCulturesForSqlClient()
+    {
+        // Microsoft.Data.SqlClient 2.1 cannot open any connection in globalization-invariant mode.
+        var config = Path.Combine(AppContext.BaseDirectory, "remediationgen.runtimeconfig.json");
+        using var json = JsonDocument.Parse(File.ReadAllBytes(config));
+
+        var options = json.RootElement.GetProperty("runtimeOptions");
+        var invariant = options.TryGetProperty("configProperties", out var properties)
+            && properties.TryGetProperty("System.Globalization.Invariant", out var value)
+            && value.GetBoolean();
+        Assert.False(invariant);
+    }
+}
