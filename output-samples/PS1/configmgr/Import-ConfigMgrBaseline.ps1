@@ -65,7 +65,8 @@ if (-not (Get-PSDrive -Name $SiteCode -PSProvider CMSite -ErrorAction SilentlyCo
     if (-not $ProviderMachineName) {
         throw ('There is no site drive ' + $SiteCode + ': and no -ProviderMachineName to create it.')
     }
-    New-PSDrive -Name $SiteCode -PSProvider CMSite -Root $ProviderMachineName | Out-Null
+    # Connecting changes nothing on the site, so it happens even under -WhatIf (else the preview could not run).
+    New-PSDrive -Name $SiteCode -PSProvider CMSite -Root $ProviderMachineName -WhatIf:$false | Out-Null
 }
 
 $packageFolder = $PSScriptRoot

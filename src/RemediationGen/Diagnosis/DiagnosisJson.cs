@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace RemediationGen.Diagnosis;
@@ -12,7 +11,7 @@ public static class DiagnosisJson
     public static string Serialize(DiagnosisResult result)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
+        using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
         {
             writer.WriteStartObject();
             writer.WriteNumber("filesRead", result.FilesRead);

@@ -10,7 +10,6 @@ public sealed class ServerDirectory
 
     public ServerDirectory(HierarchyFacts? facts)
     {
-        SiteCount = facts?.Sites.Count ?? 0;
         SingleSiteCode = facts?.Sites.Count == 1 ? facts.Sites[0].SiteCode : null;
         foreach (var site in facts?.Sites ?? [])
         {
@@ -31,29 +30,12 @@ public sealed class ServerDirectory
         }
     }
 
-    public int SiteCount { get; }
-
     /// <summary>The only site in scope, when there is exactly one: servers unknown to the facts are tied to it.</summary>
     public string? SingleSiteCode { get; }
 
-    /// <summary>Finds a server by FQDN, or by short name when that is unambiguous; returns every role it has at the first match's site.</summary>
-    public KnownServer? Find(string hostName)
-    {
-        if (_byFqdn.TryGetValue(hostName, out var exact))
-        {
-            return exact;
-        }
-
-        var shortName = HostName.ShortName(hostName);
-        return _byShortName.TryGetValue(shortName, out var candidates)
-            && candidates.Select(c => c.HostName).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1
-            ? candidates[0]
-            : null;
-    }
-
     /// <summary>
-    /// Like <see cref="Find"/>, but a dotted name must match an FQDN exactly: <c>dp01.other.com</c> is not
-    /// <c>dp01.contoso.com</c> even though both are <c>dp01</c>. A name without a dot may still match a short name.
+    /// Finds a server by its FQDN; a name without a dot may also match a short name when only one server has it.
+    /// A dotted name must match exactly: <c>dp01.other.com</c> is not <c>dp01.contoso.com</c>, although both are <c>dp01</c>.
     /// </summary>
     public KnownServer? Match(string hostName)
     {
@@ -63,7 +45,11 @@ public sealed class ServerDirectory
             return exact;
         }
 
-        return hostName.Contains('.', StringComparison.Ordinal) ? null : Find(hostName);
+        return !hostName.Contains('.', StringComparison.Ordinal)
+            && _byShortName.TryGetValue(hostName, out var candidates)
+            && candidates.Select(c => c.HostName).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1
+            ? candidates[0]
+            : null;
     }
 
     private void Add(KnownServer server)

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace RemediationGen.Facts;
@@ -55,7 +54,7 @@ public static class FactsFile
     public static byte[] Serialize(HierarchyFacts facts)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
+        using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
         {
             writer.WriteStartObject();
             writer.WriteNumber("schemaVersion", SchemaVersion);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using RemediationGen.Fixes;
 
@@ -37,15 +36,4 @@ internal static class IntuneHealthScriptBody
     }
 
     public static string DisplayName(FixPlan plan) => $"RemediationGen {plan.SiteCode} {plan.PairName}";
-}
-
-/// <summary>One JSON style for everything the tool writes: indented, stable, readable (no needless \u escapes).</summary>
-internal static class JsonOptions
-{
-    public static JsonWriterOptions Writer { get; } = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NewLine = "\n",
-    };
 }

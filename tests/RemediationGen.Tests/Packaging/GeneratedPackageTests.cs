@@ -37,6 +37,52 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void ImportScripts_ChangeTheSiteOnlyInsideShouldProcessAndCanPreviewWithWhatIf()
+    {
+        var report = PowerShellSyntax.Check(demo.Files("Import-ConfigMgrBaseline.ps1"));
+        foreach (var file in report.Files)
+        {
+            var lines = File.ReadAllLines(file.File);
+            Assert.Contains("[CmdletBinding(SupportsShouldProcess = $true)]", lines);
+            // -WhatIf reaches New-PSDrive too; without -WhatIf:$false the preview would have no site drive.
+            var drive = Assert.Single(file.Commands, c => c.Name == "New-PSDrive");
+            Assert.Contains("WhatIf", drive.Parameters);
+            foreach (var change in file.Commands.Where(c => c.Name.StartsWith("New-CM", StringComparison.Ordinal) && c.Name != "New-CMSchedule"
+                || c.Name.StartsWith("Set-CM", StringComparison.Ordinal) || c.Name.StartsWith("Add-CM", StringComparison.Ordinal)))
+            {
+                Assert.True(InsideShouldProcessBlock(lines, change.Line - 1), $"{change.Name} at line {change.Line} changes the site outside a ShouldProcess block");
+            }
+        }
+    }
+
+    /// <summary>The nearest enclosing block (by indentation) opens with an if on $PSCmdlet.ShouldProcess.</summary>
+    private static bool InsideShouldProcessBlock(string[] lines, int index)
+    {
+        static int Indent(string line) => line.Length - line.TrimStart().Length;
+        var level = Indent(lines[index]);
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (lines[i].Trim().Length == 0 || Indent(lines[i]) >= level)
+            {
+                continue;
+            }
+
+            if (lines[i].TrimStart().StartsWith("if (", StringComparison.Ordinal) && lines[i].Contains("$PSCmdlet.ShouldProcess(", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            level = Indent(lines[i]);
+            if (level == 0)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    [Fact]
     public void EveryScript_IsAsciiWithCrlfAndNoBom()
     {
         foreach (var script in demo.Files("*.ps1"))
