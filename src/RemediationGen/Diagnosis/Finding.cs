@@ -33,7 +33,16 @@ public sealed record Finding(
     int Occurrences)
 {
     public const int MaxEvidence = 20;
+
+    /// <summary>Set when a later log record shows the problem gone (for example the success line after the failure).</summary>
+    public Resolution? Resolution { get; init; }
+
+    /// <summary>What <c>generate</c> emits for this finding (the rule's <see cref="IDiagnosticRule.Fix"/>).</summary>
+    public string? Fix { get; init; }
 }
+
+/// <summary>The record that shows a finding's problem gone, and what it means.</summary>
+public sealed record Resolution(Evidence Evidence, string Explanation);
 
 /// <summary>A value a log offered as a server name that is not a valid host name: shown to the admin, never used.</summary>
 public sealed record RejectedEvidence(string RuleId, string Value, string Reason, Evidence Evidence);

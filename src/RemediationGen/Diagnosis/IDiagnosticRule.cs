@@ -18,6 +18,16 @@ public interface IDiagnosticRule
 
     string Description { get; }
 
+    /// <summary>
+    /// Literal text (compared ordinally, ignoring case) of which every record the rule needs holds at least one. The
+    /// engine may skip every record that holds none, which is what lets a scan run at grep speed: a rule that needs
+    /// a record (a recovery line, a "processing DP" line for thread correlation) must list its text here. The empty string matches every record.
+    /// </summary>
+    IReadOnlyList<string> Signatures { get; }
+
+    /// <summary>What <c>generate</c> emits for this problem, in one line (for findings and docs).</summary>
+    string Fix { get; }
+
     IRuleScan BeginScan(DiagnosisContext context);
 }
 

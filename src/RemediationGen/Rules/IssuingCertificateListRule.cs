@@ -22,6 +22,11 @@ public sealed class IssuingCertificateListRule : IDiagnosticRule
         + "or management point: CertMgr.log cannot copy the Security registry key (0x80070005) and SMSPXE.log cannot create "
         + "a certificate store (0x80092002), so PXE boot fails (KB 4469580).";
 
+    public IReadOnlyList<string> Signatures => IssuingCertificateListSignatures.All;
+
+    public string Fix =>
+        "A detection/remediation pair per site that writes the site's IssuingCertificateList with REG.exe ADD ... /t REG_MULTI_SZ ... /reg:64 on its MPs and PXE-enabled DPs.";
+
     public IRuleScan BeginScan(DiagnosisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -26,6 +26,9 @@ internal static class IssuingCertificateListSignatures
         "PXE Provider failed to process message",
     ];
 
+    /// <summary>Every record this rule reads holds one of these (see <see cref="Diagnosis.IDiagnosticRule.Signatures"/>).</summary>
+    public static IReadOnlyList<string> All { get; } = [CannotGetCopy, FailedToGetCopy, .. PxeFailures];
+
     /// <summary>
     /// Reads the server name out of a CertMgr.log "security registry key" failure with code 0x80070005. The name is
     /// returned as written (not validated): the caller decides whether it is a host name.

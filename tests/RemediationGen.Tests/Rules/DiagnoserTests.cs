@@ -55,6 +55,11 @@ public class DiagnoserTests
     /// <summary>Records what it sees and returns findings in a scrambled order.</summary>
     private sealed class RecordingRule(string id) : IDiagnosticRule
     {
+        // The empty signature matches every record: this rule sees everything, as a test of the engine should.
+        public IReadOnlyList<string> Signatures => [string.Empty];
+
+        public string Fix => "none (test rule)";
+
         public List<string> Seen { get; } = [];
 
         public string Id => id;
