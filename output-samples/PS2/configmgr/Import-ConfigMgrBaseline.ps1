@@ -88,29 +88,34 @@ try {
     $configurationItemIds = @()
     foreach ($item in $ConfigurationItems) {
         $discoveryScript = [System.IO.File]::ReadAllText((Join-Path -Path $packageFolder -ChildPath $item.DiscoveryFile))
-        $remediationScript = [System.IO.File]::ReadAllText((Join-Path -Path $packageFolder -ChildPath $item.RemediationFile))
-        if ($PSCmdlet.ShouldProcess($item.Name, 'Create configuration item (Windows, script setting, remediation on)')) {
+        # A detection-only item has no remediation file: it reports, and the package README says what to do.
+        $remediationParameters = @{}
+        if ($item.RemediationFile) {
+            $remediationParameters = @{
+                RemediationScriptLanguage = 'PowerShell'
+                RemediationScriptText     = [System.IO.File]::ReadAllText((Join-Path -Path $packageFolder -ChildPath $item.RemediationFile))
+                Remediate                 = $true
+            }
+        }
+        if ($PSCmdlet.ShouldProcess($item.Name, 'Create configuration item (Windows, script setting)')) {
             $configurationItem = New-CMConfigurationItem -Name $item.Name -CreationType WindowsOS -Description $item.Description
             # Splatted: the discovery value 'Compliant' is the rule's expected value; Is64Bit runs the scripts in the 64-bit host.
             $settingParameters = @{
-                InputObject               = $configurationItem
-                Name                      = $item.SettingName
-                Description               = $item.Description
-                DataType                  = 'String'
-                DiscoveryScriptLanguage   = 'PowerShell'
-                DiscoveryScriptText       = $discoveryScript
-                RemediationScriptLanguage = 'PowerShell'
-                RemediationScriptText     = $remediationScript
-                Is64Bit                   = $true
-                ValueRule                 = $true
-                RuleName                  = $item.RuleName
-                ExpressionOperator        = 'IsEquals'
-                ExpectedValue             = 'Compliant'
-                Remediate                 = $true
-                ReportNoncompliance       = $true
-                NoncomplianceSeverity     = 'Critical'
+                InputObject             = $configurationItem
+                Name                    = $item.SettingName
+                Description             = $item.Description
+                DataType                = 'String'
+                DiscoveryScriptLanguage = 'PowerShell'
+                DiscoveryScriptText     = $discoveryScript
+                Is64Bit                 = $true
+                ValueRule               = $true
+                RuleName                = $item.RuleName
+                ExpressionOperator      = 'IsEquals'
+                ExpectedValue           = 'Compliant'
+                ReportNoncompliance     = $true
+                NoncomplianceSeverity   = 'Critical'
             }
-            Add-CMComplianceSettingScript @settingParameters | Out-Null
+            Add-CMComplianceSettingScript @settingParameters @remediationParameters | Out-Null
             $configurationItemIds += [string]$configurationItem.CI_ID
         }
     }

@@ -18,7 +18,21 @@ public sealed record FixPlan(
     IReadOnlyList<FixTarget> Targets,
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<string> Notes,
-    object TemplateModel);
+    object TemplateModel)
+{
+    /// <summary>
+    /// False when nothing on the target is safe to change automatically: the pair is detection-only (Intune body
+    /// with an empty remediation, a ConfigMgr setting without remediation), and the detection output says what to do.
+    /// </summary>
+    public bool HasRemediation { get; init; } = true;
+
+    /// <summary>Files for the admin to run on the site side (a runbook, a renewal kit), under <c>site/&lt;PairName&gt;/</c>.</summary>
+    public IReadOnlyList<SiteFile> SiteFiles { get; init; } = [];
+}
+
+/// <summary>A site-side file rendered from <paramref name="Template"/> (a name under templates/, without .hbs) with the plan's model.</summary>
+/// <param name="FileName">File name under <c>site/&lt;PairName&gt;/</c>. <c>.ps1</c> and <c>.inf</c> files must be 7-bit ASCII.</param>
+public sealed record SiteFile(string FileName, string Template);
 
 /// <summary>A server a pair is meant for, with the reason it is included.</summary>
 /// <param name="Roles">What the facts say the server is ("management point", "PXE-enabled distribution point"), or "named in logs only".</param>

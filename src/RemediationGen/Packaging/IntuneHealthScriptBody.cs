@@ -11,7 +11,8 @@ internal static class IntuneHealthScriptBody
 {
     public const string Publisher = "RemediationGen";
 
-    public static string Create(FixPlan plan, byte[] detectionScript, byte[] remediationScript)
+    /// <param name="remediationScript">Null for a detection-only pair: Graph takes an empty remediation then.</param>
+    public static string Create(FixPlan plan, byte[] detectionScript, byte[]? remediationScript)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
@@ -25,7 +26,7 @@ internal static class IntuneHealthScriptBody
             writer.WriteBoolean("runAs32Bit", false);
             writer.WriteBoolean("enforceSignatureCheck", false);
             writer.WriteString("detectionScriptContent", Convert.ToBase64String(detectionScript));
-            writer.WriteString("remediationScriptContent", Convert.ToBase64String(remediationScript));
+            writer.WriteString("remediationScriptContent", remediationScript is null ? string.Empty : Convert.ToBase64String(remediationScript));
             writer.WriteStartArray("roleScopeTagIds");
             writer.WriteStringValue("0");
             writer.WriteEndArray();

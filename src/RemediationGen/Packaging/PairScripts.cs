@@ -12,7 +12,7 @@ internal sealed class PairScripts
 {
     public const string Header = "shared/script-header.ps1";
 
-    private PairScripts(string intuneDetection, string intuneRemediation, string configMgrDiscovery, string configMgrRemediation)
+    private PairScripts(string intuneDetection, string? intuneRemediation, string configMgrDiscovery, string? configMgrRemediation)
     {
         IntuneDetection = intuneDetection;
         IntuneRemediation = intuneRemediation;
@@ -22,11 +22,13 @@ internal sealed class PairScripts
 
     public string IntuneDetection { get; }
 
-    public string IntuneRemediation { get; }
+    /// <summary>Null for a detection-only pair.</summary>
+    public string? IntuneRemediation { get; }
 
     public string ConfigMgrDiscovery { get; }
 
-    public string ConfigMgrRemediation { get; }
+    /// <summary>Null for a detection-only pair.</summary>
+    public string? ConfigMgrRemediation { get; }
 
     public static PairScripts Render(TemplateRenderer renderer, FixPlan plan, string toolVersion)
     {
@@ -40,8 +42,8 @@ internal sealed class PairScripts
 
         return new PairScripts(
             Compose("Intune detection", Header, check, "shared/intune-detection.ps1"),
-            Compose("Intune remediation", Header, check, remediate, "shared/intune-remediation.ps1"),
+            plan.HasRemediation ? Compose("Intune remediation", Header, check, remediate, "shared/intune-remediation.ps1") : null,
             Compose("ConfigMgr discovery", Header, check, "shared/configmgr-discovery.ps1"),
-            Compose("ConfigMgr remediation", Header, check, remediate, "shared/configmgr-remediation.ps1"));
+            plan.HasRemediation ? Compose("ConfigMgr remediation", Header, check, remediate, "shared/configmgr-remediation.ps1") : null);
     }
 }

@@ -30,19 +30,28 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
         {
             var scripts = PairScripts.Render(renderer, plan, toolVersion);
             var detect = PackageText.Script("detect.ps1", scripts.IntuneDetection);
-            var remediate = PackageText.Script("remediate.ps1", scripts.IntuneRemediation);
+            var remediate = scripts.IntuneRemediation is { } intuneRemediation ? PackageText.Script("remediate.ps1", intuneRemediation) : null;
             files.Add(new RenderedFile($"intune/{plan.PairName}/detect.ps1", detect));
-            files.Add(new RenderedFile($"intune/{plan.PairName}/remediate.ps1", remediate));
+            if (remediate is not null)
+            {
+                files.Add(new RenderedFile($"intune/{plan.PairName}/remediate.ps1", remediate));
+            }
+
             files.Add(new RenderedFile($"intune/{plan.PairName}/deviceHealthScript.json", PackageText.Utf8(IntuneHealthScriptBody.Create(plan, detect, remediate))));
             files.Add(new RenderedFile($"configmgr/{plan.PairName}/discovery.ps1", PackageText.Script("discovery.ps1", scripts.ConfigMgrDiscovery)));
-            files.Add(new RenderedFile($"configmgr/{plan.PairName}/remediation.ps1", PackageText.Script("remediation.ps1", scripts.ConfigMgrRemediation)));
+            if (scripts.ConfigMgrRemediation is { } configMgrRemediation)
+            {
+                files.Add(new RenderedFile($"configmgr/{plan.PairName}/remediation.ps1", PackageText.Script("remediation.ps1", configMgrRemediation)));
+            }
+
+            files.AddRange(RenderSiteFiles(plan));
             items.Add(new ConfigMgrItemModel(
                 $"{ToolName} {siteCode} {plan.PairName}",
                 plan.Description,
                 plan.PairName,
                 $"{plan.PairName} is Compliant",
                 $"{plan.PairName}\\discovery.ps1",
-                $"{plan.PairName}\\remediation.ps1"));
+                plan.HasRemediation ? $"{plan.PairName}\\remediation.ps1" : string.Empty));
         }
 
         var targets = inputs.Plans.SelectMany(p => p.Targets).Select(t => t.Server).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -62,6 +71,18 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         files.Add(new RenderedFile(ManifestFileName, PackageText.Utf8(Manifest(inputs, files))));
         return new RenderedPackage(siteCode, files);
+    }
+
+    private IEnumerable<RenderedFile> RenderSiteFiles(FixPlan plan)
+    {
+        var model = new PairScriptModel(toolVersion, plan.SiteCode, plan.PairName, plan.Title, "Site-side", plan.TemplateModel);
+        foreach (var siteFile in plan.SiteFiles)
+        {
+            var path = $"site/{plan.PairName}/{siteFile.FileName}";
+            var text = renderer.Render(siteFile.Template, model);
+            var ascii = siteFile.FileName.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase) || siteFile.FileName.EndsWith(".inf", StringComparison.OrdinalIgnoreCase);
+            yield return new RenderedFile(path, ascii ? PackageText.Script(path, text) : PackageText.Utf8(text));
+        }
     }
 
     private string RenderReadme(PackageInputs inputs, string collectionName)

@@ -29,6 +29,7 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
 
         PowerShellAssert.UsesOnlyDocumentedConfigMgrParameters(report);
         var addSetting = report.Files.SelectMany(f => f.Commands).First(c => c.Name == "Add-CMComplianceSettingScript");
+        Assert.Equal(["settingParameters", "remediationParameters"], addSetting.SplattedVariables);
         Assert.Superset(
             new HashSet<string>(["InputObject", "DataType", "DiscoveryScriptLanguage", "DiscoveryScriptText", "RemediationScriptLanguage", "RemediationScriptText", "Is64Bit", "ValueRule", "RuleName", "ExpressionOperator", "ExpectedValue", "Remediate"]),
             addSetting.Parameters.ToHashSet());
