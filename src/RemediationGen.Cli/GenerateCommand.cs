@@ -19,6 +19,22 @@ internal static class GenerateCommand
         targets.AcceptOnlyFromAmong("all", "affected");
         var templates = new Option<string>("--templates") { Description = "Folder of template overrides, by the same relative names as templates/ (file by file).", HelpName = "DIR" };
 
+        var amtThreshold = new Option<int>("--amt-threshold-days")
+        {
+            Description = "AMT provisioning certificate: non-compliant when it is valid for this many days or fewer (1-365).",
+            DefaultValueFactory = _ => AmtOptions.DefaultThresholdDays,
+            HelpName = "DAYS",
+        };
+        var amtTrustedRoot = new Option<string[]>("--amt-trusted-root")
+        {
+            Description = "Hash (SHA-1 thumbprint or SHA-256, hex) of a root certificate the AMT firmware trusts. Repeatable; added to the facts' list.",
+            HelpName = "HASH",
+        };
+        var amtOrganization = new Option<string>("--amt-organization") { Description = "O of the AMT provisioning certificate request (CN is the service point; OU is Intel(R) Client Setup Certificate).", HelpName = "TEXT" };
+        var amtLocality = new Option<string>("--amt-locality") { Description = "L (city) of the AMT provisioning certificate request.", HelpName = "TEXT" };
+        var amtState = new Option<string>("--amt-state") { Description = "S (state or province, not abbreviated) of the AMT provisioning certificate request.", HelpName = "TEXT" };
+        var amtCountry = new Option<string>("--amt-country") { Description = "C (two-letter ISO code) of the AMT provisioning certificate request.", HelpName = "CC" };
+
         var command = new Command("generate", "Generate one fix package per site: detection/remediation pairs for Intune and ConfigMgr, an import script, a README and a manifest.");
         shared.AddFactsSourceOptions(command);
         command.Options.Add(shared.Logs);
@@ -27,6 +43,12 @@ internal static class GenerateCommand
         command.Options.Add(targets);
         command.Options.Add(templates);
         command.Options.Add(shared.Force);
+        command.Options.Add(amtThreshold);
+        command.Options.Add(amtTrustedRoot);
+        command.Options.Add(amtOrganization);
+        command.Options.Add(amtLocality);
+        command.Options.Add(amtState);
+        command.Options.Add(amtCountry);
         shared.RequireOneFactsSource(command, required: true);
         command.SetAction(parse => CliApplication.Guard(error, parse.GetValue(CliOptions.Verbose), () =>
         {
@@ -37,7 +59,16 @@ internal static class GenerateCommand
                 parse.GetValue(sites) ?? [],
                 parse.GetValue(targets) == "affected" ? TargetSelection.Affected : TargetSelection.All,
                 parse.GetValue(templates),
-                parse.GetValue(shared.Force));
+                parse.GetValue(shared.Force))
+            {
+                Amt = new AmtOptions(
+                    parse.GetValue(amtThreshold),
+                    parse.GetValue(amtTrustedRoot) ?? [],
+                    parse.GetValue(amtOrganization),
+                    parse.GetValue(amtLocality),
+                    parse.GetValue(amtState),
+                    parse.GetValue(amtCountry)),
+            };
             var result = GenerateJob.Run(options, timeProvider, cancellationToken);
             output.WriteLine($"Facts: {result.FactsOrigin} ({result.SiteCount} site(s)). Logs: {result.Diagnosis.FilesRead} file(s), {result.Diagnosis.EntriesRead} record(s), {result.Diagnosis.Findings.Count} finding(s).");
             for (var i = 0; i < result.Packages.Count; i++)

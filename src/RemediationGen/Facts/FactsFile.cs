@@ -12,7 +12,9 @@ public static class FactsFile
     public const int SchemaVersion = 1;
 
     private static readonly string[] RootFields = ["schemaVersion", "collectedAt", "source", "sites"];
-    private static readonly string[] SiteFields = ["siteCode", "siteServer", "issuingCertificateList", "managementPoints", "distributionPoints"];
+    private static readonly string[] SiteFields = ["siteCode", "siteServer", "issuingCertificateList", "managementPoints", "distributionPoints", "outOfBandManagement"];
+    private static readonly string[] OutOfBandFields = ["servicePoint", "provisioningCertificateSubject", "trustedRootHashes"];
+    private static readonly string[] SubjectFields = ["organization", "locality", "state", "country"];
     private static readonly string[] DistributionPointFields = ["serverName", "isPxe", "pxePasswordSet"];
 
     public static HierarchyFacts Read(string path)
@@ -103,6 +105,35 @@ public static class FactsFile
         }
 
         writer.WriteEndArray();
+        if (site.OutOfBand is { } outOfBand)
+        {
+            WriteOutOfBand(writer, outOfBand);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOutOfBand(Utf8JsonWriter writer, OutOfBandFacts outOfBand)
+    {
+        writer.WriteStartObject("outOfBandManagement");
+        writer.WriteString("servicePoint", outOfBand.ServicePoint);
+        if (outOfBand.Subject is { } subject)
+        {
+            writer.WriteStartObject("provisioningCertificateSubject");
+            writer.WriteString("organization", subject.Organization);
+            writer.WriteString("locality", subject.Locality);
+            writer.WriteString("state", subject.State);
+            writer.WriteString("country", subject.Country);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartArray("trustedRootHashes");
+        foreach (var hash in outOfBand.TrustedRootHashes)
+        {
+            writer.WriteStringValue(hash);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
@@ -189,7 +220,41 @@ public static class FactsFile
                 }
             }
 
-            return new SiteFacts(siteCode, siteServer, icl, [.. managementPoints], [.. distributionPoints.Values]);
+            var outOfBand = element.TryGetProperty("outOfBandManagement", out var outOfBandElement) && outOfBandElement.ValueKind != JsonValueKind.Null
+                ? ReadOutOfBand(outOfBandElement, $"{path}.outOfBandManagement")
+                : null;
+            return new SiteFacts(siteCode, siteServer, icl, [.. managementPoints], [.. distributionPoints.Values]) { OutOfBand = outOfBand };
+        }
+
+        private OutOfBandFacts ReadOutOfBand(JsonElement element, string path)
+        {
+            RequireObject(element, path);
+            CheckFields(element, path, OutOfBandFields);
+            var servicePoint = HostNameAt($"{path}.servicePoint", RequireString(element, path, "servicePoint"));
+            ProvisioningSubject? subject = null;
+            if (element.TryGetProperty("provisioningCertificateSubject", out var subjectElement) && subjectElement.ValueKind != JsonValueKind.Null)
+            {
+                var subjectPath = $"{path}.provisioningCertificateSubject";
+                RequireObject(subjectElement, subjectPath);
+                CheckFields(subjectElement, subjectPath, SubjectFields);
+                string Field(string name) =>
+                    ProvisioningSubject.Problem(name, RequireString(subjectElement, subjectPath, name)) is { } problem
+                        ? throw Error($"{subjectPath}.{name}", problem)
+                        : subjectElement.GetProperty(name).GetString()!;
+                subject = new ProvisioningSubject(Field("organization"), Field("locality"), Field("state"), Field("country"));
+            }
+
+            var hashes = new List<string>();
+            var index = 0;
+            foreach (var hash in OptionalArray(element, path, "trustedRootHashes"))
+            {
+                var hashPath = $"{path}.trustedRootHashes[{index++}]";
+                hashes.Add(hash.ValueKind == JsonValueKind.String && RootHash.TryNormalize(hash.GetString(), out var normalized)
+                    ? normalized
+                    : throw Error(hashPath, $"{hash.GetRawText()} is not a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) hash"));
+            }
+
+            return new OutOfBandFacts(servicePoint, subject, [.. hashes.Distinct(StringComparer.Ordinal)]);
         }
 
         private string HostNameAt(string path, string value) =>

@@ -22,7 +22,11 @@ public sealed record SiteFacts(
     string? SiteServer,
     string? IssuingCertificateList,
     IReadOnlyList<string> ManagementPoints,
-    IReadOnlyList<DistributionPointFacts> DistributionPoints);
+    IReadOnlyList<DistributionPointFacts> DistributionPoints)
+{
+    /// <summary>Out-of-band management (vPro/AMT), when the facts say the site has it.</summary>
+    public OutOfBandFacts? OutOfBand { get; init; }
+}
 
 /// <summary>A distribution point. Only whether a PXE password is set is known: the password itself never leaves the database.</summary>
 public sealed record DistributionPointFacts(string ServerName, bool IsPxe, bool PxePasswordSet);

@@ -31,6 +31,9 @@ public enum TargetSelection
 }
 
 /// <summary>What every fix may consult.</summary>
-public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets);
+public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets)
+{
+    public AmtOptions Amt { get; init; } = AmtOptions.Default;
+}
 
 public sealed record FixPlanResult(FixPlan? Plan, IReadOnlyList<string> Notes);

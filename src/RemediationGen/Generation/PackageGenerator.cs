@@ -15,7 +15,7 @@ public sealed class PackageGenerator(IReadOnlyList<IFix> fixes, TemplateRenderer
     public GenerationResult Generate(HierarchyFacts facts, DiagnosisResult diagnosis, bool logsRead, GenerateOptions options)
     {
         var sites = SelectSites(facts, options.Sites);
-        var context = new FixContext(facts, diagnosis, options.Targets);
+        var context = new FixContext(facts, diagnosis, options.Targets) { Amt = options.Amt };
         var builder = new SitePackageBuilder(renderer, toolVersion);
         var packages = new List<RenderedPackage>();
         var notes = new List<string>();

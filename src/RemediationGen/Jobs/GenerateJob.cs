@@ -13,7 +13,10 @@ public sealed record GenerateJobOptions(
     IReadOnlyList<string> Sites,
     TargetSelection Targets,
     string? TemplateDirectory,
-    bool Force);
+    bool Force)
+{
+    public AmtOptions Amt { get; init; } = AmtOptions.Default;
+}
 
 /// <param name="Written">Site folders written, in order.</param>
 public sealed record GenerateJobResult(
@@ -29,13 +32,14 @@ public static class GenerateJob
 {
     public static GenerateJobResult Run(GenerateJobOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
-        // Templates first: a bad override is reported before any database or log is read.
+        // Options and templates first: a bad value or override is reported before any database or log is read.
+        var amt = options.Amt.Validated();
         var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory));
         var facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
         var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Facts is FactsSource.Demo, facts, cancellationToken);
         var generator = new PackageGenerator(FixCatalog.All, renderer, ToolVersion.Current);
         var logsRead = diagnosis.FilesRead > 0;
-        var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites));
+        var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { Amt = amt });
         cancellationToken.ThrowIfCancellationRequested();
         var written = PackageWriter.Write(options.OutputDirectory, result.Packages, options.Force);
         return new GenerateJobResult(facts.Origin, facts.Sites.Count, diagnosis, result.Packages, written, result.Notes);

@@ -1,21 +1,26 @@
 namespace RemediationGen.Packaging;
 
-/// <summary>Model of <c>configmgr/Import-ConfigMgrBaseline.ps1</c>: one baseline per site holding every pair's configuration item.</summary>
+/// <summary>
+/// Model of <c>configmgr/Import-ConfigMgrBaseline.ps1</c>. Each pair becomes its own configuration item, baseline and
+/// (optionally) collection and deployment, because each pair has its own targets: a check for one problem must not
+/// run, let alone remediate, on the servers of another.
+/// </summary>
 public sealed record ConfigMgrImportModel(
     string ToolVersion,
     string SiteCode,
     string ProviderMachineName,
-    string CollectionName,
-    string BaselineName,
-    string BaselineDescription,
-    IReadOnlyList<ConfigMgrItemModel> Items,
-    IReadOnlyList<string> TargetDeviceNames);
+    IReadOnlyList<ConfigMgrItemModel> Items);
 
 /// <param name="DiscoveryFile">Path relative to the import script, with Windows separators.</param>
+/// <param name="RemediationFile">Empty for a detection-only pair.</param>
+/// <param name="TargetDeviceNames">ConfigMgr device names (NetBIOS: the first label) of the pair's targets.</param>
 public sealed record ConfigMgrItemModel(
     string Name,
     string Description,
     string SettingName,
     string RuleName,
     string DiscoveryFile,
-    string RemediationFile);
+    string RemediationFile,
+    string BaselineName,
+    string CollectionName,
+    IReadOnlyList<string> TargetDeviceNames);

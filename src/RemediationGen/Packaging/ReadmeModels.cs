@@ -26,8 +26,10 @@ public sealed record ReadmeFixModel(
     object Fix,
     IReadOnlyList<ReadmeTarget> Targets,
     string IntuneFolder,
-    string ConfigMgrFolder);
+    string ConfigMgrFolder,
+    string TargetsFile,
+    string CollectionName);
 
 public sealed record ReadmeTarget(string Server, string Roles, string Reason, string InFacts);
 
-public sealed record ReadmeDeployModel(string CollectionName);
+public sealed record ReadmeDeployModel(IReadOnlyList<string> CollectionNames);

@@ -27,6 +27,8 @@ public sealed class TemplateRenderer
         });
         _handlebars.RegisterHelper("ps", (output, _, arguments) =>
             output.WriteSafeString(PowerShellLiteral.From(SingleArgument("ps", arguments))));
+        _handlebars.RegisterHelper("inf", (output, _, arguments) =>
+            output.WriteSafeString(InfValue(SingleArgument("inf", arguments))));
         _handlebars.RegisterHelper("md", (output, _, arguments) =>
             output.WriteSafeString(MarkdownText.Escape(Convert.ToString(SingleArgument("md", arguments), System.Globalization.CultureInfo.InvariantCulture))));
     }
@@ -80,6 +82,18 @@ public sealed class TemplateRenderer
 
         _compiled[source.Name] = compiled;
         return compiled;
+    }
+
+    /// <summary>
+    /// A value inside a quoted string of an INF file (certreq): it may not hold a quote, a line break or anything
+    /// outside printable ASCII. Models validate such values first; this refuses anything that slipped through.
+    /// </summary>
+    private static string InfValue(object? value)
+    {
+        var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+        return text.All(c => c is >= ' ' and <= '~' and not '"')
+            ? text
+            : throw new HandlebarsException($"{{{{inf}}}} refuses '{PrintableText.Escape(text)}': INF values may hold printable ASCII without quotes only.");
     }
 
     private static object? SingleArgument(string helper, Arguments arguments)

@@ -139,10 +139,11 @@ public sealed class CliExitCodeTests
         Assert.Equal(
             $"""
             Facts: demo (3 site(s)). Logs: 3 file(s), 49 record(s), 3 finding(s).
-            PS1: wrote {output.Combine("PS1")} (9 files)
+            PS1: wrote {output.Combine("PS1")} (16 files)
             PS2: wrote {output.Combine("PS2")} (9 files)
             note: Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.
             note: dp04.contoso.com is named in the logs but not in the site facts; it is targeted, check that it belongs to site PS1.
+            note: Site PS1: no AMT-trusted root hashes are configured, so the check and the validation script cannot tell whether the certificate chains to a root the AMT firmware trusts; add them with --amt-trusted-root or outOfBandManagement.trustedRootHashes (the hashes your vPro firmware holds; RemediationGen never guesses them).
 
             """,
             first.Output);
@@ -160,7 +161,7 @@ public sealed class CliExitCodeTests
         var run = CliRun.Of("generate", "--demo", "--targets", "affected", "--site", "PS1", "--out", output.Path);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Equal("dp01.contoso.com\r\ndp04.contoso.com\r\n", File.ReadAllText(output.Combine("PS1", "targets.txt")));
+        Assert.Equal("dp01.contoso.com\r\ndp04.contoso.com\r\n", File.ReadAllText(output.Combine("PS1", "targets", "IssuingCertificateList.txt")));
         Assert.False(Directory.Exists(output.Combine("PS2")));
     }
 

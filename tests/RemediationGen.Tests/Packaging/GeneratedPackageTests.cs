@@ -19,7 +19,7 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
 
         var report = PowerShellAssert.ParsesWithoutErrors(scripts);
 
-        Assert.Equal(10, report.Files.Count);
+        Assert.Equal(14, report.Files.Count);
     }
 
     [Fact]
@@ -164,7 +164,17 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
             var root = body.RootElement;
             var folder = Path.GetDirectoryName(bodyPath)!;
             Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "detect.ps1")), Convert.FromBase64String(root.GetProperty("detectionScriptContent").GetString()!));
-            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "remediate.ps1")), Convert.FromBase64String(root.GetProperty("remediationScriptContent").GetString()!));
+            var remediate = Path.Combine(folder, "remediate.ps1");
+            var remediationContent = root.GetProperty("remediationScriptContent").GetString()!;
+            if (File.Exists(remediate))
+            {
+                Assert.Equal(File.ReadAllBytes(remediate), Convert.FromBase64String(remediationContent));
+            }
+            else
+            {
+                // A detection-only pair: Graph takes an empty remediation.
+                Assert.Equal(string.Empty, remediationContent);
+            }
             Assert.Equal("system", root.GetProperty("runAsAccount").GetString());
             Assert.False(root.GetProperty("runAs32Bit").GetBoolean());
             Assert.False(root.GetProperty("enforceSignatureCheck").GetBoolean());
@@ -195,13 +205,14 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     [Fact]
     public void Demo_TargetsEveryManagementPointPxeDistributionPointAndAffectedServer()
     {
-        var targets = demo.Result.Packages.ToDictionary(
-            p => p.SiteCode,
-            p => Encoding.UTF8.GetString(p.Files.Single(f => f.RelativePath == "targets.txt").Content).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        string[] Targets(string site, string pair) => Encoding.UTF8.GetString(
+            demo.Result.Packages.Single(p => p.SiteCode == site).Files.Single(f => f.RelativePath == $"targets/{pair}.txt").Content)
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal(["PS1", "PS2"], targets.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(["dp01.contoso.com", "dp02.contoso.com", "dp04.contoso.com", "mp01.contoso.com", "mp02.contoso.com"], targets["PS1"]);
-        Assert.Equal(["dp11.contoso.com", "dp12.contoso.com", "mp11.contoso.com"], targets["PS2"]);
+        Assert.Equal(["PS1", "PS2"], demo.Result.Packages.Select(p => p.SiteCode));
+        Assert.Equal(["dp01.contoso.com", "dp02.contoso.com", "dp04.contoso.com", "mp01.contoso.com", "mp02.contoso.com"], Targets("PS1", "IssuingCertificateList"));
+        Assert.Equal(["dp11.contoso.com", "dp12.contoso.com", "mp11.contoso.com"], Targets("PS2", "IssuingCertificateList"));
+        Assert.Equal(["cm01.contoso.com"], Targets("PS1", "AmtProvisioningCertificate"));
         Assert.Contains("Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.", demo.Result.Notes);
     }
 

@@ -58,10 +58,10 @@ public sealed class TemplateRendererTests
     public void Render_MdHelper_EscapesMarkdown()
     {
         using var folder = new TempDirectory();
-        folder.WriteFile("shared/readme-deploy.md.hbs", "| {{md CollectionName}} |");
+        folder.WriteFile("shared/readme-deploy.md.hbs", "{{#each CollectionNames}}| {{md this}} |{{/each}}");
         var renderer = new TemplateRenderer(TemplateCatalog.Create(folder.Path));
 
-        var text = renderer.Render("shared/readme-deploy.md", new RemediationGen.Packaging.ReadmeDeployModel("a|b\n# c"));
+        var text = renderer.Render("shared/readme-deploy.md", new RemediationGen.Packaging.ReadmeDeployModel(["a|b\n# c"]));
 
         Assert.Equal(@"| a\|b \# c |", text);
     }

@@ -1,0 +1,169 @@
+using System.Text;
+using RemediationGen.Diagnosis;
+using RemediationGen.Facts;
+using RemediationGen.Fixes;
+using RemediationGen.Generation;
+using RemediationGen.Packaging;
+using RemediationGen.Templates;
+using RemediationGen.Tests.PowerShell;
+using RemediationGen.Tests.Support;
+using RemediationGen.Tests.Templates;
+
+namespace RemediationGen.Tests.Fixes;
+
+public sealed class AmtProvisioningCertificateFixTests
+{
+    private const string RootSha1 = "0123456789abcdef0123456789abcdef01234567";
+
+    private static SiteFacts Site(ProvisioningSubject? subject, params string[] roots) =>
+        new SiteFacts("PS1", "cm01.contoso.com", null, [], []) { OutOfBand = new OutOfBandFacts("oob01.contoso.com", subject, roots) };
+
+    private static readonly ProvisioningSubject Subject = new("Contoso Ltd", "Redmond", "Washington", "US");
+
+    private static GenerationResult Generate(SiteFacts site, AmtOptions? options = null)
+    {
+        var facts = new HierarchyFacts([site], "test", null, []);
+        var generator = new PackageGenerator(FixCatalog.All, new TemplateRenderer(TemplateCatalog.Embedded()), "0.0.0-test");
+        return generator.Generate(facts, DiagnosisResult.Empty, logsRead: false, new GenerateOptions(TargetSelection.All, []) { Amt = (options ?? AmtOptions.Default).Validated() });
+    }
+
+    private static string Text(RenderedPackage package, string path) =>
+        Encoding.UTF8.GetString(package.Files.Single(f => f.RelativePath == path).Content);
+
+    [Fact]
+    public void Generate_WithSubject_WritesTheRequestInfFieldByField()
+    {
+        var package = Assert.Single(Generate(Site(Subject)).Packages);
+
+        var inf = Text(package, "site/AmtProvisioningCertificate/request.inf").Split("\r\n");
+
+        Assert.Contains("Signature = \"$Windows NT$\"", inf);
+        Assert.Contains("Subject = \"CN=oob01.contoso.com, OU=Intel(R) Client Setup Certificate, O=Contoso Ltd, L=Redmond, S=Washington, C=US\"", inf);
+        Assert.Contains("KeyLength = 2048", inf);
+        Assert.Contains("Exportable = TRUE", inf);
+        Assert.Contains("MachineKeySet = TRUE", inf);
+        Assert.Contains("ProviderName = \"Microsoft RSA SChannel Cryptographic Provider\"", inf);
+        Assert.Contains("ProviderType = 12", inf);
+        Assert.Contains("RequestType = PKCS10", inf);
+        Assert.Contains("OID = 1.3.6.1.5.5.7.3.1 ; Server Authentication", inf);
+        Assert.Contains("OID = 2.16.840.1.113741.1.2.3 ; Intel AMT provisioning", inf);
+        Assert.All(inf, line => Assert.All(line, c => Assert.InRange(c, ' ', '~')));
+    }
+
+    [Fact]
+    public void Generate_DetectionOnly_NoRemediationAnywhere()
+    {
+        var package = Assert.Single(Generate(Site(Subject)).Packages);
+        var paths = package.Files.Select(f => f.RelativePath).ToList();
+
+        Assert.Contains("intune/AmtProvisioningCertificate/detect.ps1", paths);
+        Assert.DoesNotContain("intune/AmtProvisioningCertificate/remediate.ps1", paths);
+        Assert.DoesNotContain("configmgr/AmtProvisioningCertificate/remediation.ps1", paths);
+        Assert.Contains("\"remediationScriptContent\": \"\"", Text(package, "intune/AmtProvisioningCertificate/deviceHealthScript.json"), StringComparison.Ordinal);
+        Assert.Contains("RemediationFile   = ''", Text(package, "configmgr/Import-ConfigMgrBaseline.ps1"), StringComparison.Ordinal);
+        Assert.Equal("oob01.contoso.com\r\n", Text(package, "targets/AmtProvisioningCertificate.txt"));
+    }
+
+    [Fact]
+    public void Generate_WithoutSubject_KitHasNoRequestAndANoteSaysWhatToGive()
+    {
+        var result = Generate(Site(subject: null));
+
+        var package = Assert.Single(result.Packages);
+        Assert.DoesNotContain(package.Files, f => f.RelativePath.EndsWith("request.inf", StringComparison.Ordinal));
+        Assert.Contains(package.Files, f => f.RelativePath == "site/AmtProvisioningCertificate/Test-AmtProvisioningCertificate.ps1");
+        Assert.Contains("Site PS1: the AMT renewal kit has no certificate request (request.inf): give the subject with --amt-organization, --amt-locality, --amt-state and --amt-country (or outOfBandManagement.provisioningCertificateSubject in the facts).", result.Notes);
+    }
+
+    [Fact]
+    public void Generate_SubjectFromOptions_OverridesTheFacts()
+    {
+        var options = AmtOptions.Default with { Organization = "Fabrikam & Co", Country = "DE" };
+
+        var package = Assert.Single(Generate(Site(Subject), options).Packages);
+
+        Assert.Contains("O=Fabrikam & Co, L=Redmond, S=Washington, C=DE\"", Text(package, "site/AmtProvisioningCertificate/request.inf"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_ThresholdAndRoots_ReachTheScriptsAsLiterals()
+    {
+        var options = AmtOptions.Default with { ThresholdDays = 45, TrustedRootHashes = ["AB:CD:" + RootSha1[4..]] };
+
+        var result = Generate(Site(Subject, RootSha1.ToUpperInvariant()), options);
+
+        var detect = Text(Assert.Single(result.Packages), "intune/AmtProvisioningCertificate/detect.ps1").Split("\r\n");
+        Assert.Contains("$AmtThresholdDays = 45", detect);
+        var roots = detect.Single(l => l.StartsWith("$AmtTrustedRootHashes = [string[]]", StringComparison.Ordinal));
+        Assert.Equal(
+            [RootSha1.ToUpperInvariant(), ("ABCD" + RootSha1[4..]).ToUpperInvariant()],
+            PowerShellLiteralDecoder.DecodeList(roots["$AmtTrustedRootHashes = [string[]]".Length..]));
+        Assert.DoesNotContain(result.Notes, n => n.Contains("no AMT-trusted root hashes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_NoRoots_NotesThatTheRootCannotBeChecked()
+    {
+        var result = Generate(Site(Subject));
+
+        Assert.Contains(result.Notes, n => n.StartsWith("Site PS1: no AMT-trusted root hashes are configured", StringComparison.Ordinal));
+        var detect = Text(Assert.Single(result.Packages), "intune/AmtProvisioningCertificate/detect.ps1");
+        Assert.Contains("$AmtTrustedRootHashes = [string[]]@()", detect, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, null, null, "--amt-threshold-days: 0 is outside 1-365 days.")]
+    [InlineData(366, null, null, "--amt-threshold-days: 366 is outside 1-365 days.")]
+    [InlineData(30, "not-a-hash", null, "--amt-trusted-root: 'not-a-hash' is not a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) hash.")]
+    [InlineData(30, null, "Contoso, Inc.", "--amt-organization: organization 'Contoso, Inc.' holds ','; use letters, digits, spaces and . - & ' only (no commas).")]
+    [InlineData(30, null, "Contoso \"Labs\"", "--amt-organization: organization 'Contoso \"Labs\"' holds '\"'; use letters, digits, spaces and . - & ' only (no commas).")]
+    public void Validated_BadOptions_NameTheOptionAndValue(int days, string? root, string? organization, string expected)
+    {
+        var options = new AmtOptions(days, root is null ? [] : [root], organization, null, null, null);
+
+        var ex = Assert.Throws<RemediationGenException>(options.Validated);
+
+        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
+        Assert.Equal(expected, ex.Message);
+    }
+
+    [Fact]
+    public void Validated_BadCountry_IsRefused()
+    {
+        var ex = Assert.Throws<RemediationGenException>(() => (AmtOptions.Default with { Country = "usa" }).Validated());
+
+        Assert.Equal("--amt-country: country 'usa' is not a two-letter ISO 3166 code in capitals (e.g. US).", ex.Message);
+    }
+
+    [Fact]
+    public void Generate_SiteWithoutOutOfBandManagement_NoAmtPair()
+    {
+        var site = new SiteFacts("PS1", "cm01.contoso.com", "AAAA", ["mp01.contoso.com"], []);
+
+        var package = Assert.Single(Generate(site).Packages);
+
+        Assert.DoesNotContain(package.Files, f => f.RelativePath.Contains("Amt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Kit_ScriptsParseAndNeverHoldAPassword()
+    {
+        using var folder = new TempDirectory();
+        var package = Assert.Single(Generate(Site(Subject, RootSha1)).Packages);
+        PackageWriter.Write(folder.Path, [package], force: false);
+
+        var report = PowerShellAssert.ParsesWithoutErrors([folder.Path]);
+
+        PowerShellAssert.UsesOnlyDocumentedConfigMgrParameters(report);
+        foreach (var file in package.Files)
+        {
+            var text = Encoding.UTF8.GetString(file.Content);
+            Assert.DoesNotContain("AsPlainText", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("ConvertTo-SecureString", text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var export = Text(package, "site/AmtProvisioningCertificate/Export-AmtProvisioningCertificate.ps1");
+        Assert.Contains("[Parameter(Mandatory = $true)]\r\n    [System.Security.SecureString]$Password", export, StringComparison.Ordinal);
+        Assert.Contains("Export-PfxCertificate -Cert $certificate -FilePath $Path -Password $Password -ChainOption BuildChain", export, StringComparison.Ordinal);
+    }
+}
