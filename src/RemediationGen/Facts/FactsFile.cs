@@ -15,7 +15,8 @@ public static class FactsFile
     private static readonly string[] SiteFields = ["siteCode", "siteServer", "issuingCertificateList", "managementPoints", "distributionPoints", "outOfBandManagement"];
     private static readonly string[] OutOfBandFields = ["servicePoint", "provisioningCertificateSubject", "trustedRootHashes"];
     private static readonly string[] SubjectFields = ["organization", "locality", "state", "country"];
-    private static readonly string[] DistributionPointFields = ["serverName", "isPxe", "pxePasswordSet"];
+    private static readonly string[] DistributionPointFields = ["serverName", "isPxe", "pxePasswordSet", "pxeResponder", "certificateThumbprint", "certificateExpires"];
+    private static readonly string[] PxeResponders = ["WDSServer", "SccmPxe"];
 
     public static HierarchyFacts Read(string path)
     {
@@ -101,6 +102,21 @@ public static class FactsFile
             writer.WriteString("serverName", dp.ServerName);
             writer.WriteBoolean("isPxe", dp.IsPxe);
             writer.WriteBoolean("pxePasswordSet", dp.PxePasswordSet);
+            if (dp.PxeResponder is { } responder)
+            {
+                writer.WriteString("pxeResponder", responder);
+            }
+
+            if (dp.CertificateThumbprint is { } thumbprint)
+            {
+                writer.WriteString("certificateThumbprint", thumbprint);
+            }
+
+            if (dp.CertificateExpires is { } expires)
+            {
+                writer.WriteString("certificateExpires", expires.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             writer.WriteEndObject();
         }
 
@@ -213,7 +229,19 @@ public static class FactsFile
                 RequireObject(dp, dpPath);
                 CheckFields(dp, dpPath, DistributionPointFields);
                 var name = HostNameAt($"{dpPath}.serverName", RequireString(dp, dpPath, "serverName"));
-                var facts = new DistributionPointFacts(name, OptionalBoolean(dp, dpPath, "isPxe"), OptionalBoolean(dp, dpPath, "pxePasswordSet"));
+                var facts = new DistributionPointFacts(name, OptionalBoolean(dp, dpPath, "isPxe"), OptionalBoolean(dp, dpPath, "pxePasswordSet"))
+                {
+                    PxeResponder = OptionalString(dp, dpPath, "pxeResponder") is { } responder
+                        ? PxeResponders.FirstOrDefault(r => string.Equals(r, responder, StringComparison.OrdinalIgnoreCase))
+                            ?? throw Error($"{dpPath}.pxeResponder", $"'{PrintableText.Escape(responder)}' is not one of: {string.Join(", ", PxeResponders)}")
+                        : null,
+                    CertificateThumbprint = OptionalString(dp, dpPath, "certificateThumbprint") is { } thumbprint
+                        ? (RootHash.TryNormalize(thumbprint, out var normalized) && normalized.Length == 40 ? normalized : throw Error($"{dpPath}.certificateThumbprint", $"'{PrintableText.Escape(thumbprint)}' is not a certificate thumbprint (40 hex digits)"))
+                        : null,
+                    CertificateExpires = OptionalString(dp, dpPath, "certificateExpires") is { } expires
+                        ? (DateTimeOffset.TryParse(expires, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when) ? when : throw Error($"{dpPath}.certificateExpires", $"'{PrintableText.Escape(expires)}' is not an ISO 8601 date and time"))
+                        : null,
+                };
                 if (!distributionPoints.TryAdd(name, facts))
                 {
                     throw Error($"{dpPath}.serverName", $"'{name}' is listed twice");

@@ -29,4 +29,14 @@ public sealed record SiteFacts(
 }
 
 /// <summary>A distribution point. Only whether a PXE password is set is known: the password itself never leaves the database.</summary>
-public sealed record DistributionPointFacts(string ServerName, bool IsPxe, bool PxePasswordSet);
+public sealed record DistributionPointFacts(string ServerName, bool IsPxe, bool PxePasswordSet)
+{
+    /// <summary><c>WDSServer</c> or <c>SccmPxe</c> (the ConfigMgr PXE responder, 1806+), when known. No documented site database column tells it.</summary>
+    public string? PxeResponder { get; init; }
+
+    /// <summary>Thumbprint (upper-case hex) of the DP certificate the site expects the PXE provider to use, when known.</summary>
+    public string? CertificateThumbprint { get; init; }
+
+    /// <summary>When that certificate expires, when known.</summary>
+    public DateTimeOffset? CertificateExpires { get; init; }
+}

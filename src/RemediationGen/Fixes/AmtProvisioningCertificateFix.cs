@@ -67,11 +67,11 @@ public sealed class AmtProvisioningCertificateFix : IFix
         var siteFiles = new List<SiteFile>();
         if (model.HasRequest)
         {
-            siteFiles.Add(new SiteFile(RequestFile, $"{TemplateFolder}/request.inf"));
+            siteFiles.Add(new SiteFile(RequestFile, [$"{TemplateFolder}/request.inf"]));
         }
 
-        siteFiles.Add(new SiteFile(ValidationScript, $"{TemplateFolder}/validate.ps1"));
-        siteFiles.Add(new SiteFile(ExportScript, $"{TemplateFolder}/export.ps1"));
+        siteFiles.Add(new SiteFile(ValidationScript, [$"{TemplateFolder}/validate.ps1"]));
+        siteFiles.Add(new SiteFile(ExportScript, [$"{TemplateFolder}/export.ps1"]));
         var plan = new FixPlan(
             FixId,
             TemplateFolder,

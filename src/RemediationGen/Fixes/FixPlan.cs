@@ -30,9 +30,9 @@ public sealed record FixPlan(
     public IReadOnlyList<SiteFile> SiteFiles { get; init; } = [];
 }
 
-/// <summary>A site-side file rendered from <paramref name="Template"/> (a name under templates/, without .hbs) with the plan's model.</summary>
+/// <summary>A site-side file: its templates (names under templates/, without .hbs) rendered with the plan's model and joined in order.</summary>
 /// <param name="FileName">File name under <c>site/&lt;PairName&gt;/</c>. <c>.ps1</c> and <c>.inf</c> files must be 7-bit ASCII.</param>
-public sealed record SiteFile(string FileName, string Template);
+public sealed record SiteFile(string FileName, IReadOnlyList<string> Templates);
 
 /// <summary>A server a pair is meant for, with the reason it is included.</summary>
 /// <param name="Roles">What the facts say the server is ("management point", "PXE-enabled distribution point"), or "named in logs only".</param>

@@ -74,7 +74,7 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
         foreach (var siteFile in plan.SiteFiles)
         {
             var path = $"site/{plan.PairName}/{siteFile.FileName}";
-            var text = renderer.Render(siteFile.Template, model);
+            var text = string.Concat(siteFile.Templates.Select(template => renderer.Render(template, model)));
             var ascii = siteFile.FileName.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase) || siteFile.FileName.EndsWith(".inf", StringComparison.OrdinalIgnoreCase);
             yield return new RenderedFile(path, ascii ? PackageText.Script(path, text) : PackageText.Utf8(text));
         }

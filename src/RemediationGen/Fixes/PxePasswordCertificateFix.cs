@@ -1,0 +1,90 @@
+using RemediationGen.Diagnosis;
+using RemediationGen.Facts;
+
+namespace RemediationGen.Fixes;
+
+/// <summary>
+/// KB 4511618: a PXE-enabled DP keeps an expired certificate because a PXE password is set and the site's machine keys
+/// changed (site moved or recovered). DP side: a pair that restarts the PXE service and checks the certificate in
+/// SMSPXE.log. Site side: a runbook of the KB's steps (clear the password, wait for distmgr.log, restart, verify, set
+/// the password again) that never writes the password anywhere.
+/// </summary>
+public sealed class PxePasswordCertificateFix : IFix
+{
+    public const string FixId = "PxePasswordCertificate";
+    public const string RunbookFile = "Invoke-PxePasswordRunbook.ps1";
+
+    /// <summary>ConfigMgr runs a script for 60 seconds by default: leave room for the restart itself.</summary>
+    public const int RemediationWaitSeconds = 45;
+
+    public string Id => FixId;
+
+    public string TemplateFolder => "pxe-password-certificate";
+
+    public FixPlanResult Plan(SiteFacts site, FixContext context)
+    {
+        var findings = context.Diagnosis.Findings
+            .Where(f => f.RuleId == FixId && string.Equals(f.SiteCode, site.SiteCode, StringComparison.Ordinal) && f.Resolution is null)
+            .ToList();
+        var byServer = findings.Where(f => f.Server is not null)
+            .GroupBy(f => f.Server!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Finding>)[.. g], StringComparer.Ordinal);
+        var withPassword = site.DistributionPoints.Where(dp => dp.IsPxe && dp.PxePasswordSet).ToDictionary(dp => dp.ServerName, StringComparer.Ordinal);
+        var servers = new SortedSet<string>(byServer.Keys, StringComparer.Ordinal);
+        if (context.Targets == TargetSelection.All)
+        {
+            servers.UnionWith(withPassword.Keys);
+        }
+
+        if (servers.Count == 0)
+        {
+            return new FixPlanResult(null, []);
+        }
+
+        var targets = servers.Select(server =>
+        {
+            var serverFindings = byServer.GetValueOrDefault(server) ?? [];
+            var known = site.DistributionPoints.FirstOrDefault(dp => dp.ServerName == server);
+            var roles = known is null ? ["named in logs only"] : new[] { known.PxePasswordSet ? "PXE-enabled distribution point with a PXE password" : "PXE-enabled distribution point" };
+            var reason = serverFindings.Count > 0
+                ? $"the logs show its certificate blocked ({serverFindings.Sum(f => f.Occurrences)} record(s))"
+                : "PXE password set: after a site move or recovery its certificate cannot be updated; the check changes nothing where PXE is healthy";
+            return new FixTarget(server, roles, known is not null, reason, serverFindings);
+        }).ToList();
+
+        var siteServer = site.SiteServer ?? string.Empty;
+        var model = new PxePasswordCertificateModel(
+            siteServer,
+            siteServer.Length == 0 ? string.Empty : $@"\\{siteServer}\SMS_{site.SiteCode}\Logs\distmgr.log",
+            RemediationWaitSeconds,
+            $"site/{FixId}/{RunbookFile} in the RemediationGen package of site {site.SiteCode}",
+            [.. targets.Select(t =>
+            {
+                var dp = withPassword.GetValueOrDefault(t.Server) ?? site.DistributionPoints.FirstOrDefault(d => d.ServerName == t.Server);
+                return new PxeDistributionPointModel(t.Server, dp?.CertificateThumbprint ?? string.Empty, dp?.PxeResponder ?? string.Empty, dp?.PxePasswordSet ?? false);
+            })]);
+        var notes = targets.Where(t => !t.InFacts)
+            .Select(t => $"{t.Server} is named in the PXE-password logs but not in the site facts; it is targeted, check that it belongs to site {site.SiteCode}.")
+            .ToList();
+        if (siteServer.Length == 0)
+        {
+            notes.Add($"Site {site.SiteCode}: the site server is unknown, so the runbook needs -ProviderMachineName and -DistmgrLogPath when it runs.");
+        }
+
+        var plan = new FixPlan(
+            FixId,
+            TemplateFolder,
+            site.SiteCode,
+            PairName: FixId,
+            Title: $"DP certificate blocked by a PXE password, site {site.SiteCode}",
+            Description: $"Detects PXE-enabled DPs of site {site.SiteCode} whose PXE provider validates an expired or invalid certificate, restarts the PXE service, and gives a runbook for KB 4511618 (clear the PXE password, update, set it again).",
+            targets,
+            findings,
+            notes,
+            model)
+        {
+            SiteFiles = [new SiteFile(RunbookFile, [$"{TemplateFolder}/runbook-header.ps1", $"{TemplateFolder}/check.ps1", $"{TemplateFolder}/runbook.ps1"])],
+        };
+        return new FixPlanResult(plan, notes);
+    }
+}
