@@ -60,6 +60,24 @@ public sealed class FactsFileTests
     }
 
     [Fact]
+    public void Parse_DistributionPointCertificateFields_AreOptionalAndChecked()
+    {
+        var site = Parse("""
+            { "schemaVersion": 1, "sites": [ { "siteCode": "PS1", "distributionPoints": [
+              { "serverName": "dp01", "isPxe": true, "pxePasswordSet": true, "pxeResponder": "sccmpxe",
+                "certificateThumbprint": "01 23 45 67 89 ab cd ef 01 23 45 67 89 ab cd ef 01 23 45 67", "certificateExpires": "2027-01-31T00:00:00Z" } ] } ] }
+            """).Sites[0];
+
+        var dp = Assert.Single(site.DistributionPoints);
+        Assert.Equal("SccmPxe", dp.PxeResponder);
+        Assert.Equal("0123456789ABCDEF0123456789ABCDEF01234567", dp.CertificateThumbprint);
+        Assert.Equal(new DateTimeOffset(2027, 1, 31, 0, 0, 0, TimeSpan.Zero), dp.CertificateExpires);
+        Assert.Equal(
+            "Facts file 'facts.json': sites[0].distributionPoints[0].pxeResponder: 'PXE' is not one of: WDSServer, SccmPxe.",
+            ErrorOf("""{ "schemaVersion": 1, "sites": [ { "siteCode": "PS1", "distributionPoints": [ { "serverName": "dp01", "pxeResponder": "PXE" } ] } ] }"""));
+    }
+
+    [Fact]
     public void Parse_MalformedJson_NamesLineAndColumn()
     {
         var message = ErrorOf("{\n  \"schemaVersion\": 1,\n  \"sites\": [ oops ]\n}");

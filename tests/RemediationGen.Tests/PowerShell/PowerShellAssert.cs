@@ -120,4 +120,35 @@ public static partial class PowerShellAssert
     }
 
     private static string Escape(string text) => text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when line <paramref name="index"/> (0-based) sits, by indentation, inside a block opened by an
+    /// <c>if (... $PSCmdlet.ShouldProcess(...))</c>: the change it makes is skipped under -WhatIf.
+    /// </summary>
+    public static bool InsideShouldProcessBlock(string[] lines, int index)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        static int Indent(string line) => line.Length - line.TrimStart().Length;
+        var level = Indent(lines[index]);
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (lines[i].Trim().Length == 0 || Indent(lines[i]) >= level)
+            {
+                continue;
+            }
+
+            if (lines[i].TrimStart().StartsWith("if (", StringComparison.Ordinal) && lines[i].Contains("$PSCmdlet.ShouldProcess(", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            level = Indent(lines[i]);
+            if (level == 0)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 }
