@@ -8,18 +8,32 @@ internal static class DiagnoseCommand
 {
     public static Command Create(CliOptions shared, TextWriter output, TextWriter error, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var format = new Option<string>("--format") { Description = "text for people, json for scripts (see README 'Findings JSON').", DefaultValueFactory = _ => "text", HelpName = "text|json" };
-        format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("diagnose", "Show which servers the logs show failing, with evidence (file, line, time). Exit code 1 when there are findings.");
+        var format = new Option<string>("--format") { Description = "text for people (a table, then each finding), json for scripts, markdown for tickets and wikis.", DefaultValueFactory = _ => "text", HelpName = "text|json|markdown" };
+        format.AcceptOnlyFromAmong("text", "json", "markdown");
+        var command = new Command(
+            "diagnose",
+            "Show which servers the logs show failing, with evidence (file, line, local time and UTC), the fix generate will emit, and "
+            + "whether a later record resolved it. Exit code 1 when at least one finding is not resolved; a finding a later recovery line resolved does not count.");
         command.Options.Add(shared.Logs);
         shared.AddFactsSourceOptions(command);
         command.Options.Add(format);
         shared.RequireOneFactsSource(command, required: false);
         command.SetAction(parse => CliApplication.Guard(error, parse.GetValue(CliOptions.Verbose), () =>
         {
-            var result = DiagnoseJob.Run(new DiagnoseJobOptions(shared.FactsSource(parse), parse.GetValue(shared.Logs) ?? []), timeProvider, cancellationToken);
-            output.Write(parse.GetValue(format) == "json" ? DiagnosisJson.Serialize(result) : DiagnosisText.Format(result));
-            return result.Findings.Count > 0 ? ExitCodes.FindingsPresent : ExitCodes.Success;
+            var options = new DiagnoseJobOptions(shared.FactsSource(parse), parse.GetValue(shared.Logs) ?? []);
+            DiagnosisResult result;
+            using (var progress = TerminalProgress.IsWanted(error) ? new TerminalProgress(error, timeProvider) : null)
+            {
+                result = DiagnoseJob.Run(options, timeProvider, progress, cancellationToken);
+            }
+
+            output.Write(parse.GetValue(format) switch
+            {
+                "json" => DiagnosisJson.Serialize(result),
+                "markdown" => DiagnosisMarkdown.Format(result),
+                _ => DiagnosisText.Format(result),
+            });
+            return result.UnresolvedCount > 0 ? ExitCodes.FindingsPresent : ExitCodes.Success;
         }));
         return command;
     }

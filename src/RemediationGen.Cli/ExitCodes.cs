@@ -6,7 +6,7 @@ public static class ExitCodes
     /// <summary>Done; for diagnose: no findings.</summary>
     public const int Success = 0;
 
-    /// <summary>diagnose only: the logs show at least one problem.</summary>
+    /// <summary>diagnose only: the logs show at least one problem that no later record resolved.</summary>
     public const int FindingsPresent = 1;
 
     /// <summary>Bad arguments, or invalid input: facts file, log path, template, data value.</summary>

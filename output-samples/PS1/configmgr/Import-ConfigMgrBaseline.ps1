@@ -52,6 +52,17 @@ $ConfigurationItems = @(
         TargetDeviceNames = [string[]]@('dp01', 'dp02', 'dp04', 'mp01', 'mp02')
     }
     [pscustomobject]@{
+        Name              = 'RemediationGen PS1 PxePasswordCertificate'
+        Description       = 'Detects PXE-enabled DPs of site PS1 whose PXE provider validates an expired or invalid certificate, restarts the PXE service, and gives a runbook for KB 4511618 (clear the PXE password, update, set it again).'
+        SettingName       = 'PxePasswordCertificate'
+        RuleName          = 'PxePasswordCertificate is Compliant'
+        DiscoveryFile     = 'PxePasswordCertificate\discovery.ps1'
+        RemediationFile   = 'PxePasswordCertificate\remediation.ps1'
+        BaselineName      = 'RemediationGen PS1 PxePasswordCertificate'
+        CollectionName    = 'RemediationGen PS1 PxePasswordCertificate targets'
+        TargetDeviceNames = [string[]]@('dp02')
+    }
+    [pscustomobject]@{
         Name              = 'RemediationGen PS1 AmtProvisioningCertificate'
         Description       = 'Warns when the Intel AMT provisioning certificate of site PS1''s out-of-band service point is missing, expires within 30 days, has no private key or chains to an untrusted root; detection only, with a renewal kit.'
         SettingName       = 'AmtProvisioningCertificate'

@@ -51,6 +51,17 @@ $ConfigurationItems = @(
         CollectionName    = 'RemediationGen PS2 IssuingCertificateList targets'
         TargetDeviceNames = [string[]]@('dp11', 'dp12', 'mp11')
     }
+    [pscustomobject]@{
+        Name              = 'RemediationGen PS2 PxePasswordCertificate'
+        Description       = 'Detects PXE-enabled DPs of site PS2 whose PXE provider validates an expired or invalid certificate, restarts the PXE service, and gives a runbook for KB 4511618 (clear the PXE password, update, set it again).'
+        SettingName       = 'PxePasswordCertificate'
+        RuleName          = 'PxePasswordCertificate is Compliant'
+        DiscoveryFile     = 'PxePasswordCertificate\discovery.ps1'
+        RemediationFile   = 'PxePasswordCertificate\remediation.ps1'
+        BaselineName      = 'RemediationGen PS2 PxePasswordCertificate'
+        CollectionName    = 'RemediationGen PS2 PxePasswordCertificate targets'
+        TargetDeviceNames = [string[]]@('dp12')
+    }
 )
 
 if (-not (Get-Module -Name ConfigurationManager)) {

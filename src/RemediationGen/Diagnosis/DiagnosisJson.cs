@@ -46,6 +46,29 @@ public static class DiagnosisJson
             writer.WriteString("server", finding.Server);
             writer.WriteBoolean("serverInFacts", finding.ServerInFacts);
             writer.WriteString("summary", finding.Summary);
+            writer.WriteString("fix", finding.Fix);
+            writer.WriteBoolean("resolved", finding.IsResolved);
+            writer.WritePropertyName("resolution");
+            if (finding.Resolution is { } resolution)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName("evidence");
+                WriteEvidence(writer, resolution.Evidence);
+                writer.WriteString("explanation", resolution.Explanation);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WriteStartObject("details");
+            foreach (var (name, value) in finding.Details.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
             writer.WriteNumber("occurrences", finding.Occurrences);
             writer.WriteStartArray("evidence");
             foreach (var evidence in finding.Evidence)

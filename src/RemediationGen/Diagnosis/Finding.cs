@@ -39,6 +39,17 @@ public sealed record Finding(
 
     /// <summary>What <c>generate</c> emits for this finding (the rule's <see cref="IDiagnosticRule.Fix"/>).</summary>
     public string? Fix { get; init; }
+
+    /// <summary>
+    /// Facts the rule read out of the records, by name (for example <c>thumbprint</c>, <c>daysLeft</c>); outputs list
+    /// them sorted by name so they never depend on the order a rule added them in.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Details { get; init; } = EmptyDetails;
+
+    /// <summary>True when a later record shows the problem gone: such a finding is reported but is not "present".</summary>
+    public bool IsResolved => Resolution is not null;
+
+    private static IReadOnlyDictionary<string, string> EmptyDetails { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>The record that shows a finding's problem gone, and what it means.</summary>
@@ -59,4 +70,7 @@ public sealed record DiagnosisResult(
     long EntriesRead)
 {
     public static DiagnosisResult Empty { get; } = new([], [], [], 0, 0);
+
+    /// <summary>Findings whose problem no later record shows gone: what the exit code of diagnose counts.</summary>
+    public int UnresolvedCount => Findings.Count(f => !f.IsResolved);
 }

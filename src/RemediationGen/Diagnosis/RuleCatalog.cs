@@ -7,5 +7,5 @@ namespace RemediationGen.Diagnosis;
 public static class RuleCatalog
 {
     public static IReadOnlyList<IDiagnosticRule> All { get; } =
-        new ReadOnlyCollection<IDiagnosticRule>([new IssuingCertificateListRule()]);
+        new ReadOnlyCollection<IDiagnosticRule>([new IssuingCertificateListRule(), new PxePasswordCertificateRule(), new AmtProvisioningCertificateRule()]);
 }

@@ -21,7 +21,8 @@ public sealed class IssuingCertificateListFix : IFix
     public FixPlanResult Plan(SiteFacts site, FixContext context)
     {
         var findings = context.Diagnosis.Findings
-            .Where(f => f.RuleId == FixId && string.Equals(f.SiteCode, site.SiteCode, StringComparison.Ordinal))
+            // A finding a later record resolved shows the server healthy again: it is no reason to target it.
+            .Where(f => f.RuleId == FixId && !f.IsResolved && string.Equals(f.SiteCode, site.SiteCode, StringComparison.Ordinal))
             .ToList();
         var entries = site.IssuingCertificateList is { } value ? IssuingCertificateListValue.Entries(value) : [];
         if (entries.Count == 0)

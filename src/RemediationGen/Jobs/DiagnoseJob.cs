@@ -8,14 +8,19 @@ public sealed record DiagnoseJobOptions(FactsSource? Facts, IReadOnlyList<string
 /// <summary><c>diagnose</c>: findings with evidence from logs, and from facts when given.</summary>
 public static class DiagnoseJob
 {
-    public static DiagnosisResult Run(DiagnoseJobOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    public static DiagnosisResult Run(DiagnoseJobOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default) =>
+        Run(options, timeProvider, progress: null, cancellationToken);
+
+    /// <param name="progress">Told how far the scan is while logs are read; null for none.</param>
+    public static DiagnosisResult Run(DiagnoseJobOptions options, TimeProvider timeProvider, IProgress<ScanProgress>? progress, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var facts = options.Facts is null ? null : FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
         if (options.LogPaths.Count == 0 && options.Facts is not FactsSource.Demo)
         {
             throw new RemediationGenException(ErrorKind.InvalidInput, "diagnose needs --logs PATH (or --demo to read the demo logs).");
         }
 
-        return LogLoader.Diagnose(options.LogPaths, options.Facts is FactsSource.Demo, facts, cancellationToken);
+        return LogLoader.Diagnose(options.LogPaths, options.Facts is FactsSource.Demo, facts, progress, cancellationToken);
     }
 }

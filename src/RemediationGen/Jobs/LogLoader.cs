@@ -12,6 +12,7 @@ internal static class LogLoader
         IReadOnlyList<string> logPaths,
         bool demo,
         HierarchyFacts? facts,
+        IProgress<ScanProgress>? progress,
         CancellationToken cancellationToken)
     {
         IReadOnlyList<LogFile> files;
@@ -32,6 +33,23 @@ internal static class LogLoader
             problems = discovered.Problems;
         }
 
+        if (progress is not null)
+        {
+            files = WithProgress(files, new ScanProgressTracker(progress, files.Count));
+        }
+
         return new Diagnoser(RuleCatalog.All).Run(files, new DiagnosisContext(facts), problems, cancellationToken);
     }
+
+    /// <summary>Progress is measured at the streams, so whatever reads the logs (and in whatever order) is counted.</summary>
+    private static LogFile[] WithProgress(IReadOnlyList<LogFile> files, ScanProgressTracker tracker) =>
+        [.. files.Select(file => file with
+        {
+            Open = () =>
+            {
+                var stream = file.Open();
+                tracker.FileStarted();
+                return new ProgressReportingStream(stream, tracker);
+            },
+        })];
 }

@@ -90,7 +90,7 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
             .Select(f => new ReadmeFinding(
                 f.RuleId,
                 f.Server ?? "(log not tied to a server)",
-                f.Summary,
+                f.Resolution is { } resolution ? $"Resolved: {resolution.Explanation} (Was: {f.Summary})" : f.Summary,
                 f.Occurrences,
                 [.. f.Evidence.Select(e => new ReadmeEvidence(e.File, e.Line, LocalTime(e), Utc(e), e.Message))]))
             .ToList();

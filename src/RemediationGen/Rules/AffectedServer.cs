@@ -9,8 +9,8 @@ internal sealed class AffectedServer
     private readonly List<Evidence> _evidence = [];
     private readonly bool _serverInFacts;
     private int _occurrences;
-    private bool _certMgr;
-    private bool _pxe;
+    private Evidence? _lastCertMgr;
+    private Evidence? _lastPxe;
 
     public AffectedServer(bool serverInFacts)
     {
@@ -19,37 +19,60 @@ internal sealed class AffectedServer
 
     public void AddCertMgr(LogEntry entry)
     {
-        _certMgr = true;
-        Add(entry);
+        _lastCertMgr = Add(entry);
     }
 
     public void AddPxe(LogEntry entry)
     {
-        _pxe = true;
-        Add(entry);
+        _lastPxe = Add(entry);
     }
 
-    public Finding ToFinding(string ruleId, Severity severity, string? site, string? server) =>
-        new(ruleId, severity, site, server, _serverInFacts, Summary(server), _evidence.ToList(), _occurrences);
+    /// <param name="recovery">The server's latest CertMgr.log success line, if any.</param>
+    public Finding ToFinding(IDiagnosticRule rule, string? site, string? server, Evidence? recovery)
+    {
+        var certMgrRecovered = recovery is not null && _lastCertMgr is not null && RecordOrder.IsAfter(recovery, _lastCertMgr);
+        var summary = Summary(server);
+        Resolution? resolution = null;
+        if (certMgrRecovered && _lastPxe is null)
+        {
+            resolution = new Resolution(
+                recovery!,
+                $"CertMgr.log copied the Security registry key of {server} after the last failure: the site server can read it again, so IssuingCertificateList is back there.");
+        }
+        else if (certMgrRecovered)
+        {
+            // SMSPXE.log logs no line that proves PXE works again, so its failures stay open until the admin checks.
+            summary += $" CertMgr.log later copied the key ({recovery!.File}:{recovery.Line}), but no SMSPXE.log record shows PXE working again: restart WDS and check SMSPXE.log.";
+        }
 
-    private void Add(LogEntry entry)
+        return new Finding(rule.Id, rule.Severity, site, server, _serverInFacts, summary, _evidence.ToList(), _occurrences)
+        {
+            Fix = rule.Fix,
+            Resolution = resolution,
+        };
+    }
+
+    private Evidence Add(LogEntry entry)
     {
         _occurrences++;
+        var evidence = Evidence.From(entry);
         if (_evidence.Count < Finding.MaxEvidence)
         {
-            _evidence.Add(Evidence.From(entry));
+            _evidence.Add(evidence);
         }
+
+        return evidence;
     }
 
     private string Summary(string? server)
     {
-        if (_certMgr && _pxe)
+        if (_lastCertMgr is not null && _lastPxe is not null)
         {
             return $"CertMgr.log could not read the Security registry key of {server} (0x80070005) and SMSPXE.log there "
                 + "failed to create a certificate store (0x80092002): IssuingCertificateList is likely missing there and PXE boot fails until it is restored.";
         }
 
-        if (_certMgr)
+        if (_lastCertMgr is not null)
         {
             return $"CertMgr.log could not read the Security registry key of {server} (0x80070005): IssuingCertificateList is likely missing there.";
         }

@@ -11,6 +11,7 @@ internal sealed class IssuingCertificateListScan : IRuleScan
     private readonly DiagnosisContext _context;
     private readonly Dictionary<(string? Site, string? Server), AffectedServer> _affected = [];
     private readonly List<RejectedEvidence> _rejected = [];
+    private readonly Dictionary<string, Evidence> _latestRecovery = new(StringComparer.Ordinal);
 
     public IssuingCertificateListScan(IssuingCertificateListRule rule, DiagnosisContext context)
     {
@@ -29,6 +30,10 @@ internal sealed class IssuingCertificateListScan : IRuleScan
         {
             ObservePxe(entry);
         }
+        else if (IssuingCertificateListSignatures.TryMatchRecovery(entry.Message, out serverText))
+        {
+            ObserveRecovery(entry, serverText);
+        }
     }
 
     public RuleScanResult Complete()
@@ -38,7 +43,7 @@ internal sealed class IssuingCertificateListScan : IRuleScan
             .ThenBy(pair => pair.Key.Site, StringComparer.Ordinal)
             .ThenBy(pair => pair.Key.Server is null)
             .ThenBy(pair => pair.Key.Server, StringComparer.Ordinal)
-            .Select(pair => pair.Value.ToFinding(_rule.Id, _rule.Severity, pair.Key.Site, pair.Key.Server))
+            .Select(pair => pair.Value.ToFinding(_rule, pair.Key.Site, pair.Key.Server, pair.Key.Server is { } server ? _latestRecovery.GetValueOrDefault(server) : null))
             .ToList();
         return new RuleScanResult(findings, _rejected.ToList());
     }
@@ -56,6 +61,22 @@ internal sealed class IssuingCertificateListScan : IRuleScan
         var server = known?.HostName ?? hostName;
         var site = known?.SiteCode ?? SiteOfWriter(entry) ?? _context.Servers.SingleSiteCode;
         Affected(site, server, known is not null).AddCertMgr(entry);
+    }
+
+    private void ObserveRecovery(LogEntry entry, string serverText)
+    {
+        // A success line only ever clears a finding of the same name, so a name that is not a host name is just skipped.
+        if (!HostName.TryNormalize(serverText, out var hostName, out _))
+        {
+            return;
+        }
+
+        var server = _context.Servers.Match(hostName)?.HostName ?? hostName;
+        var evidence = Evidence.From(entry);
+        if (!_latestRecovery.TryGetValue(server, out var latest) || RecordOrder.IsAfter(evidence, latest))
+        {
+            _latestRecovery[server] = evidence;
+        }
     }
 
     private void ObservePxe(LogEntry entry)

@@ -15,6 +15,9 @@ internal static class IssuingCertificateListSignatures
     private const string CannotGetCopy = "Cannot get copy of security registry key on server (";
     private const string FailedToGetCopy = "Failed to get the copy of Security registry key on server ";
 
+    /// <summary>The recovery: the site server could copy the key after all (seen in CertMgr.log for healthy DPs).</summary>
+    private const string GotCopy = "Successfully got the copy of Security registry key on server ";
+
     private static readonly string[] PxeFailures =
     [
         "Failed to create certificate store from encoded certificate",
@@ -27,7 +30,7 @@ internal static class IssuingCertificateListSignatures
     ];
 
     /// <summary>Every record this rule reads holds one of these (see <see cref="Diagnosis.IDiagnosticRule.Signatures"/>).</summary>
-    public static IReadOnlyList<string> All { get; } = [CannotGetCopy, FailedToGetCopy, .. PxeFailures];
+    public static IReadOnlyList<string> All { get; } = [CannotGetCopy, FailedToGetCopy, GotCopy, .. PxeFailures];
 
     /// <summary>
     /// Reads the server name out of a CertMgr.log "security registry key" failure with code 0x80070005. The name is
@@ -48,6 +51,24 @@ internal static class IssuingCertificateListSignatures
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Reads the server name out of the CertMgr.log success line. The name is the rest of the message up to the first
+    /// white space (returned as written, not validated).
+    /// </summary>
+    public static bool TryMatchRecovery(string message, out string serverText)
+    {
+        serverText = string.Empty;
+        if (!TryTakeAfter(message, GotCopy, out var rest))
+        {
+            return false;
+        }
+
+        rest = rest.Trim();
+        var end = rest.IndexOfAny(' ', '\t');
+        serverText = (end < 0 ? rest : rest[..end]).ToString();
+        return serverText.Length > 0;
     }
 
     /// <summary>An SMSPXE.log record of KB 4469580: one of its failures together with 80092002.</summary>

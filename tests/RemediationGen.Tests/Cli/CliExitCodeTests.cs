@@ -138,9 +138,9 @@ public sealed class CliExitCodeTests
         Assert.Equal(ExitCodes.Success, first.ExitCode);
         Assert.Equal(
             $"""
-            Facts: demo (3 site(s)). Logs: 3 file(s), 49 record(s), 3 finding(s).
-            PS1: wrote {output.Combine("PS1")} (16 files)
-            PS2: wrote {output.Combine("PS2")} (9 files)
+            Facts: demo (3 site(s)). Logs: 8 file(s), 81 record(s), 6 finding(s).
+            PS1: wrote {output.Combine("PS1")} (23 files)
+            PS2: wrote {output.Combine("PS2")} (16 files)
             note: Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.
             note: dp04.contoso.com is named in the logs but not in the site facts; it is targeted, check that it belongs to site PS1.
             note: Site PS1: no AMT-trusted root hashes are configured, so the check and the validation script cannot tell whether the certificate chains to a root the AMT firmware trusts; add them with --amt-trusted-root or outOfBandManagement.trustedRootHashes (the hashes your vPro firmware holds; RemediationGen never guesses them).
@@ -183,8 +183,14 @@ public sealed class CliExitCodeTests
         var run = CliRun.Of("diagnose", "--demo");
 
         Assert.Equal(ExitCodes.FindingsPresent, run.ExitCode);
-        Assert.StartsWith("Read 3 log file(s), 49 record(s): 3 finding(s).\n\nERROR IssuingCertificateList  site PS1  server dp01.contoso.com\n", run.Output, StringComparison.Ordinal);
-        Assert.Contains("  demo/logs/cm01.contoso.com/CertMgr.log:4  2026-11-20T08:15:03.114-06:00  Cannot get copy of security registry key on server (dp01.contoso.com) (0x80070005)\n", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Read 8 log file(s), 81 record(s): 6 finding(s), 5 open, 1 resolved.\n\n"
+            + "#  SEVERITY  RULE                        SITE  SERVER            STATUS    RECORDS\n"
+            + "1  WARNING   AmtProvisioningCertificate  PS1   cm01.contoso.com  open            3\n"
+            + "2  ERROR     IssuingCertificateList      PS1   dp01.contoso.com  open           11\n",
+            run.Output,
+            StringComparison.Ordinal);
+        Assert.Contains("      demo/logs/cm01.contoso.com/CertMgr.log:4  2026-11-20T08:15:03.114-06:00 (UTC 2026-11-20T14:15:03.114Z)\n        Cannot get copy of security registry key on server (dp01.contoso.com) (0x80070005)\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("server dp04.contoso.com (not in facts)", run.Output, StringComparison.Ordinal);
     }
 
@@ -195,8 +201,12 @@ public sealed class CliExitCodeTests
 
         Assert.Equal(ExitCodes.FindingsPresent, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
-        var finding = json.RootElement.GetProperty("findings")[0];
-        Assert.Equal("IssuingCertificateList", finding.GetProperty("ruleId").GetString());
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(6, findings.Count);
+        var finding = findings.First(f => f.GetProperty("ruleId").GetString() == "IssuingCertificateList");
+        Assert.False(finding.GetProperty("resolved").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, finding.GetProperty("resolution").ValueKind);
+        Assert.StartsWith("A detection/remediation pair per site", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
         Assert.Equal("PS1", finding.GetProperty("site").GetString());
         Assert.Equal("dp01.contoso.com", finding.GetProperty("server").GetString());
         var evidence = finding.GetProperty("evidence")[0];

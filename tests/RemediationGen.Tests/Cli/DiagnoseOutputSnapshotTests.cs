@@ -2,7 +2,7 @@ using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Cli;
 
-/// <summary>The diagnose output is a contract for people (text) and scripts (json): any change shows up in review.</summary>
+/// <summary>The diagnose output is a contract for people (text), scripts (json) and tickets (markdown): any change shows up in review.</summary>
 public sealed class DiagnoseOutputSnapshotTests
 {
     [Fact]
@@ -15,5 +15,11 @@ public sealed class DiagnoseOutputSnapshotTests
     public void DiagnoseDemo_Json()
     {
         Snapshot.Verify(CliRun.Of("diagnose", "--demo", "--format", "json").Output, "DiagnoseDemo_Json", "json");
+    }
+
+    [Fact]
+    public void DiagnoseDemo_Markdown()
+    {
+        Snapshot.Verify(CliRun.Of("diagnose", "--demo", "--format", "markdown").Output, "DiagnoseDemo_Markdown", "md");
     }
 }

@@ -227,10 +227,57 @@ public class IssuingCertificateListRuleTests
     }
 
     [Fact]
+    public void Complete_SuccessLineAfterFailures_ResolvesTheCertMgrFinding()
+    {
+        // Given failures for dp01 and dp03, then the success line for dp01 only
+        var log = TestLogs.FromText("CertMgr.log", string.Join("\r\n",
+            "Failed to get the copy of Security registry key on server dp01.contoso.com (0x80070005)" + CertMgrSuffix,
+            "Failed to get the copy of Security registry key on server dp03.contoso.com (0x80070005)" + CertMgrSuffix,
+            "Successfully got the copy of Security registry key on server DP01" + CertMgrSuffix), server: "cm01.contoso.com");
+
+        // When diagnosed
+        var findings = Run([log], TestFacts.TwoSites).Findings;
+
+        // Then dp01's finding is resolved by line 3 (the short name matched through the facts), dp03's stays open
+        Assert.Equal([("dp01.contoso.com", 3L), ("dp03.contoso.com", (long?)null)], findings.Select(f => (f.Server, f.Resolution?.Evidence.Line)));
+        Assert.Contains("IssuingCertificateList is back", findings[0].Resolution!.Explanation, StringComparison.Ordinal);
+        Assert.All(findings, f => Assert.Equal(new IssuingCertificateListRule().Fix, f.Fix));
+    }
+
+    [Fact]
+    public void Complete_SuccessLineBeforeTheFailure_DoesNotResolve()
+    {
+        // Given the success line first, then a failure for the same DP
+        var log = TestLogs.FromText("CertMgr.log", string.Join("\r\n",
+            "Successfully got the copy of Security registry key on server dp01.contoso.com" + CertMgrSuffix,
+            "Failed to get the copy of Security registry key on server dp01.contoso.com (0x80070005)" + CertMgrSuffix));
+
+        // Then the finding is open
+        Assert.False(Assert.Single(Run([log], TestFacts.TwoSites).Findings).IsResolved);
+    }
+
+    [Fact]
+    public void Complete_CertMgrRecoveredButSmsPxeFailed_StaysOpenAndSaysSo()
+    {
+        // Given the violating CMTrace fixtures (dp01: CertMgr and SMSPXE) plus a later success line for dp01
+        var recovery = TestLogs.FromText(
+            "CertMgr-later.log",
+            "<![LOG[Successfully got the copy of Security registry key on server dp01.contoso.com]LOG]!><time=\"11:00:00.000+360\" date=\"11-20-2024\" component=\"SMS_CERTIFICATE_MANAGER\" context=\"\" type=\"1\" thread=\"4788\" file=\"certmgr.cpp:1021\">",
+            server: "cm01.contoso.com");
+        var discovery = LogDiscovery.Discover([Fixtures.IssuingCertificateList("violating/cmtrace")], TestFacts.TwoSites);
+        var result = Run([.. discovery.Files, recovery], TestFacts.TwoSites);
+
+        // Then dp01 stays open: no SMSPXE record proves PXE works again
+        var dp01 = result.Findings.Single(f => f.Server == "dp01.contoso.com");
+        Assert.False(dp01.IsResolved);
+        Assert.Contains("no SMSPXE.log record shows PXE working again", dp01.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rule_Metadata_IsStable()
     {
         // Given the rule from the catalog
-        var rule = Assert.Single(RuleCatalog.All);
+        var rule = RuleCatalog.All.Single(r => r.Id == IssuingCertificateListRule.RuleId);
 
         // Then its id and severity are the documented ones
         Assert.IsType<IssuingCertificateListRule>(rule);

@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace RemediationGen.Rules;
+
+/// <summary>
+/// amtopmgr.log messages of an expiring or expired Intel AMT provisioning certificate (Intel vPro expert blog,
+/// 2009), matched case-insensitively on the message text only. The last two are not verified from a public source.
+/// </summary>
+internal static class AmtProvisioningCertificateSignatures
+{
+    private const string Expiring = "The provisioning certificate with the thumbprint ";
+    private const string WillExpireIn = " will expire in ";
+    private const string Days = " day(s)";
+    private const string Removed = "Remove unused provision certificate with hash ";
+    private const string Invalid = "Invalid provision certificate";
+    private const string FoundNew = "Found new provision server certificate with hash ";
+
+    /// <summary>Every record this rule reads holds one of these (see <see cref="Diagnosis.IDiagnosticRule.Signatures"/>).</summary>
+    public static IReadOnlyList<string> All { get; } = [Expiring, Removed, Invalid, FoundNew];
+
+    /// <summary>"The provisioning certificate with the thumbprint T will expire in N day(s)."; N may be negative.</summary>
+    public static bool TryMatchExpiring(string message, out string thumbprintText, out int days)
+    {
+        thumbprintText = string.Empty;
+        days = 0;
+        var start = message.IndexOf(Expiring, StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return false;
+        }
+
+        var rest = message.AsSpan(start + Expiring.Length);
+        var expire = rest.IndexOf(WillExpireIn, StringComparison.OrdinalIgnoreCase);
+        if (expire < 0)
+        {
+            return false;
+        }
+
+        var count = rest[(expire + WillExpireIn.Length)..];
+        var unit = count.IndexOf(Days, StringComparison.OrdinalIgnoreCase);
+        if (unit < 0 || !int.TryParse(count[..unit].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out days))
+        {
+            return false;
+        }
+
+        thumbprintText = rest[..expire].ToString();
+        return true;
+    }
+
+    public static bool TryMatchRemoved(string message, out string thumbprintText) => TryTakeWord(message, Removed, out thumbprintText);
+
+    public static bool IsInvalid(string message) => message.Contains(Invalid, StringComparison.OrdinalIgnoreCase);
+
+    public static bool TryMatchFoundNew(string message, out string thumbprintText) => TryTakeWord(message, FoundNew, out thumbprintText);
+
+    private static bool TryTakeWord(string message, string prefix, out string word)
+    {
+        word = string.Empty;
+        var start = message.IndexOf(prefix, StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return false;
+        }
+
+        var rest = message.AsSpan(start + prefix.Length).Trim();
+        var end = rest.IndexOfAny(' ', '\t');
+        word = (end < 0 ? rest : rest[..end]).TrimEnd('.').ToString();
+        return true;
+    }
+}

@@ -1,0 +1,54 @@
+using RemediationGen.Diagnosis;
+using RemediationGen.Logs;
+using RemediationGen.Tests.Logs;
+using RemediationGen.Tests.Support;
+
+namespace RemediationGen.Tests.Rules;
+
+/// <summary>
+/// The fast engine skips every record that holds none of a rule's signatures: a rule must find exactly the same
+/// things when it is shown only the records that hold one (recovery and thread-correlation lines included).
+/// </summary>
+public sealed class RuleSignatureContractTests
+{
+    public static TheoryData<string> FixtureFolders => [.. Directory
+        .EnumerateDirectories(Path.Combine(Repository.Root, "tests", "fixtures", "logs"))
+        .SelectMany(rule => Directory.EnumerateDirectories(rule))
+        .Select(folder => Path.GetRelativePath(Repository.Root, folder).Replace('\\', '/'))
+        .Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(FixtureFolders))]
+    public void Rules_ShownOnlySignatureRecords_FindTheSame(string folder)
+    {
+        // Given every fixture record, and the same records filtered by each rule's signatures
+        var discovery = LogDiscovery.Discover([Path.Combine(Repository.Root, folder)], TestFacts.TwoSites);
+        var entries = discovery.Files.SelectMany(file => TestLogs.ReadAll(file).Entries).ToList();
+        var context = new DiagnosisContext(TestFacts.TwoSites);
+
+        foreach (var rule in RuleCatalog.All)
+        {
+            // When the rule sees all of them, then only those holding a signature
+            var all = Scan(rule, context, entries);
+            var filtered = Scan(rule, context, entries.Where(e => rule.Signatures.Any(s => e.Message.Contains(s, StringComparison.OrdinalIgnoreCase))));
+
+            // Then findings, evidence, resolutions and rejections are the same
+            Assert.Equal(Describe(all), Describe(filtered));
+        }
+    }
+
+    private static RuleScanResult Scan(IDiagnosticRule rule, DiagnosisContext context, IEnumerable<LogEntry> entries)
+    {
+        var scan = rule.BeginScan(context);
+        foreach (var entry in entries)
+        {
+            scan.Observe(entry);
+        }
+
+        return scan.Complete();
+    }
+
+    private static List<string> Describe(RuleScanResult result) =>
+        [.. result.Findings.Select(f => $"{f.RuleId}|{f.SiteCode}|{f.Server}|{f.Severity}|{f.Occurrences}|{f.Summary}|{string.Join(",", f.Evidence.Select(e => e.Line))}|{f.Resolution?.Evidence.Line}|{string.Join(",", f.Details.Select(d => d.Key + "=" + d.Value))}"),
+         .. result.Rejected.Select(r => $"rejected|{r.Value}|{r.Evidence.Line}")];
+}
