@@ -39,7 +39,7 @@ internal static class GenerateCommand
                 parse.GetValue(templates),
                 parse.GetValue(shared.Force));
             var result = GenerateJob.Run(options, timeProvider, cancellationToken);
-            output.WriteLine($"Facts: {result.FactsOrigin} ({result.SiteCount} site(s)). Logs: {result.Diagnosis.FilesRead} file(s), {result.Diagnosis.EntriesRead} record(s), {result.Diagnosis.Findings.Count} finding(s).");
+            output.WriteLine($"Facts: {result.FactsOrigin} ({result.SiteCount} site(s)). Logs: {result.Diagnosis.FilesRead} file(s), {result.Diagnosis.EntriesRead} line(s), {result.Diagnosis.Findings.Count} finding(s).");
             for (var i = 0; i < result.Packages.Count; i++)
             {
                 output.WriteLine($"{result.Packages[i].SiteCode}: wrote {result.Written[i]} ({result.Packages[i].Files.Count} files)");

@@ -11,7 +11,7 @@ public static class DiagnosisText
     public static string Format(DiagnosisResult result)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Read {result.FilesRead} log file(s), {result.EntriesRead} record(s): ");
+        text.Append(CultureInfo.InvariantCulture, $"Read {result.FilesRead} log file(s), {result.EntriesRead} line(s): ");
         text.Append(result.Findings.Count == 0 ? "no findings." : $"{result.Findings.Count} finding(s).");
         text.Append('\n');
         foreach (var finding in result.Findings)

@@ -138,7 +138,7 @@ public sealed class CliExitCodeTests
         Assert.Equal(ExitCodes.Success, first.ExitCode);
         Assert.Equal(
             $"""
-            Facts: demo (3 site(s)). Logs: 3 file(s), 49 record(s), 3 finding(s).
+            Facts: demo (3 site(s)). Logs: 3 file(s), 53 line(s), 3 finding(s).
             PS1: wrote {output.Combine("PS1")} (9 files)
             PS2: wrote {output.Combine("PS2")} (9 files)
             note: Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.
@@ -182,7 +182,7 @@ public sealed class CliExitCodeTests
         var run = CliRun.Of("diagnose", "--demo");
 
         Assert.Equal(ExitCodes.FindingsPresent, run.ExitCode);
-        Assert.StartsWith("Read 3 log file(s), 49 record(s): 3 finding(s).\n\nERROR IssuingCertificateList  site PS1  server dp01.contoso.com\n", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Read 3 log file(s), 53 line(s): 3 finding(s).\n\nERROR IssuingCertificateList  site PS1  server dp01.contoso.com\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("  demo/logs/cm01.contoso.com/CertMgr.log:4  2026-11-20T08:15:03.114-06:00  Cannot get copy of security registry key on server (dp01.contoso.com) (0x80070005)\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("server dp04.contoso.com (not in facts)", run.Output, StringComparison.Ordinal);
     }
