@@ -64,6 +64,7 @@ internal sealed class ParallelLogScan : IDisposable
 
     private void Work()
     {
+        var block = new char[LogFileScanner.BlockChars];
         while (true)
         {
             var index = Interlocked.Increment(ref _nextFile);
@@ -89,6 +90,7 @@ internal sealed class ParallelLogScan : IDisposable
                         }
                     },
                     slot.Problems.Add,
+                    block,
                     _stop.Token);
                 if (batch.Count > 0)
                 {

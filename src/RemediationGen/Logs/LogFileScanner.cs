@@ -21,13 +21,26 @@ namespace RemediationGen.Logs;
 /// </summary>
 public static class LogFileScanner
 {
+    // 8 MB of text: room for an open record (RecordMarkers.MaxOpenRecordSpan) behind the scan and a longest line ahead.
+    internal const int BlockChars = 4 * 1024 * 1024;
+
     /// <summary>Scans <paramref name="file"/>; entries go to <paramref name="emit"/> in file order, problems to <paramref name="reportProblem"/>.</summary>
     public static LogScanOutcome Scan(
         LogFile file,
         LogSignatures signatures,
         Action<LogEntry> emit,
         Action<LogProblem> reportProblem,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Scan(file, signatures, emit, reportProblem, new char[BlockChars], cancellationToken);
+
+    /// <summary>As above, with a block of <see cref="BlockChars"/> characters the caller reuses from file to file.</summary>
+    internal static LogScanOutcome Scan(
+        LogFile file,
+        LogSignatures signatures,
+        Action<LogEntry> emit,
+        Action<LogProblem> reportProblem,
+        char[] block,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(signatures);
@@ -42,7 +55,7 @@ public static class LogFileScanner
         }
 
         var isUtf8 = reader.CurrentEncoding is UTF8Encoding;
-        var lines = new SignatureScan(file, signatures, reader, isUtf8, emit, reportProblem, cancellationToken).Run();
+        var lines = new SignatureScan(file, signatures, reader, isUtf8, block, emit, reportProblem, cancellationToken).Run();
         return new LogScanOutcome(Opened: true, lines);
     }
 
@@ -52,15 +65,14 @@ public static class LogFileScanner
         LogSignatures signatures,
         TextReader reader,
         bool isUtf8,
+        char[] block,
         Action<LogEntry> emit,
         Action<LogProblem> reportProblem,
         CancellationToken cancellationToken)
     {
-        // 8 MB of text: room for an open record (MaxOpenRecordSpan) behind the scan and a longest line ahead of it.
-        private const int BlockChars = 4 * 1024 * 1024;
         private const int MaxLineChars = BoundedLineReader.MaxLineChars;
 
-        private readonly char[] _block = new char[BlockChars];
+        private readonly char[] _block = block;
         private readonly List<LogEntry> _entries = [];
         private readonly List<LogProblem> _recordProblems = [];
         private int _filled;
