@@ -22,6 +22,7 @@ internal static class GenerateCommand
         var command = new Command("generate", "Generate one fix package per site: detection/remediation pairs for Intune and ConfigMgr, an import script, a README and a manifest.");
         shared.AddFactsSourceOptions(command);
         command.Options.Add(shared.Logs);
+        shared.AddServerOption(command);
         command.Options.Add(outOption);
         command.Options.Add(sites);
         command.Options.Add(targets);
@@ -37,7 +38,8 @@ internal static class GenerateCommand
                 parse.GetValue(sites) ?? [],
                 parse.GetValue(targets) == "affected" ? TargetSelection.Affected : TargetSelection.All,
                 parse.GetValue(templates),
-                parse.GetValue(shared.Force));
+                parse.GetValue(shared.Force),
+                shared.Servers(parse));
             var result = GenerateJob.Run(options, timeProvider, cancellationToken);
             output.WriteLine($"Facts: {result.FactsOrigin} ({result.SiteCount} site(s)). Logs: {result.Diagnosis.FilesRead} file(s), {result.Diagnosis.EntriesRead} line(s), {result.Diagnosis.Findings.Count} finding(s).");
             for (var i = 0; i < result.Packages.Count; i++)

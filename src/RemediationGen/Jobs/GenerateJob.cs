@@ -13,7 +13,8 @@ public sealed record GenerateJobOptions(
     IReadOnlyList<string> Sites,
     TargetSelection Targets,
     string? TemplateDirectory,
-    bool Force);
+    bool Force,
+    IReadOnlyDictionary<string, string>? Servers = null);
 
 /// <param name="Written">Site folders written, in order.</param>
 public sealed record GenerateJobResult(
@@ -32,7 +33,7 @@ public static class GenerateJob
         // Templates first: a bad override is reported before any database or log is read.
         var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory));
         var facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
-        var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Facts is FactsSource.Demo, facts, cancellationToken);
+        var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, cancellationToken);
         var generator = new PackageGenerator(FixCatalog.All, renderer, ToolVersion.Current);
         var logsRead = diagnosis.FilesRead > 0;
         var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites));

@@ -7,13 +7,18 @@ namespace RemediationGen.Jobs;
 
 internal static class LogLoader
 {
-    /// <summary>Reads the given log paths, or the demo logs when the demo is the source and no path was given.</summary>
+    /// <summary>
+    /// Reads the given log paths and the paths of <paramref name="explicitServers"/> (path to server), or the demo
+    /// logs when the demo is the source and no path was given.
+    /// </summary>
     public static DiagnosisResult Diagnose(
         IReadOnlyList<string> logPaths,
+        IReadOnlyDictionary<string, string>? explicitServers,
         bool demo,
         HierarchyFacts? facts,
         CancellationToken cancellationToken)
     {
+        logPaths = [.. logPaths, .. (explicitServers?.Keys ?? []).Where(path => !logPaths.Contains(path, StringComparer.Ordinal))];
         IReadOnlyList<LogFile> files;
         IReadOnlyList<LogProblem> problems;
         if (logPaths.Count == 0 && demo)
@@ -27,7 +32,7 @@ internal static class LogLoader
         }
         else
         {
-            var discovered = LogDiscovery.Discover(logPaths, facts);
+            var discovered = LogDiscovery.Discover(logPaths, facts, explicitServers);
             files = discovered.Files;
             problems = discovered.Problems;
         }
