@@ -80,6 +80,7 @@ public static class LogFileScanner
         private bool _readFailed;
         private bool _reportedBinary;
         private bool _reportedInvalidUtf8;
+        private bool _lastRecordCut;
 
         // _anchor is a line start where no record is open (so a fresh parser can start there), _scan where the search
         // goes on; both with the 1-based number of the line that starts there. _anchor <= _scan.
@@ -211,6 +212,12 @@ public static class LogFileScanner
             {
                 _scanLine += LineBreaks.Count(_block.AsSpan(_scan, regionEnd - _scan));
                 _scan = regionEnd;
+
+                // The last line of a file may end without a break: it is a line all the same.
+                if (_scan == _filled && _endOfFile && _block[_scan - 1] is not ('\r' or '\n'))
+                {
+                    _scanLine++;
+                }
             }
 
             MoveAnchorToScan();
@@ -256,6 +263,7 @@ public static class LogFileScanner
                 if (position == _filled && _endOfFile)
                 {
                     parser.Complete(_entries);
+                    _lastRecordCut = _recordProblems.Count > 0;
                     break;
                 }
 
@@ -422,10 +430,6 @@ public static class LogFileScanner
         {
             var linesRead = _scanLine - 1;
             var lastLineWithoutBreak = _filled > 0 && _block[_filled - 1] is not ('\r' or '\n');
-            if (lastLineWithoutBreak)
-            {
-                linesRead++;
-            }
 
             if (_readFailed)
             {
@@ -449,7 +453,7 @@ public static class LogFileScanner
 
                 parser.Complete(ignored);
             }
-            else if (lastLineWithoutBreak)
+            else if (lastLineWithoutBreak && !_lastRecordCut)
             {
                 reportProblem(new LogProblem(
                     file.DisplayPath,

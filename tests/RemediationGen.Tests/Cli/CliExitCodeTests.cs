@@ -79,6 +79,27 @@ public sealed class CliExitCodeTests
         Assert.StartsWith("remediationgen: --icl-component 'PS1' is not SITE=COMPONENT (for example PS1=SMS_SITE_COMPONENT_MANAGER).\n", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("dp01.contoso.com", "Server 'dp01.contoso.com' is not NAME=PATH")]
+    [InlineData("dp 01=.", "'dp 01' is not a valid host name")]
+    [InlineData("dp01.contoso.com=/no/such/folder", "path '/no/such/folder' does not exist")]
+    public void Diagnose_BadServerOption_Exit2(string value, string expected)
+    {
+        var run = CliRun.Of("diagnose", "--logs", ".", "--server", value);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains(expected.Replace("Server '", "--server '", StringComparison.Ordinal), run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_BadServerOption_Exit2()
+    {
+        var run = CliRun.Of("generate", "--demo", "--out", "x", "--server", "-bad-=.");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--server '-bad-=.': '-bad-' is not a valid host name", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ParseError_NeverEchoesAPassword()
     {
