@@ -70,6 +70,19 @@ public sealed class LogFileScannerTests
         Assert.Equal(full.Entries[^1].Line + 1, scanned.Outcome.LinesRead);
     }
 
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("a\r\nb\nc\rd", 3)]
+    [InlineData("\r\r\n\n\r", 4)]
+    [InlineData("0123456789abcdef0123456789abcde\r\n0123456789abcdef\r0123456789abcdef\n\n", 4)]
+    public void LineBreaks_Count_CountsCrLfLfAndLoneCrOnce(string text, long expected)
+    {
+        // Given text with every kind of line break, also across vector widths (a CRLF split between two vectors)
+        // When its breaks are counted
+        // Then each CRLF, LF and lone CR counts once, and a CR at the end counts
+        Assert.Equal(expected, LineBreaks.Count(text));
+    }
+
     [Fact]
     public void Scan_EmptySignature_EmitsEveryEntry()
     {
