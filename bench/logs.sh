@@ -38,7 +38,7 @@ seconds() { field "$1" 'Elapsed \\(wall clock\\)' | awk -F: '{ s = 0; for (i = 1
 timed grep grep -c -F -i -f "$work/signatures.txt" -r "$dir"
 timed diagnose "$publish/remediationgen" diagnose --logs "$dir" --format json
 
-bytes=$(find "$dir" -type f -name '*.log' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+bytes=$(find "$dir" -type f -name '*.log' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
 files=$(find "$dir" -type f -name '*.log' | wc -l)
 grep_s=$(seconds grep)
 diag_s=$(seconds diagnose)
