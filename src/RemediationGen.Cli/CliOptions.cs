@@ -37,6 +37,13 @@ internal sealed class CliOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    public Option<string[]> Server { get; } = new("--server")
+    {
+        Description = "The logs at PATH (a file or folder, also read) come from server NAME, whatever their folder or file names say. Repeatable.",
+        HelpName = "NAME=PATH",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public Option<bool> Force { get; } = new("--force") { Description = "Replace an earlier RemediationGen output of the same name (never anything else)." };
 
     public static Option<bool> Verbose { get; } = new("--verbose") { Description = "Show details (stack traces) of unexpected errors.", Recursive = true };
@@ -80,6 +87,42 @@ internal sealed class CliOptions
                 }
             }
         });
+    }
+
+    /// <summary>Adds <c>--server NAME=PATH</c> and its validator: NAME a valid host name, PATH an existing file or folder.</summary>
+    public void AddServerOption(Command command)
+    {
+        command.Options.Add(Server);
+        command.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValue(Server) ?? [])
+            {
+                if (ParseChoice(value) is not { } pair)
+                {
+                    result.AddError($"--server '{value}' is not NAME=PATH (for example dp01.contoso.com=logs/dp01).");
+                }
+                else if (!RemediationGen.Facts.HostName.TryNormalize(pair.Key, out _, out var reason))
+                {
+                    result.AddError($"--server '{value}': '{pair.Key}' is not a valid host name ({reason}).");
+                }
+                else if (!File.Exists(pair.Value) && !Directory.Exists(pair.Value))
+                {
+                    result.AddError($"--server '{value}': path '{pair.Value}' does not exist.");
+                }
+            }
+        });
+    }
+
+    /// <summary>The <c>--server</c> values as path to server (a path given twice: the last one wins).</summary>
+    public IReadOnlyDictionary<string, string> Servers(ParseResult parse)
+    {
+        var servers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (parse.GetValue(Server) ?? []).Select(ParseChoice).OfType<KeyValuePair<string, string>>())
+        {
+            servers[pair.Value] = pair.Key;
+        }
+
+        return servers;
     }
 
     public FactsSource? FactsSource(ParseResult parse)

@@ -15,12 +15,13 @@ internal static class DiagnoseCommand
             "Show which servers the logs show failing, with evidence (file, line, local time and UTC), the fix generate will emit, and "
             + "whether a later record resolved it. Exit code 1 when at least one finding is not resolved; a finding a later recovery line resolved does not count.");
         command.Options.Add(shared.Logs);
+        shared.AddServerOption(command);
         shared.AddFactsSourceOptions(command);
         command.Options.Add(format);
         shared.RequireOneFactsSource(command, required: false);
         command.SetAction(parse => CliApplication.Guard(error, parse.GetValue(CliOptions.Verbose), () =>
         {
-            var options = new DiagnoseJobOptions(shared.FactsSource(parse), parse.GetValue(shared.Logs) ?? []);
+            var options = new DiagnoseJobOptions(shared.FactsSource(parse), parse.GetValue(shared.Logs) ?? [], shared.Servers(parse));
             DiagnosisResult result;
             using (var progress = TerminalProgress.IsWanted(error) ? new TerminalProgress(error, timeProvider) : null)
             {

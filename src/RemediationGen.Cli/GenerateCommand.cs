@@ -38,6 +38,7 @@ internal static class GenerateCommand
         var command = new Command("generate", "Generate one fix package per site: detection/remediation pairs for Intune and ConfigMgr, an import script, a README and a manifest.");
         shared.AddFactsSourceOptions(command);
         command.Options.Add(shared.Logs);
+        shared.AddServerOption(command);
         command.Options.Add(outOption);
         command.Options.Add(sites);
         command.Options.Add(targets);
@@ -59,7 +60,8 @@ internal static class GenerateCommand
                 parse.GetValue(sites) ?? [],
                 parse.GetValue(targets) == "affected" ? TargetSelection.Affected : TargetSelection.All,
                 parse.GetValue(templates),
-                parse.GetValue(shared.Force))
+                parse.GetValue(shared.Force),
+                shared.Servers(parse))
             {
                 Amt = new AmtOptions(
                     parse.GetValue(amtThreshold),
@@ -70,7 +72,7 @@ internal static class GenerateCommand
                     parse.GetValue(amtCountry)),
             };
             var result = GenerateJob.Run(options, timeProvider, cancellationToken);
-            output.WriteLine($"Facts: {result.FactsOrigin} ({result.SiteCount} site(s)). Logs: {result.Diagnosis.FilesRead} file(s), {result.Diagnosis.EntriesRead} record(s), {result.Diagnosis.Findings.Count} finding(s).");
+            output.WriteLine($"Facts: {result.FactsOrigin} ({result.SiteCount} site(s)). Logs: {result.Diagnosis.FilesRead} file(s), {result.Diagnosis.LinesRead} line(s), {result.Diagnosis.Findings.Count} finding(s).");
             for (var i = 0; i < result.Packages.Count; i++)
             {
                 output.WriteLine($"{result.Packages[i].SiteCode}: wrote {result.Written[i]} ({result.Packages[i].Files.Count} files)");

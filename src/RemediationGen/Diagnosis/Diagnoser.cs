@@ -3,22 +3,27 @@ using RemediationGen.Logs;
 namespace RemediationGen.Diagnosis;
 
 /// <summary>
-/// Runs rules over logs: each file is read once and every entry is shown to every rule, so the cost of a scan is one
-/// pass over the logs whatever the number of rules.
+/// Runs rules over logs: each file is read once, and every record that holds a signature of some rule
+/// (<see cref="IDiagnosticRule.Signatures"/>) is parsed and shown to every rule, in file order. The other records are
+/// skipped at memory speed (<see cref="LogFileScanner"/>), and files are scanned in parallel, one per core.
 /// </summary>
 public sealed class Diagnoser
 {
     private readonly IReadOnlyList<IDiagnosticRule> _rules;
+    private readonly LogSignatures _signatures;
 
     public Diagnoser(IReadOnlyList<IDiagnosticRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules.ToArray();
+        _signatures = LogSignatures.Create(_rules.SelectMany(rule => rule.Signatures));
     }
 
     /// <summary>
-    /// Reads <paramref name="files"/> in order. A file that cannot be read (or only in part) becomes a problem and the
-    /// scan goes on. Results are sorted by rule id, site, server (nulls last, ordinal).
+    /// Reads <paramref name="files"/>; rules see their entries in file order. A file that cannot be read (or only in
+    /// part) becomes a problem and the scan goes on; problems come in file order after <paramref name="discoveryProblems"/>.
+    /// Results are sorted by rule id, site, server (nulls last, ordinal). <see cref="DiagnosisResult.FilesRead"/>
+    /// counts the files that could be opened, <see cref="DiagnosisResult.LinesRead"/> the physical lines scanned.
     /// </summary>
     public DiagnosisResult Run(
         IReadOnlyList<LogFile> files,
@@ -30,32 +35,32 @@ public sealed class Diagnoser
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(discoveryProblems);
 
+        cancellationToken.ThrowIfCancellationRequested();
         var scans = _rules.Select(rule => rule.BeginScan(context)).ToArray();
         var problems = new List<LogProblem>(discoveryProblems);
         var filesRead = 0;
-        long entriesRead = 0;
+        long linesRead = 0;
 
-        foreach (var file in files)
+        using (var scan = new ParallelLogScan(files, _signatures, Environment.ProcessorCount, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var problemsBefore = problems.Count;
-            long entriesInFile = 0;
-            foreach (var entry in LogFileReader.Read(file, problems.Add, cancellationToken))
+            foreach (var file in scan.Results())
             {
-                entriesInFile++;
-                foreach (var scan in scans)
+                foreach (var entry in file.Entries())
                 {
-                    scan.Observe(entry);
+                    foreach (var ruleScan in scans)
+                    {
+                        ruleScan.Observe(entry);
+                    }
                 }
-            }
 
-            // A file that reported a problem without giving a single entry was not read at all.
-            if (entriesInFile > 0 || problems.Count == problemsBefore)
-            {
-                filesRead++;
-            }
+                problems.AddRange(file.Problems);
+                if (file.Outcome.Opened)
+                {
+                    filesRead++;
+                }
 
-            entriesRead += entriesInFile;
+                linesRead += file.Outcome.LinesRead;
+            }
         }
 
         var findings = new List<Finding>();
@@ -82,6 +87,6 @@ public sealed class Diagnoser
                 .ToList(),
             problems,
             filesRead,
-            entriesRead);
+            linesRead);
     }
 }

@@ -15,7 +15,7 @@ public static class DiagnosisJson
         {
             writer.WriteStartObject();
             writer.WriteNumber("filesRead", result.FilesRead);
-            writer.WriteNumber("entriesRead", result.EntriesRead);
+            writer.WriteNumber("linesRead", result.LinesRead);
             WriteFindings(writer, "findings", result.Findings);
             WriteRejected(writer, result.Rejected);
             writer.WriteStartArray("problems");

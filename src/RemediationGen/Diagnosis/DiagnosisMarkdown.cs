@@ -16,7 +16,7 @@ public static class DiagnosisMarkdown
         ArgumentNullException.ThrowIfNull(result);
         var md = new StringBuilder();
         md.Append("# RemediationGen diagnosis\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"Read {result.FilesRead} log file(s), {result.EntriesRead} record(s): {DiagnosisText.Headline(result)}\n");
+        md.Append(CultureInfo.InvariantCulture, $"Read {result.FilesRead} log file(s), {result.LinesRead} line(s): {DiagnosisText.Headline(result)}\n");
         if (result.Findings.Count > 0)
         {
             md.Append("\n| # | Severity | Rule | Site | Server | Status | Records |\n|---:|---|---|---|---|---|---:|\n");

@@ -17,7 +17,7 @@ public static class DiagnosisText
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Read {result.FilesRead} log file(s), {result.EntriesRead} record(s): ");
+        text.Append(CultureInfo.InvariantCulture, $"Read {result.FilesRead} log file(s), {result.LinesRead} line(s): ");
         text.Append(Headline(result));
         text.Append('\n');
         if (result.Findings.Count > 0)

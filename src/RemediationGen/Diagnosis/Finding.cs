@@ -61,13 +61,17 @@ public sealed record RejectedEvidence(string RuleId, string Value, string Reason
 /// <summary>A log that could not be read, or was read only in part; the scan went on without it.</summary>
 public sealed record LogProblem(string File, string Reason);
 
-/// <summary>Everything diagnosis produced, in a stable order (rule, site, server).</summary>
+/// <summary>
+/// Everything diagnosis produced, in a stable order (rule, site, server). <paramref name="FilesRead"/> counts the logs
+/// that could be opened; <paramref name="LinesRead"/> counts the physical lines scanned (a record of three lines
+/// counts three), since the engine parses only the records that hold a rule's signature.
+/// </summary>
 public sealed record DiagnosisResult(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<RejectedEvidence> Rejected,
     IReadOnlyList<LogProblem> Problems,
     int FilesRead,
-    long EntriesRead)
+    long LinesRead)
 {
     public static DiagnosisResult Empty { get; } = new([], [], [], 0, 0);
 

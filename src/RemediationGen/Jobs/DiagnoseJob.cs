@@ -3,7 +3,8 @@ using RemediationGen.Diagnosis;
 namespace RemediationGen.Jobs;
 
 /// <param name="Facts">Optional: ties servers to sites.</param>
-public sealed record DiagnoseJobOptions(FactsSource? Facts, IReadOnlyList<string> LogPaths);
+/// <param name="Servers">Log path (file or folder) to the server whose logs it holds (<c>--server NAME=PATH</c>); these paths are read too.</param>
+public sealed record DiagnoseJobOptions(FactsSource? Facts, IReadOnlyList<string> LogPaths, IReadOnlyDictionary<string, string>? Servers = null);
 
 /// <summary><c>diagnose</c>: findings with evidence from logs, and from facts when given.</summary>
 public static class DiagnoseJob
@@ -16,11 +17,11 @@ public static class DiagnoseJob
     {
         ArgumentNullException.ThrowIfNull(options);
         var facts = options.Facts is null ? null : FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
-        if (options.LogPaths.Count == 0 && options.Facts is not FactsSource.Demo)
+        if (options.LogPaths.Count == 0 && (options.Servers?.Count ?? 0) == 0 && options.Facts is not FactsSource.Demo)
         {
             throw new RemediationGenException(ErrorKind.InvalidInput, "diagnose needs --logs PATH (or --demo to read the demo logs).");
         }
 
-        return LogLoader.Diagnose(options.LogPaths, options.Facts is FactsSource.Demo, facts, progress, cancellationToken);
+        return LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress, cancellationToken);
     }
 }

@@ -13,7 +13,8 @@ public sealed record GenerateJobOptions(
     IReadOnlyList<string> Sites,
     TargetSelection Targets,
     string? TemplateDirectory,
-    bool Force)
+    bool Force,
+    IReadOnlyDictionary<string, string>? Servers = null)
 {
     public AmtOptions Amt { get; init; } = AmtOptions.Default;
 }
@@ -36,7 +37,7 @@ public static class GenerateJob
         var amt = options.Amt.Validated();
         var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory));
         var facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
-        var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
+        var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
         var generator = new PackageGenerator(FixCatalog.All, renderer, ToolVersion.Current);
         var logsRead = diagnosis.FilesRead > 0;
         var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { Amt = amt });

@@ -7,14 +7,19 @@ namespace RemediationGen.Jobs;
 
 internal static class LogLoader
 {
-    /// <summary>Reads the given log paths, or the demo logs when the demo is the source and no path was given.</summary>
+    /// <summary>
+    /// Reads the given log paths and the paths of <paramref name="explicitServers"/> (path to server), or the demo
+    /// logs when the demo is the source and no path was given.
+    /// </summary>
     public static DiagnosisResult Diagnose(
         IReadOnlyList<string> logPaths,
+        IReadOnlyDictionary<string, string>? explicitServers,
         bool demo,
         HierarchyFacts? facts,
         IProgress<ScanProgress>? progress,
         CancellationToken cancellationToken)
     {
+        logPaths = [.. logPaths, .. (explicitServers?.Keys ?? []).Where(path => !logPaths.Contains(path, StringComparer.Ordinal))];
         IReadOnlyList<LogFile> files;
         IReadOnlyList<LogProblem> problems;
         if (logPaths.Count == 0 && demo)
@@ -28,17 +33,20 @@ internal static class LogLoader
         }
         else
         {
-            var discovered = LogDiscovery.Discover(logPaths, facts);
+            var discovered = LogDiscovery.Discover(logPaths, facts, explicitServers);
             files = discovered.Files;
             problems = discovered.Problems;
         }
 
-        if (progress is not null)
+        var tracker = progress is null ? null : new ScanProgressTracker(progress, files.Count);
+        if (tracker is not null)
         {
-            files = WithProgress(files, new ScanProgressTracker(progress, files.Count));
+            files = WithProgress(files, tracker);
         }
 
-        return new Diagnoser(RuleCatalog.All).Run(files, new DiagnosisContext(facts), problems, cancellationToken);
+        var result = new Diagnoser(RuleCatalog.All).Run(files, new DiagnosisContext(facts), problems, cancellationToken);
+        tracker?.Finished();
+        return result;
     }
 
     /// <summary>Progress is measured at the streams, so whatever reads the logs (and in whatever order) is counted.</summary>

@@ -40,6 +40,9 @@ internal sealed class ScanProgressTracker
         }
     }
 
+    /// <summary>The last report: every byte read, so a display can end at 100%.</summary>
+    public void Finished() => Report();
+
     private void Report() =>
         _progress.Report(new ScanProgress(Volatile.Read(ref _filesStarted), _filesTotal, Interlocked.Read(ref _bytesRead)));
 }

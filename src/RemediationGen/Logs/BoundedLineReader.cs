@@ -19,9 +19,11 @@ internal sealed class BoundedLineReader
     private bool _skipLineFeed;
     private bool _continuesLine;
 
-    public BoundedLineReader(TextReader reader)
+    /// <param name="linesBefore">Lines already read before <paramref name="reader"/>'s first character (a scan that resumes mid-file).</param>
+    public BoundedLineReader(TextReader reader, long linesBefore = 0)
     {
         _reader = reader;
+        LineNumber = linesBefore;
     }
 
     /// <summary>The 1-based physical line number of the last line returned.</summary>

@@ -8,14 +8,22 @@ public static class LogDiscovery
 {
     /// <summary>
     /// A path that is a file is read whatever its extension; a folder is searched recursively for <c>*.log</c> and
-    /// <c>*.lo_</c> (the rolled-over copy), case-insensitively. Files are listed per path, in ordinal order of their
-    /// relative path, so every run reads them in the same order. Folders that cannot be searched become problems.
+    /// <c>*.lo_</c> (the rolled-over copy), case-insensitively. Files are listed per path, folder by folder in ordinal
+    /// order of their relative path, and within a folder log set by log set (<see cref="LogSetName"/>: timestamped
+    /// archives by their timestamp, then <c>X.lo_</c>, then <c>X.log</c>), so that rules see each log as one stream
+    /// in time order and every run reads the same order. Folders that cannot be searched become problems.
+    /// <paramref name="explicitServers"/> maps a file or folder path to the server whose logs it holds (the
+    /// <c>--server NAME=PATH</c> option): it wins over the attribution rule (<see cref="AttributeServer"/>, <see cref="ServerInFileName"/>).
     /// </summary>
-    /// <exception cref="RemediationGenException">A path does not exist (<see cref="ErrorKind.InvalidInput"/>).</exception>
-    public static LogDiscoveryResult Discover(IReadOnlyList<string> paths, HierarchyFacts? facts)
+    /// <exception cref="RemediationGenException">A path does not exist, or an explicit server is not a valid host name (<see cref="ErrorKind.InvalidInput"/>).</exception>
+    public static LogDiscoveryResult Discover(
+        IReadOnlyList<string> paths,
+        HierarchyFacts? facts,
+        IReadOnlyDictionary<string, string>? explicitServers = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var servers = new ServerDirectory(facts);
+        var explicitByPath = ExplicitServers(explicitServers);
         var files = new List<LogFile>();
         var problems = new List<LogProblem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -27,9 +35,11 @@ public static class LogDiscovery
                 var fullPath = Path.GetFullPath(path);
                 if (seen.Add(fullPath))
                 {
-                    // A file named directly: only the folder that holds it can name its server.
+                    // A file named directly: only its name and the folder that holds it can name its server.
                     var folder = Path.GetFileName(Path.GetDirectoryName(fullPath));
-                    var server = folder is null ? null : AttributeServer([folder], servers);
+                    var server = ExplicitServer(fullPath, explicitByPath)
+                        ?? ServerInFileName(Path.GetFileName(fullPath), servers)
+                        ?? (folder is null ? null : AttributeServer([folder], servers));
                     files.Add(new LogFile(path, server, () => LogFileReader.OpenShared(fullPath)));
                 }
 
@@ -41,7 +51,7 @@ public static class LogDiscovery
                 throw new RemediationGenException(ErrorKind.InvalidInput, $"Log path '{path}' does not exist.");
             }
 
-            files.AddRange(DiscoverFolder(path, servers, problems, seen));
+            files.AddRange(DiscoverFolder(path, servers, explicitByPath, problems, seen));
         }
 
         return new LogDiscoveryResult(files, problems);
@@ -84,9 +94,67 @@ public static class LogDiscovery
         return null;
     }
 
+    /// <summary>
+    /// A log named after the server it came from, as collection scripts name copies: the server is the part of the
+    /// file name before the first <c>_</c> or after the last one (<c>dp01.contoso.com_SMSPXE.log</c>,
+    /// <c>SMSPXE_dp01.contoso.com.log</c>, also with an archive timestamp). <c>_</c> is the separator because <c>-</c>
+    /// belongs to host names and never appears in a valid one. The part must pass the same test as a folder name
+    /// (<see cref="AttributeServer"/>): a server of the facts or a dotted name, so <c>SMS_DM.log</c> names no server.
+    /// </summary>
+    public static string? ServerInFileName(string fileName, ServerDirectory servers)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var stem = LogSetName.StemWithoutStamp(fileName);
+        var first = stem.IndexOf('_', StringComparison.Ordinal);
+        if (first < 0)
+        {
+            return null;
+        }
+
+        var last = stem.LastIndexOf('_');
+        return AttributeServer([stem[..first], stem[(last + 1)..]], servers);
+    }
+
     private static bool IsNumericLabel(string label) => label.All(char.IsAsciiDigit);
 
-    private static List<LogFile> DiscoverFolder(string root, ServerDirectory servers, List<LogProblem> problems, HashSet<string> seen)
+    /// <summary>Full paths (without a trailing separator) to normalized host names; invalid names are refused.</summary>
+    private static List<(string Path, string Server)> ExplicitServers(IReadOnlyDictionary<string, string>? explicitServers)
+    {
+        var result = new List<(string, string)>();
+        foreach (var (path, name) in explicitServers ?? new Dictionary<string, string>())
+        {
+            if (!HostName.TryNormalize(name, out var hostName, out var reason))
+            {
+                throw new RemediationGenException(ErrorKind.InvalidInput, $"Server '{name}' for '{path}' is not a valid host name: {reason}.");
+            }
+
+            result.Add((Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), hostName));
+        }
+
+        // The deepest path wins: --server a=logs --server b=logs/b gives logs/b's files to b.
+        return result.OrderByDescending(e => e.Item1.Length).ToList();
+    }
+
+    private static string? ExplicitServer(string fullPath, List<(string Path, string Server)> explicitByPath)
+    {
+        foreach (var (path, server) in explicitByPath)
+        {
+            if (fullPath.Equals(path, StringComparison.Ordinal)
+                || (fullPath.StartsWith(path, StringComparison.Ordinal) && fullPath.Length > path.Length && fullPath[path.Length] == Path.DirectorySeparatorChar))
+            {
+                return server;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<LogFile> DiscoverFolder(
+        string root,
+        ServerDirectory servers,
+        List<(string Path, string Server)> explicitByPath,
+        List<LogProblem> problems,
+        HashSet<string> seen)
     {
         var rootFullPath = Path.GetFullPath(root);
         var rootName = Path.GetFileName(Path.TrimEndingDirectorySeparator(rootFullPath));
@@ -94,7 +162,17 @@ public static class LogDiscovery
         var found = new List<(string Relative, string FullPath)>();
         CollectLogs(rootFullPath, string.Empty, found, problems, displayRoot);
 
-        found.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        found.Sort(static (a, b) =>
+        {
+            var byFolder = string.CompareOrdinal(FolderOf(a.Relative), FolderOf(b.Relative));
+            if (byFolder != 0)
+            {
+                return byFolder;
+            }
+
+            var bySet = LogSetName.Compare(LogSetName.Parse(a.Relative[(a.Relative.LastIndexOf('/') + 1)..]), LogSetName.Parse(b.Relative[(b.Relative.LastIndexOf('/') + 1)..]));
+            return bySet != 0 ? bySet : string.CompareOrdinal(a.Relative, b.Relative);
+        });
         var files = new List<LogFile>(found.Count);
         foreach (var (relative, fullPath) in found)
         {
@@ -106,7 +184,9 @@ public static class LogDiscovery
             // Folders between the log and the named root, nearest first, then the named root itself.
             var segments = relative.Split('/');
             var folderNames = segments[..^1].Reverse().Append(rootName);
-            var server = AttributeServer(folderNames, servers);
+            var server = ExplicitServer(fullPath, explicitByPath)
+                ?? ServerInFileName(segments[^1], servers)
+                ?? AttributeServer(folderNames, servers);
             var displayPath = displayRoot.Length == 0 ? relative : $"{displayRoot}/{relative}";
             files.Add(new LogFile(displayPath, server, () => LogFileReader.OpenShared(fullPath)));
         }
@@ -149,6 +229,12 @@ public static class LogDiscovery
 
             CollectLogs(subfolder, Combine(relativeFolder, Path.GetFileName(subfolder)), found, problems, displayRoot);
         }
+    }
+
+    private static string FolderOf(string relative)
+    {
+        var slash = relative.LastIndexOf('/');
+        return slash < 0 ? string.Empty : relative[..slash];
     }
 
     private static string Combine(string relativeFolder, string name) =>

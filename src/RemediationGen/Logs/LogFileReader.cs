@@ -65,7 +65,7 @@ public static class LogFileReader
         }
     }
 
-    private static StreamReader? TryOpen(LogFile file, Action<LogProblem> reportProblem)
+    internal static StreamReader? TryOpen(LogFile file, Action<LogProblem> reportProblem, int bufferSize = 64 * 1024)
     {
         Stream? stream = null;
         try
@@ -75,7 +75,7 @@ public static class LogFileReader
             var headLength = ReadHead(stream, head);
             var (encoding, bomLength) = LogEncodingDetector.Detect(head.AsSpan(0, headLength));
             var replay = new ReplayStream(head, bomLength, headLength, stream);
-            return new StreamReader(replay, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: false);
+            return new StreamReader(replay, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: bufferSize, leaveOpen: false);
         }
         catch (Exception ex) when (IsReadFailure(ex))
         {
@@ -85,7 +85,7 @@ public static class LogFileReader
         }
     }
 
-    private static string? TryReadLine(BoundedLineReader lines, LogFile file, Action<LogProblem> reportProblem, out bool failed)
+    internal static string? TryReadLine(BoundedLineReader lines, LogFile file, Action<LogProblem> reportProblem, out bool failed)
     {
         failed = false;
         try
@@ -120,9 +120,9 @@ public static class LogFileReader
     }
 
     // The failures a file system or a stream factory reports; anything else is a bug and should surface.
-    private static bool IsReadFailure(Exception ex) =>
+    internal static bool IsReadFailure(Exception ex) =>
         ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException
             or System.Security.SecurityException or DecoderFallbackException;
 
-    private static string Describe(string what, Exception ex) => $"{what}: {ex.Message}";
+    internal static string Describe(string what, Exception ex) => $"{what}: {ex.Message}";
 }

@@ -79,6 +79,27 @@ public sealed class CliExitCodeTests
         Assert.StartsWith("remediationgen: --icl-component 'PS1' is not SITE=COMPONENT (for example PS1=SMS_SITE_COMPONENT_MANAGER).\n", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("dp01.contoso.com", "Server 'dp01.contoso.com' is not NAME=PATH")]
+    [InlineData("dp 01=.", "'dp 01' is not a valid host name")]
+    [InlineData("dp01.contoso.com=/no/such/folder", "path '/no/such/folder' does not exist")]
+    public void Diagnose_BadServerOption_Exit2(string value, string expected)
+    {
+        var run = CliRun.Of("diagnose", "--logs", ".", "--server", value);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains(expected.Replace("Server '", "--server '", StringComparison.Ordinal), run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_BadServerOption_Exit2()
+    {
+        var run = CliRun.Of("generate", "--demo", "--out", "x", "--server", "-bad-=.");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--server '-bad-=.': '-bad-' is not a valid host name", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ParseError_NeverEchoesAPassword()
     {
@@ -138,7 +159,7 @@ public sealed class CliExitCodeTests
         Assert.Equal(ExitCodes.Success, first.ExitCode);
         Assert.Equal(
             $"""
-            Facts: demo (3 site(s)). Logs: 8 file(s), 81 record(s), 6 finding(s).
+            Facts: demo (3 site(s)). Logs: 8 file(s), 86 line(s), 6 finding(s).
             PS1: wrote {output.Combine("PS1")} (23 files)
             PS2: wrote {output.Combine("PS2")} (16 files)
             note: Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.
@@ -184,7 +205,7 @@ public sealed class CliExitCodeTests
 
         Assert.Equal(ExitCodes.FindingsPresent, run.ExitCode);
         Assert.StartsWith(
-            "Read 8 log file(s), 81 record(s): 6 finding(s), 5 open, 1 resolved.\n\n"
+            "Read 8 log file(s), 86 line(s): 6 finding(s), 5 open, 1 resolved.\n\n"
             + "#  SEVERITY  RULE                        SITE  SERVER            STATUS    RECORDS\n"
             + "1  WARNING   AmtProvisioningCertificate  PS1   cm01.contoso.com  open            3\n"
             + "2  ERROR     IssuingCertificateList      PS1   dp01.contoso.com  open           11\n",

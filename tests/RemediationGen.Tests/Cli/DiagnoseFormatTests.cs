@@ -14,7 +14,7 @@ public sealed class DiagnoseFormatTests
 
         // Then the finding is reported as resolved and the exit code says nothing is present
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.StartsWith("Read 2 log file(s), 17 record(s): 1 finding(s), 0 open, 1 resolved.\n", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Read 2 log file(s), 17 line(s): 1 finding(s), 0 open, 1 resolved.\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("    Resolved by:\n", run.Output, StringComparison.Ordinal);
         Assert.Empty(run.Error);
     }

@@ -114,6 +114,76 @@ public sealed class LogDiscoveryTests : IDisposable
         Assert.Equal(expected, server);
     }
 
+    [Fact]
+    public void Discover_LogSet_ReadsArchivesByTimestampThenRolledOverThenLive()
+    {
+        // Given one folder with the live log, its rolled-over copy, two timestamped archives and another log
+        Touch("dp01.contoso.com/SMSPXE.log");
+        Touch("dp01.contoso.com/SMSPXE.lo_");
+        Touch("dp01.contoso.com/SMSPXE-20261120-101500.log");
+        Touch("dp01.contoso.com/SMSPXE-20261119-235959.log");
+        Touch("dp01.contoso.com/CertMgr.log");
+
+        // When the folder is discovered
+        var files = LogDiscovery.Discover([_root], facts: null).Files;
+
+        // Then each log set is one stream, oldest first
+        Assert.Equal(
+            ["CertMgr.log", "SMSPXE-20261119-235959.log", "SMSPXE-20261120-101500.log", "SMSPXE.lo_", "SMSPXE.log"],
+            files.Select(f => f.FileName));
+    }
+
+    [Theory]
+    [InlineData("dp01.contoso.com_SMSPXE.log", "dp01.contoso.com")]
+    [InlineData("SMSPXE_dp01.contoso.com.log", "dp01.contoso.com")]
+    [InlineData("SMSPXE_DP02-20261120-101500.log", "dp02.contoso.com")]
+    [InlineData("SMS_DM.log", null)]
+    [InlineData("SMSPXE.log", null)]
+    [InlineData("my-dp.example.org_CertMgr.lo_", "my-dp.example.org")]
+    public void ServerInFileName_FileNames_FollowTheDocumentedRule(string fileName, string? expected)
+    {
+        // Given a file name and the two-site facts
+        var servers = new ServerDirectory(TestFacts.TwoSites);
+
+        // When the rule is applied
+        var server = LogDiscovery.ServerInFileName(fileName, servers);
+
+        // Then the part before the first or after the last '_' names the server when it is known or dotted
+        Assert.Equal(expected, server);
+    }
+
+    [Fact]
+    public void Discover_ExplicitServer_WinsOverFolderAndFileName()
+    {
+        // Given logs under a server folder, one of them named after another server, and an explicit mapping of a subfolder
+        Touch("dp01.contoso.com/SMSPXE.log");
+        Touch("dp01.contoso.com/dp03.contoso.com_CertMgr.log");
+        Touch("dp01.contoso.com/copied/SMSPXE.log");
+        var explicitServers = new Dictionary<string, string> { [Path.Combine(_root, "dp01.contoso.com", "copied")] = "DP09.Contoso.com" };
+
+        // When the folder is discovered
+        var files = LogDiscovery.Discover([_root], facts: null, explicitServers).Files;
+
+        // Then the explicit server (normalized) wins, then the file name, then the folder
+        Assert.Equal(
+            [("SMSPXE.log", "dp01.contoso.com"), ("dp03.contoso.com_CertMgr.log", "dp03.contoso.com"), ("SMSPXE.log", "dp09.contoso.com")],
+            files.Select(f => (f.FileName, f.Server)).OrderBy(f => f.Server, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Discover_ExplicitServerNotAHostName_ThrowsInvalidInput()
+    {
+        // Given an explicit server that is not a host name
+        var explicitServers = new Dictionary<string, string> { [_root] = "dp01; rm -rf" };
+
+        // When discovery runs
+        var error = Assert.Throws<RemediationGenException>(() => LogDiscovery.Discover([_root], facts: null, explicitServers));
+
+        // Then it is refused as invalid input
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
+        Assert.StartsWith("Server 'dp01; rm -rf'", error.Message, StringComparison.Ordinal);
+    }
+
     private string Touch(string relative)
     {
         var path = Path.Combine(_root, relative);

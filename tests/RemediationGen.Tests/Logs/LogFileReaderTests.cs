@@ -116,7 +116,7 @@ public sealed class LogFileReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_StreamFailingMidway_KeepsEntriesReadAndReportsProblem()
+    public void Read_StreamFailingMidway_KeepsLinesReadAndReportsProblem()
     {
         // Given a stream that fails past the encoding sniff window, in the middle of its third line
         var bytes = Encoding.UTF8.GetBytes("one\r\ntwo\r\n" + new string('x', 80_000) + "\r\nthree\r\n");

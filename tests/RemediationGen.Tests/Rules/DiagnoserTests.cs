@@ -29,7 +29,7 @@ public class DiagnoserTests
         Assert.Equal(["a", "b"], first.Seen);
         Assert.Equal(["a", "b"], second.Seen);
         Assert.Equal(1, result.FilesRead);
-        Assert.Equal(2, result.EntriesRead);
+        Assert.Equal(2, result.LinesRead);
         Assert.Equal(discoveryProblem, result.Problems[0]);
         Assert.Equal("bad.log", result.Problems[1].File);
 

@@ -102,7 +102,7 @@ public class IssuingCertificateListRuleTests
         Assert.Empty(result.Findings);
         Assert.Empty(result.Rejected);
         Assert.Equal(2, result.FilesRead);
-        Assert.True(result.EntriesRead >= 9);
+        Assert.True(result.LinesRead >= 9);
     }
 
     [Theory]

@@ -1,0 +1,23 @@
+using System.Globalization;
+using RemediationGen.Bench;
+using RemediationGen.Diagnosis;
+
+// bench/logs.sh drives this: "signatures" prints every rule's literal signatures (one a line, for grep -f);
+// "generate DIR MEGABYTES" writes a synthetic log set of about that size.
+switch (args)
+{
+    case ["signatures"]:
+        foreach (var signature in RuleCatalog.All.SelectMany(rule => rule.Signatures).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            Console.Out.WriteLine(signature);
+        }
+
+        return 0;
+    case ["generate", var folder, var megabytes] when long.TryParse(megabytes, NumberStyles.None, CultureInfo.InvariantCulture, out var size):
+        var written = SyntheticLogSet.Write(folder, size * 1024 * 1024);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {written / (1024 * 1024)} MiB under {folder}"));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: RemediationGen.Bench signatures | generate DIR MEGABYTES");
+        return 2;
+}

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using RemediationGen.Logs;
+
+namespace RemediationGen.Diagnosis;
+
+/// <summary>
+/// Scans several logs at once (one worker per core) and hands their entries back in file order, so rules, which are
+/// single-threaded, see exactly what a sequential scan would show them. Each file's entries travel through a bounded
+/// queue: a worker that runs ahead of the consumer waits instead of piling entries up, so memory stays bounded even
+/// when a signature matches every record.
+/// </summary>
+internal sealed class ParallelLogScan : IDisposable
+{
+    private const int BatchSize = 256;
+    private const int BatchesInFlightPerFile = 16;
+
+    private readonly IReadOnlyList<LogFile> _files;
+    private readonly LogSignatures _signatures;
+    private readonly FileSlot[] _slots;
+    private readonly CancellationTokenSource _stop;
+    private readonly Task[] _workers;
+    private int _nextFile = -1;
+
+    public ParallelLogScan(IReadOnlyList<LogFile> files, LogSignatures signatures, int workers, CancellationToken cancellationToken)
+    {
+        _files = files;
+        _signatures = signatures;
+        _slots = files.Select(_ => new FileSlot()).ToArray();
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _workers = Enumerable.Range(0, Math.Clamp(workers, 1, Math.Max(1, files.Count)))
+            .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+    }
+
+    /// <summary>Yields each file's result in file order; its entries can be read once, as they arrive.</summary>
+    public IEnumerable<FileResult> Results()
+    {
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            yield return new FileResult(_slots[i], _stop.Token);
+        }
+    }
+
+    public void Dispose()
+    {
+        // Stop workers that are ahead of a consumer that gave up (an exception or cancellation), then wait for them.
+        _stop.Cancel();
+        try
+        {
+            Task.WaitAll(_workers);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+        }
+
+        foreach (var slot in _slots)
+        {
+            slot.Batches.Dispose();
+        }
+
+        _stop.Dispose();
+    }
+
+    private void Work()
+    {
+        var block = new char[LogFileScanner.BlockChars];
+        while (true)
+        {
+            var index = Interlocked.Increment(ref _nextFile);
+            if (index >= _files.Count || _stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var slot = _slots[index];
+            var batch = new List<LogEntry>(BatchSize);
+            try
+            {
+                slot.Outcome = LogFileScanner.Scan(
+                    _files[index],
+                    _signatures,
+                    entry =>
+                    {
+                        batch.Add(entry);
+                        if (batch.Count == BatchSize)
+                        {
+                            slot.Batches.Add(batch.ToArray(), _stop.Token);
+                            batch.Clear();
+                        }
+                    },
+                    slot.Problems.Add,
+                    block,
+                    _stop.Token);
+                if (batch.Count > 0)
+                {
+                    slot.Batches.Add(batch.ToArray(), _stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A bug while scanning one file surfaces on the consumer's thread, in file order.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                slot.Failure = ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                slot.Batches.CompleteAdding();
+            }
+        }
+    }
+
+    /// <summary>What one worker left for the consumer about one file.</summary>
+    internal sealed class FileSlot
+    {
+        public BlockingCollection<LogEntry[]> Batches { get; } = new(BatchesInFlightPerFile);
+
+        /// <summary>Written by the worker only; read after <see cref="Batches"/> is complete.</summary>
+        public List<LogProblem> Problems { get; } = [];
+
+        public LogScanOutcome Outcome { get; set; }
+
+        public ExceptionDispatchInfo? Failure { get; set; }
+    }
+
+    /// <summary>One file's result: read <see cref="Entries"/> to the end before <see cref="Problems"/> and <see cref="Outcome"/>.</summary>
+    internal sealed class FileResult(FileSlot slot, CancellationToken cancellationToken)
+    {
+        public IEnumerable<LogEntry> Entries()
+        {
+            foreach (var batch in slot.Batches.GetConsumingEnumerable(cancellationToken))
+            {
+                foreach (var entry in batch)
+                {
+                    yield return entry;
+                }
+            }
+
+            slot.Failure?.Throw();
+        }
+
+        public IReadOnlyList<LogProblem> Problems => slot.Problems;
+
+        public LogScanOutcome Outcome => slot.Outcome;
+    }
+}
