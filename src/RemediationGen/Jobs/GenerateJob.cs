@@ -36,8 +36,34 @@ public static class GenerateJob
         // Options and templates first: a bad value or override is reported before any database or log is read.
         var amt = options.Amt.Validated();
         var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory));
-        var facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
-        var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
+        renderer.LoadAll();
+
+        // Compiling the templates is the slowest part of a small run: do it on another core while facts and logs are read.
+        var compiling = Task.Run(renderer.CompileAll, cancellationToken);
+        Facts.HierarchyFacts facts;
+        DiagnosisResult diagnosis;
+        try
+        {
+            facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
+            diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
+        }
+        catch
+        {
+            // The facts or the logs failed: that is the error to report. Let the compile end first, whatever it says.
+            try
+            {
+                compiling.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
+        }
+
+        // A broken template surfaces here, with its own message (GetResult does not wrap it).
+        compiling.GetAwaiter().GetResult();
+
         var generator = new PackageGenerator(FixCatalog.All, renderer, ToolVersion.Current);
         var logsRead = diagnosis.FilesRead > 0;
         var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { Amt = amt });

@@ -35,6 +35,27 @@ public sealed class TemplateRenderer
 
     public TemplateCatalog Catalog => _catalog;
 
+    /// <summary>
+    /// Loads and checks every template, then compiles them all. Compiling is the slowest part of a small run, so the
+    /// caller may do it on another core while facts and logs are read; rendering must wait for it (not thread-safe).
+    /// </summary>
+    public void CompileAll()
+    {
+        foreach (var name in _catalog.Names)
+        {
+            Compile(_catalog.Get(name));
+        }
+    }
+
+    /// <summary>Loads and checks every template's source (ASCII, no unescaped output) without compiling it.</summary>
+    public void LoadAll()
+    {
+        foreach (var name in _catalog.Names)
+        {
+            _catalog.Get(name);
+        }
+    }
+
     /// <summary>Renders <paramref name="name"/> with LF line endings; callers choose the file's final line endings.</summary>
     public string Render(string name, object model)
     {
