@@ -11,13 +11,6 @@ public static class FactsFile
 {
     public const int SchemaVersion = 1;
 
-    private static readonly string[] RootFields = ["schemaVersion", "collectedAt", "source", "sites"];
-    private static readonly string[] SiteFields = ["siteCode", "siteServer", "issuingCertificateList", "managementPoints", "distributionPoints", "outOfBandManagement"];
-    private static readonly string[] OutOfBandFields = ["servicePoint", "provisioningCertificateSubject", "trustedRootHashes"];
-    private static readonly string[] SubjectFields = ["organization", "locality", "state", "country"];
-    private static readonly string[] DistributionPointFields = ["serverName", "isPxe", "pxePasswordSet", "pxeResponder", "certificateThumbprint", "certificateExpires"];
-    private static readonly string[] PxeResponders = ["WDSServer", "SccmPxe"];
-
     public static HierarchyFacts Read(string path)
     {
         byte[] bytes;
@@ -49,7 +42,7 @@ public static class FactsFile
 
         using (document)
         {
-            return new FactsReader(displayName).ReadRoot(document.RootElement, origin);
+            return new FactsFileReader(displayName).ReadRoot(document.RootElement, origin);
         }
     }
 
@@ -70,7 +63,7 @@ public static class FactsFile
             writer.WriteStartArray("sites");
             foreach (var site in facts.Sites)
             {
-                WriteSite(writer, site);
+                FactsFileWriter.WriteSite(writer, site);
             }
 
             writer.WriteEndArray();
@@ -81,280 +74,9 @@ public static class FactsFile
         return stream.ToArray();
     }
 
-    /// <summary>One site in the same shape as the file: used for digests of a package's inputs.</summary>
-    public static void WriteSite(Utf8JsonWriter writer, SiteFacts site)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("siteCode", site.SiteCode);
-        writer.WriteString("siteServer", site.SiteServer);
-        writer.WriteString("issuingCertificateList", site.IssuingCertificateList);
-        writer.WriteStartArray("managementPoints");
-        foreach (var mp in site.ManagementPoints)
-        {
-            writer.WriteStringValue(mp);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("distributionPoints");
-        foreach (var dp in site.DistributionPoints)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("serverName", dp.ServerName);
-            writer.WriteBoolean("isPxe", dp.IsPxe);
-            writer.WriteBoolean("pxePasswordSet", dp.PxePasswordSet);
-            if (dp.PxeResponder is { } responder)
-            {
-                writer.WriteString("pxeResponder", responder);
-            }
-
-            if (dp.CertificateThumbprint is { } thumbprint)
-            {
-                writer.WriteString("certificateThumbprint", thumbprint);
-            }
-
-            if (dp.CertificateExpires is { } expires)
-            {
-                writer.WriteString("certificateExpires", expires.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        if (site.OutOfBand is { } outOfBand)
-        {
-            WriteOutOfBand(writer, outOfBand);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteOutOfBand(Utf8JsonWriter writer, OutOfBandFacts outOfBand)
-    {
-        writer.WriteStartObject("outOfBandManagement");
-        writer.WriteString("servicePoint", outOfBand.ServicePoint);
-        if (outOfBand.Subject is { } subject)
-        {
-            writer.WriteStartObject("provisioningCertificateSubject");
-            writer.WriteString("organization", subject.Organization);
-            writer.WriteString("locality", subject.Locality);
-            writer.WriteString("state", subject.State);
-            writer.WriteString("country", subject.Country);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteStartArray("trustedRootHashes");
-        foreach (var hash in outOfBand.TrustedRootHashes)
-        {
-            writer.WriteStringValue(hash);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
     private static string FirstSentence(string message)
     {
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return (end > 0 ? message[..end] : message).TrimEnd('.');
-    }
-
-    private sealed class FactsReader(string displayName)
-    {
-        public HierarchyFacts ReadRoot(JsonElement root, string origin)
-        {
-            RequireObject(root, "(root)");
-            CheckFields(root, "(root)", RootFields);
-            var version = RequireProperty(root, "(root)", "schemaVersion");
-            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var schemaVersion) || schemaVersion != SchemaVersion)
-            {
-                throw Error("schemaVersion", $"{version.GetRawText()} is not supported; this version of RemediationGen reads schemaVersion {SchemaVersion}");
-            }
-
-            DateTimeOffset? collectedAt = null;
-            if (root.TryGetProperty("collectedAt", out var collected) && collected.ValueKind != JsonValueKind.Null)
-            {
-                collectedAt = collected.ValueKind == JsonValueKind.String && collected.TryGetDateTimeOffset(out var value)
-                    ? value
-                    : throw Error("collectedAt", $"{collected.GetRawText()} is not an ISO 8601 date and time");
-            }
-
-            var sitesElement = RequireProperty(root, "(root)", "sites");
-            if (sitesElement.ValueKind != JsonValueKind.Array)
-            {
-                throw Error("sites", "must be an array of sites");
-            }
-
-            var sites = new List<SiteFacts>();
-            var index = 0;
-            foreach (var siteElement in sitesElement.EnumerateArray())
-            {
-                sites.Add(ReadSite(siteElement, $"sites[{index++}]"));
-            }
-
-            var duplicate = sites.GroupBy(s => s.SiteCode, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null)
-            {
-                throw Error("sites", $"site code '{duplicate.Key}' appears more than once");
-            }
-
-            return new HierarchyFacts([.. sites.OrderBy(s => s.SiteCode, StringComparer.Ordinal)], origin, collectedAt, []);
-        }
-
-        private SiteFacts ReadSite(JsonElement element, string path)
-        {
-            RequireObject(element, path);
-            CheckFields(element, path, SiteFields);
-            var rawCode = RequireString(element, path, "siteCode");
-            if (!SiteCode.TryNormalize(rawCode, out var siteCode))
-            {
-                throw Error($"{path}.siteCode", $"'{PrintableText.Escape(rawCode)}' is not a site code (three letters or digits)");
-            }
-
-            var siteServer = OptionalString(element, path, "siteServer") is { } server ? HostNameAt($"{path}.siteServer", server) : null;
-            var icl = OptionalString(element, path, "issuingCertificateList");
-            var managementPoints = new SortedSet<string>(StringComparer.Ordinal);
-            var index = 0;
-            foreach (var mp in OptionalArray(element, path, "managementPoints"))
-            {
-                var mpPath = $"{path}.managementPoints[{index++}]";
-                managementPoints.Add(HostNameAt(mpPath, mp.ValueKind == JsonValueKind.String ? mp.GetString()! : throw Error(mpPath, "must be a host name string")));
-            }
-
-            var distributionPoints = new SortedDictionary<string, DistributionPointFacts>(StringComparer.Ordinal);
-            index = 0;
-            foreach (var dp in OptionalArray(element, path, "distributionPoints"))
-            {
-                var dpPath = $"{path}.distributionPoints[{index++}]";
-                RequireObject(dp, dpPath);
-                CheckFields(dp, dpPath, DistributionPointFields);
-                var name = HostNameAt($"{dpPath}.serverName", RequireString(dp, dpPath, "serverName"));
-                var facts = new DistributionPointFacts(name, OptionalBoolean(dp, dpPath, "isPxe"), OptionalBoolean(dp, dpPath, "pxePasswordSet"))
-                {
-                    PxeResponder = OptionalString(dp, dpPath, "pxeResponder") is { } responder
-                        ? PxeResponders.FirstOrDefault(r => string.Equals(r, responder, StringComparison.OrdinalIgnoreCase))
-                            ?? throw Error($"{dpPath}.pxeResponder", $"'{PrintableText.Escape(responder)}' is not one of: {string.Join(", ", PxeResponders)}")
-                        : null,
-                    CertificateThumbprint = OptionalString(dp, dpPath, "certificateThumbprint") is { } thumbprint
-                        ? (RootHash.TryNormalize(thumbprint, out var normalized) && normalized.Length == 40 ? normalized : throw Error($"{dpPath}.certificateThumbprint", $"'{PrintableText.Escape(thumbprint)}' is not a certificate thumbprint (40 hex digits)"))
-                        : null,
-                    CertificateExpires = OptionalString(dp, dpPath, "certificateExpires") is { } expires
-                        ? (DateTimeOffset.TryParse(expires, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when) ? when : throw Error($"{dpPath}.certificateExpires", $"'{PrintableText.Escape(expires)}' is not an ISO 8601 date and time"))
-                        : null,
-                };
-                if (!distributionPoints.TryAdd(name, facts))
-                {
-                    throw Error($"{dpPath}.serverName", $"'{name}' is listed twice");
-                }
-            }
-
-            var outOfBand = element.TryGetProperty("outOfBandManagement", out var outOfBandElement) && outOfBandElement.ValueKind != JsonValueKind.Null
-                ? ReadOutOfBand(outOfBandElement, $"{path}.outOfBandManagement")
-                : null;
-            return new SiteFacts(siteCode, siteServer, icl, [.. managementPoints], [.. distributionPoints.Values]) { OutOfBand = outOfBand };
-        }
-
-        private OutOfBandFacts ReadOutOfBand(JsonElement element, string path)
-        {
-            RequireObject(element, path);
-            CheckFields(element, path, OutOfBandFields);
-            var servicePoint = HostNameAt($"{path}.servicePoint", RequireString(element, path, "servicePoint"));
-            ProvisioningSubject? subject = null;
-            if (element.TryGetProperty("provisioningCertificateSubject", out var subjectElement) && subjectElement.ValueKind != JsonValueKind.Null)
-            {
-                var subjectPath = $"{path}.provisioningCertificateSubject";
-                RequireObject(subjectElement, subjectPath);
-                CheckFields(subjectElement, subjectPath, SubjectFields);
-                string Field(string name) =>
-                    ProvisioningSubject.Problem(name, RequireString(subjectElement, subjectPath, name)) is { } problem
-                        ? throw Error($"{subjectPath}.{name}", problem)
-                        : subjectElement.GetProperty(name).GetString()!;
-                subject = new ProvisioningSubject(Field("organization"), Field("locality"), Field("state"), Field("country"));
-            }
-
-            var hashes = new List<string>();
-            var index = 0;
-            foreach (var hash in OptionalArray(element, path, "trustedRootHashes"))
-            {
-                var hashPath = $"{path}.trustedRootHashes[{index++}]";
-                hashes.Add(hash.ValueKind == JsonValueKind.String && RootHash.TryNormalize(hash.GetString(), out var normalized)
-                    ? normalized
-                    : throw Error(hashPath, $"{hash.GetRawText()} is not a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) hash"));
-            }
-
-            return new OutOfBandFacts(servicePoint, subject, [.. hashes.Distinct(StringComparer.Ordinal)]);
-        }
-
-        private string HostNameAt(string path, string value) =>
-            HostName.TryNormalize(value, out var normalized, out var reason)
-                ? normalized
-                : throw Error(path, $"'{PrintableText.Escape(value)}' is not a valid host name ({reason})");
-
-        private void CheckFields(JsonElement element, string path, string[] known)
-        {
-            foreach (var property in element.EnumerateObject())
-            {
-                if (!known.Contains(property.Name, StringComparer.Ordinal))
-                {
-                    throw Error(path == "(root)" ? property.Name : $"{path}.{property.Name}", $"unknown field (expected one of: {string.Join(", ", known)})");
-                }
-            }
-        }
-
-        private void RequireObject(JsonElement element, string path)
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                throw Error(path, "must be an object");
-            }
-        }
-
-        private JsonElement RequireProperty(JsonElement element, string path, string name) =>
-            element.TryGetProperty(name, out var value) ? value : throw Error(path == "(root)" ? name : $"{path}.{name}", "is missing");
-
-        private string RequireString(JsonElement element, string path, string name)
-        {
-            var value = RequireProperty(element, path, name);
-            return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Error($"{path}.{name}", "must be a string");
-        }
-
-        private string? OptionalString(JsonElement element, string path, string name)
-        {
-            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Error($"{path}.{name}", "must be a string or null");
-        }
-
-        private bool OptionalBoolean(JsonElement element, string path, string name)
-        {
-            if (!element.TryGetProperty(name, out var value))
-            {
-                return false;
-            }
-
-            return value.ValueKind switch
-            {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                _ => throw Error($"{path}.{name}", $"must be true or false, not {value.GetRawText()}"),
-            };
-        }
-
-        private JsonElement[] OptionalArray(JsonElement element, string path, string name)
-        {
-            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                return [];
-            }
-
-            return value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : throw Error($"{path}.{name}", "must be an array");
-        }
-
-        private RemediationGenException Error(string field, string problem) =>
-            new(ErrorKind.InvalidInput, $"Facts file '{displayName}': {field}: {problem}.");
-
     }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
@@ -64,7 +62,7 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
         files.Add(new RenderedFile($"configmgr/{ImportScriptName}", PackageText.Script(ImportScriptName, renderer.Render("shared/configmgr-import.ps1", import))));
         files.Add(new RenderedFile("README.md", PackageText.Utf8(RenderReadme(inputs))));
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        files.Add(new RenderedFile(ManifestFileName, PackageText.Utf8(Manifest(inputs, files))));
+        files.Add(new RenderedFile(ManifestFileName, PackageText.Utf8(new PackageManifest(renderer.Catalog, toolVersion).Write(inputs, files))));
         return new RenderedPackage(siteCode, files);
     }
 
@@ -127,130 +125,7 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
         return builder.ToString();
     }
 
-    private string Manifest(PackageInputs inputs, IReadOnlyList<RenderedFile> files)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("tool", ToolName);
-            writer.WriteString("toolVersion", toolVersion);
-            writer.WriteNumber("manifestVersion", 1);
-            writer.WriteString("siteCode", inputs.Site.SiteCode);
-            writer.WriteStartObject("inputs");
-            writer.WriteString("facts", inputs.Facts.Origin);
-            writer.WriteString("factsCollectedAt", inputs.Facts.CollectedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            writer.WriteString("targets", inputs.Targets.ToString().ToLowerInvariant());
-            writer.WriteNumber("logFilesRead", inputs.Diagnosis.FilesRead);
-            writer.WriteString("digestSha256", InputDigest(inputs));
-            writer.WriteEndObject();
-            writer.WriteStartArray("templates");
-            foreach (var template in renderer.Catalog.Names.Select(renderer.Catalog.Get))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("name", template.Name + ".hbs");
-                writer.WriteString("origin", template.Origin);
-                writer.WriteString("sha256", template.Sha256);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            DiagnosisJson.WriteFindings(writer, "findings", SiteFindings(inputs));
-            DiagnosisJson.WriteRejected(writer, inputs.Diagnosis.Rejected);
-            writer.WriteStartArray("pairs");
-            foreach (var plan in inputs.Plans)
-            {
-                WritePair(writer, plan);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("notes");
-            foreach (var note in inputs.Notes.Concat(inputs.Facts.Warnings))
-            {
-                writer.WriteStringValue(note);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("files");
-            foreach (var file in files)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("path", file.RelativePath);
-                writer.WriteString("sha256", Convert.ToHexStringLower(SHA256.HashData(file.Content)));
-                writer.WriteNumber("bytes", file.Content.Length);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void WritePair(Utf8JsonWriter writer, FixPlan plan)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("name", plan.PairName);
-        writer.WriteString("fix", plan.FixId);
-        writer.WriteString("intuneDisplayName", IntuneHealthScriptBody.DisplayName(plan));
-        writer.WriteStartArray("targets");
-        foreach (var target in plan.Targets)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("server", target.Server);
-            writer.WriteStartArray("roles");
-            foreach (var role in target.Roles)
-            {
-                writer.WriteStringValue(role);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteBoolean("inFacts", target.InFacts);
-            writer.WriteString("reason", target.Reason);
-            writer.WriteStartArray("evidence");
-            foreach (var evidence in target.Findings.SelectMany(f => f.Evidence))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("file", evidence.File);
-                writer.WriteNumber("line", evidence.Line);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    /// <summary>SHA-256 of a canonical JSON of the site facts, the site's findings, the rejected values, the options and the templates.</summary>
-    private string InputDigest(PackageInputs inputs)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("site");
-            FactsFile.WriteSite(writer, inputs.Site);
-            DiagnosisJson.WriteFindings(writer, "findings", SiteFindings(inputs));
-            DiagnosisJson.WriteRejected(writer, inputs.Diagnosis.Rejected);
-            writer.WriteString("targets", inputs.Targets.ToString());
-            writer.WriteStartArray("templates");
-            foreach (var name in renderer.Catalog.Names)
-            {
-                writer.WriteStringValue(renderer.Catalog.Get(name).Sha256);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()));
-    }
-
-    private static IEnumerable<Finding> SiteFindings(PackageInputs inputs) =>
+    internal static IEnumerable<Finding> SiteFindings(PackageInputs inputs) =>
         inputs.Diagnosis.Findings.Where(f => string.Equals(f.SiteCode, inputs.Site.SiteCode, StringComparison.Ordinal));
 
     private static string LocalTime(Evidence evidence) => evidence.Time?.ToIsoString() ?? "(no time)";

@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace RemediationGen.Facts;
+
+/// <summary>Writes sites in the facts file's shape: for the file itself and for digests of a package's inputs.</summary>
+public static class FactsFileWriter
+{
+    /// <summary>One site in the same shape as the file: used for digests of a package's inputs.</summary>
+    public static void WriteSite(Utf8JsonWriter writer, SiteFacts site)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("siteCode", site.SiteCode);
+        writer.WriteString("siteServer", site.SiteServer);
+        writer.WriteString("issuingCertificateList", site.IssuingCertificateList);
+        writer.WriteStartArray("managementPoints");
+        foreach (var mp in site.ManagementPoints)
+        {
+            writer.WriteStringValue(mp);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("distributionPoints");
+        foreach (var dp in site.DistributionPoints)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("serverName", dp.ServerName);
+            writer.WriteBoolean("isPxe", dp.IsPxe);
+            writer.WriteBoolean("pxePasswordSet", dp.PxePasswordSet);
+            if (dp.PxeResponder is { } responder)
+            {
+                writer.WriteString("pxeResponder", responder);
+            }
+
+            if (dp.CertificateThumbprint is { } thumbprint)
+            {
+                writer.WriteString("certificateThumbprint", thumbprint);
+            }
+
+            if (dp.CertificateExpires is { } expires)
+            {
+                writer.WriteString("certificateExpires", expires.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (site.OutOfBand is { } outOfBand)
+        {
+            WriteOutOfBand(writer, outOfBand);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOutOfBand(Utf8JsonWriter writer, OutOfBandFacts outOfBand)
+    {
+        writer.WriteStartObject("outOfBandManagement");
+        writer.WriteString("servicePoint", outOfBand.ServicePoint);
+        if (outOfBand.Subject is { } subject)
+        {
+            writer.WriteStartObject("provisioningCertificateSubject");
+            writer.WriteString("organization", subject.Organization);
+            writer.WriteString("locality", subject.Locality);
+            writer.WriteString("state", subject.State);
+            writer.WriteString("country", subject.Country);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartArray("trustedRootHashes");
+        foreach (var hash in outOfBand.TrustedRootHashes)
+        {
+            writer.WriteStringValue(hash);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

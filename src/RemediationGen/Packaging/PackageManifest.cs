@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using RemediationGen.Diagnosis;
+using RemediationGen.Facts;
+using RemediationGen.Fixes;
+using RemediationGen.Templates;
+
+namespace RemediationGen.Packaging;
+
+/// <summary>
+/// <c>manifest.json</c>: the tool and version, the inputs and their digest, the templates used (embedded or the
+/// user's, with hashes), the findings, each pair's targets with their evidence, the notes, and every other file of
+/// the package with its SHA-256. Written last, so it can list every file.
+/// </summary>
+internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersion)
+{
+    public string Write(PackageInputs inputs, IReadOnlyList<RenderedFile> files)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("tool", SitePackageBuilder.ToolName);
+            writer.WriteString("toolVersion", toolVersion);
+            writer.WriteNumber("manifestVersion", 1);
+            writer.WriteString("siteCode", inputs.Site.SiteCode);
+            writer.WriteStartObject("inputs");
+            writer.WriteString("facts", inputs.Facts.Origin);
+            writer.WriteString("factsCollectedAt", inputs.Facts.CollectedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            writer.WriteString("targets", inputs.Targets.ToString().ToLowerInvariant());
+            writer.WriteNumber("logFilesRead", inputs.Diagnosis.FilesRead);
+            writer.WriteString("digestSha256", InputDigest(inputs));
+            writer.WriteEndObject();
+            writer.WriteStartArray("templates");
+            foreach (var template in catalog.Names.Select(catalog.Get))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", template.Name + ".hbs");
+                writer.WriteString("origin", template.Origin);
+                writer.WriteString("sha256", template.Sha256);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            DiagnosisJson.WriteFindings(writer, "findings", SitePackageBuilder.SiteFindings(inputs));
+            DiagnosisJson.WriteRejected(writer, inputs.Diagnosis.Rejected);
+            writer.WriteStartArray("pairs");
+            foreach (var plan in inputs.Plans)
+            {
+                WritePair(writer, plan);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("notes");
+            foreach (var note in inputs.Notes.Concat(inputs.Facts.Warnings))
+            {
+                writer.WriteStringValue(note);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("files");
+            foreach (var file in files)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", file.RelativePath);
+                writer.WriteString("sha256", Convert.ToHexStringLower(SHA256.HashData(file.Content)));
+                writer.WriteNumber("bytes", file.Content.Length);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WritePair(Utf8JsonWriter writer, FixPlan plan)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", plan.PairName);
+        writer.WriteString("fix", plan.FixId);
+        writer.WriteString("intuneDisplayName", IntuneHealthScriptBody.DisplayName(plan));
+        writer.WriteStartArray("targets");
+        foreach (var target in plan.Targets)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("server", target.Server);
+            writer.WriteStartArray("roles");
+            foreach (var role in target.Roles)
+            {
+                writer.WriteStringValue(role);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteBoolean("inFacts", target.InFacts);
+            writer.WriteString("reason", target.Reason);
+            writer.WriteStartArray("evidence");
+            foreach (var evidence in target.Findings.SelectMany(f => f.Evidence))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("file", evidence.File);
+                writer.WriteNumber("line", evidence.Line);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>SHA-256 of a canonical JSON of the site facts, the site's findings, the rejected values, the options and the templates.</summary>
+    private string InputDigest(PackageInputs inputs)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("site");
+            FactsFileWriter.WriteSite(writer, inputs.Site);
+            DiagnosisJson.WriteFindings(writer, "findings", SitePackageBuilder.SiteFindings(inputs));
+            DiagnosisJson.WriteRejected(writer, inputs.Diagnosis.Rejected);
+            writer.WriteString("targets", inputs.Targets.ToString());
+            writer.WriteStartArray("templates");
+            foreach (var name in catalog.Names)
+            {
+                writer.WriteStringValue(catalog.Get(name).Sha256);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()));
+    }
+}
