@@ -72,7 +72,7 @@ internal static class GenerateCommand
                     parse.GetValue(amtCountry)),
             };
             var result = GenerateJob.Run(options, timeProvider, cancellationToken);
-            output.WriteLine($"Facts: {result.FactsOrigin} ({result.SiteCount} site(s)). Logs: {result.Diagnosis.FilesRead} file(s), {result.Diagnosis.LinesRead} line(s), {result.Diagnosis.Findings.Count} finding(s).");
+            output.WriteLine($"Facts: {result.FactsOrigin} ({result.SiteCount} site(s)). Logs: {result.Diagnosis.FilesRead} file(s), {result.Diagnosis.LinesRead} line(s), {result.Diagnosis.Findings.Count} finding(s), {result.Diagnosis.UnresolvedCount} open.");
             for (var i = 0; i < result.Packages.Count; i++)
             {
                 output.WriteLine($"{result.Packages[i].SiteCode}: wrote {result.Written[i]} ({result.Packages[i].Files.Count} files)");

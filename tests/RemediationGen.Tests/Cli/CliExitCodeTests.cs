@@ -159,7 +159,7 @@ public sealed class CliExitCodeTests
         Assert.Equal(ExitCodes.Success, first.ExitCode);
         Assert.Equal(
             $"""
-            Facts: demo (3 site(s)). Logs: 8 file(s), 86 line(s), 6 finding(s).
+            Facts: demo (3 site(s)). Logs: 8 file(s), 86 line(s), 6 finding(s), 5 open.
             PS1: wrote {output.Combine("PS1")} (23 files)
             PS2: wrote {output.Combine("PS2")} (16 files)
             note: Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.
