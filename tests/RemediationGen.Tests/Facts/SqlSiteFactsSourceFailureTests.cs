@@ -55,13 +55,16 @@ public sealed class SqlSiteFactsSourceFailureTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        using var closer = Task.Run(() => listener.AcceptTcpClient().Dispose());
+        // A dedicated thread: a thread-pool task could start after the connect timeout when parallel tests keep the
+        // pool busy, and the client would then see a timeout instead of the closed connection this test is about.
+        var closer = new Thread(() => listener.AcceptTcpClient().Dispose()) { IsBackground = true };
+        closer.Start();
 
-        var ex = Collect($"Server=tcp:127.0.0.1,{port};Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=2");
+        var ex = Collect($"Server=tcp:127.0.0.1,{port};Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=10");
 
+        Assert.True(closer.Join(TimeSpan.FromSeconds(10)), "the fake server never accepted the connection");
         Assert.Contains("did not complete the SQL Server pre-login handshake", ex.Message, StringComparison.Ordinal);
     }
-
 
     private static RemediationGenException Collect(string connectionString)
     {
