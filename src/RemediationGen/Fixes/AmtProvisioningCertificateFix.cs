@@ -21,9 +21,7 @@ public sealed class AmtProvisioningCertificateFix : IFix
 
     public FixPlanResult Plan(SiteFacts site, FixContext context)
     {
-        var findings = context.Diagnosis.Findings
-            .Where(f => f.RuleId == FixId && string.Equals(f.SiteCode, site.SiteCode, StringComparison.Ordinal))
-            .ToList();
+        var findings = context.OpenFindings(FixId, site.SiteCode);
         var outOfBand = site.OutOfBand;
         if (outOfBand is null && findings.Count == 0)
         {
@@ -92,9 +90,7 @@ public sealed class AmtProvisioningCertificateFix : IFix
 
     private static List<FixTarget> Targets(OutOfBandFacts? outOfBand, IReadOnlyList<Finding> findings, TargetSelection selection)
     {
-        var byServer = findings.Where(f => f.Server is not null)
-            .GroupBy(f => f.Server!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Finding>)[.. g], StringComparer.Ordinal);
+        var byServer = FixContext.ByServer(findings);
         var servers = new SortedSet<string>(byServer.Keys, StringComparer.Ordinal);
         if (outOfBand is not null && selection == TargetSelection.All)
         {

@@ -34,6 +34,19 @@ public enum TargetSelection
 public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets)
 {
     public AmtOptions Amt { get; init; } = AmtOptions.Default;
+
+    /// <summary>
+    /// The site's findings of one rule that are still open. A finding a later record resolved shows the server healthy
+    /// again: it is no reason to target it (the package README still lists it, marked resolved).
+    /// </summary>
+    public IReadOnlyList<Finding> OpenFindings(string ruleId, string siteCode) =>
+        [.. Diagnosis.Findings.Where(f => f.RuleId == ruleId && !f.IsResolved && string.Equals(f.SiteCode, siteCode, StringComparison.Ordinal))];
+
+    /// <summary>Findings by the server they name; findings of logs not tied to a server are left out.</summary>
+    public static Dictionary<string, IReadOnlyList<Finding>> ByServer(IEnumerable<Finding> findings) =>
+        findings.Where(f => f.Server is not null)
+            .GroupBy(f => f.Server!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Finding>)[.. g], StringComparer.Ordinal);
 }
 
 public sealed record FixPlanResult(FixPlan? Plan, IReadOnlyList<string> Notes);

@@ -20,10 +20,7 @@ public sealed class IssuingCertificateListFix : IFix
 
     public FixPlanResult Plan(SiteFacts site, FixContext context)
     {
-        var findings = context.Diagnosis.Findings
-            // A finding a later record resolved shows the server healthy again: it is no reason to target it.
-            .Where(f => f.RuleId == FixId && !f.IsResolved && string.Equals(f.SiteCode, site.SiteCode, StringComparison.Ordinal))
-            .ToList();
+        var findings = context.OpenFindings(FixId, site.SiteCode);
         var entries = site.IssuingCertificateList is { } value ? IssuingCertificateListValue.Entries(value) : [];
         if (entries.Count == 0)
         {
@@ -88,9 +85,7 @@ public sealed class IssuingCertificateListFix : IFix
             AddRole(dp.ServerName, dp.IsPxe ? "PXE-enabled distribution point" : "distribution point (PXE not enabled)");
         }
 
-        var findingsByServer = findings.Where(f => f.Server is not null)
-            .GroupBy(f => f.Server!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Finding>)[.. g], StringComparer.Ordinal);
+        var findingsByServer = FixContext.ByServer(findings);
         var servers = new SortedSet<string>(StringComparer.Ordinal);
         servers.UnionWith(site.ManagementPoints);
         servers.UnionWith(site.DistributionPoints.Where(dp => dp.IsPxe).Select(dp => dp.ServerName));

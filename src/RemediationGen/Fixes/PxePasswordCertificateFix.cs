@@ -1,4 +1,3 @@
-using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 
 namespace RemediationGen.Fixes;
@@ -23,12 +22,8 @@ public sealed class PxePasswordCertificateFix : IFix
 
     public FixPlanResult Plan(SiteFacts site, FixContext context)
     {
-        var findings = context.Diagnosis.Findings
-            .Where(f => f.RuleId == FixId && string.Equals(f.SiteCode, site.SiteCode, StringComparison.Ordinal) && f.Resolution is null)
-            .ToList();
-        var byServer = findings.Where(f => f.Server is not null)
-            .GroupBy(f => f.Server!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Finding>)[.. g], StringComparer.Ordinal);
+        var findings = context.OpenFindings(FixId, site.SiteCode);
+        var byServer = FixContext.ByServer(findings);
         var withPassword = site.DistributionPoints.Where(dp => dp.IsPxe && dp.PxePasswordSet).ToDictionary(dp => dp.ServerName, StringComparer.Ordinal);
         var servers = new SortedSet<string>(byServer.Keys, StringComparer.Ordinal);
         if (context.Targets == TargetSelection.All)

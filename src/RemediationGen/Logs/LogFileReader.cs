@@ -16,7 +16,11 @@ public static class LogFileReader
     public static Stream OpenShared(string path) =>
         new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.SequentialScan);
 
-    /// <summary>Yields the file's entries in order; problems (unreadable file, unclosed record) go to <paramref name="reportProblem"/>.</summary>
+    /// <summary>
+    /// Yields every entry of the file in order; problems (unreadable file, unclosed record) go to <paramref name="reportProblem"/>.
+    /// Diagnosis uses <see cref="LogFileScanner"/>, which parses only records that hold a signature; this full reader
+    /// is what its tests compare it with, record for record.
+    /// </summary>
     public static IEnumerable<LogEntry> Read(LogFile file, Action<LogProblem> reportProblem, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);

@@ -136,6 +136,25 @@ public sealed class AmtProvisioningCertificateFixTests
     }
 
     [Fact]
+    public void Generate_OnlyAResolvedLogFinding_NoAmtPair()
+    {
+        // Given a site without out-of-band facts whose amtopmgr.log shows the certificate already replaced
+        var site = new SiteFacts("PS1", "cm01.contoso.com", null, [], []);
+        var evidence = new Evidence("amtopmgr.log", 3, null, "SMS_AMT_OPERATION_MANAGER", "Found new provision server certificate with hash 0123");
+        var resolved = new Finding(AmtProvisioningCertificateFix.FixId, Severity.Warning, "PS1", "cm01.contoso.com", true, "expires in 4 day(s)", [evidence], 1)
+        {
+            Resolution = new Resolution(evidence, "a new provisioning certificate was loaded"),
+        };
+        var facts = new HierarchyFacts([site], "test", null, []);
+
+        // When
+        var result = new AmtProvisioningCertificateFix().Plan(site, new FixContext(facts, new DiagnosisResult([resolved], [], [], 1, 1), TargetSelection.All));
+
+        // Then the replaced certificate is no reason for a package
+        Assert.Null(result.Plan);
+    }
+
+    [Fact]
     public void Generate_SiteWithoutOutOfBandManagement_NoAmtPair()
     {
         var site = new SiteFacts("PS1", "cm01.contoso.com", "AAAA", ["mp01.contoso.com"], []);
