@@ -90,7 +90,7 @@ internal sealed class FactsFileReader(string displayName)
                         ?? throw Error($"{dpPath}.pxeResponder", $"'{PrintableText.Escape(responder)}' is not one of: {string.Join(", ", PxeResponders)}")
                     : null,
                 CertificateThumbprint = OptionalString(dp, dpPath, "certificateThumbprint") is { } thumbprint
-                    ? (RootHash.TryNormalize(thumbprint, out var normalized) && normalized.Length == 40 ? normalized : throw Error($"{dpPath}.certificateThumbprint", $"'{PrintableText.Escape(thumbprint)}' is not a certificate thumbprint (40 hex digits)"))
+                    ? (CertificateHash.TryNormalizeTyped(thumbprint, out var normalized) && normalized.Length == 40 ? normalized : throw Error($"{dpPath}.certificateThumbprint", $"'{PrintableText.Escape(thumbprint)}' is not a certificate thumbprint (40 hex digits)"))
                     : null,
                 CertificateExpires = OptionalString(dp, dpPath, "certificateExpires") is { } expires
                     ? (DateTimeOffset.TryParse(expires, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when) ? when : throw Error($"{dpPath}.certificateExpires", $"'{PrintableText.Escape(expires)}' is not an ISO 8601 date and time"))
@@ -131,7 +131,7 @@ internal sealed class FactsFileReader(string displayName)
         foreach (var hash in OptionalArray(element, path, "trustedRootHashes"))
         {
             var hashPath = $"{path}.trustedRootHashes[{index++}]";
-            hashes.Add(hash.ValueKind == JsonValueKind.String && RootHash.TryNormalize(hash.GetString(), out var normalized)
+            hashes.Add(hash.ValueKind == JsonValueKind.String && CertificateHash.TryNormalizeTyped(hash.GetString(), out var normalized)
                 ? normalized
                 : throw Error(hashPath, $"{hash.GetRawText()} is not a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) hash"));
         }

@@ -39,13 +39,3 @@ public sealed record ProvisioningSubject(string Organization, string Locality, s
             : $"{field} '{PrintableText.Escape(value)}' holds '{PrintableText.Escape(bad.ToString())}'; use letters, digits, spaces and . - & ' only (no commas)";
     }
 }
-
-/// <summary>Hashes of AMT-trusted root certificates: SHA-1 (40 hex digits, the thumbprint) or SHA-256 (64).</summary>
-public static class RootHash
-{
-    public static bool TryNormalize(string? value, out string normalized)
-    {
-        normalized = (value ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace(":", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        return normalized.Length is 40 or 64 && normalized.All(char.IsAsciiHexDigit);
-    }
-}

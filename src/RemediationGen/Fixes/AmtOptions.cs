@@ -28,7 +28,7 @@ public sealed record AmtOptions(
         var hashes = new List<string>();
         foreach (var hash in TrustedRootHashes)
         {
-            hashes.Add(RootHash.TryNormalize(hash, out var normalized)
+            hashes.Add(CertificateHash.TryNormalizeTyped(hash, out var normalized)
                 ? normalized
                 : throw Invalid("--amt-trusted-root", $"'{PrintableText.Escape(hash)}' is not a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) hash"));
         }

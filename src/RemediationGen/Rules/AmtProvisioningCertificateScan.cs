@@ -1,4 +1,5 @@
 using RemediationGen.Diagnosis;
+using RemediationGen.Facts;
 using RemediationGen.Logs;
 
 namespace RemediationGen.Rules;
@@ -72,7 +73,7 @@ internal sealed class AmtProvisioningCertificateScan : IRuleScan
 
     private string? TryThumbprint(LogEntry entry, string thumbprintText)
     {
-        if (Thumbprint.TryNormalize(thumbprintText, out var thumbprint, out var reason))
+        if (CertificateHash.TryNormalize(thumbprintText, out var thumbprint, out var reason))
         {
             return thumbprint;
         }

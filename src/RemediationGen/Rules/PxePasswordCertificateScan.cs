@@ -101,7 +101,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
 
     private void ObserveExpired(LogEntry entry, string thumbprintText, string serverText)
     {
-        if (!Thumbprint.TryNormalize(thumbprintText, out var thumbprint, out var reason))
+        if (!CertificateHash.TryNormalize(thumbprintText, out var thumbprint, out var reason))
         {
             Reject(entry, thumbprintText, reason);
             return;
@@ -114,7 +114,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
     private void ObserveValidation(LogEntry entry, string thumbprintText, string serverText)
     {
         RememberPxeFileDp(entry, serverText);
-        if (Thumbprint.TryNormalize(thumbprintText, out var thumbprint, out _) && PxeServer(entry) is { } server)
+        if (CertificateHash.TryNormalize(thumbprintText, out var thumbprint, out _) && PxeServer(entry) is { } server)
         {
             Dp(server, SiteOfDpLog(server)).AddValidation(entry, thumbprint);
         }
