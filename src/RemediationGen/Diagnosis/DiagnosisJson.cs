@@ -106,7 +106,7 @@ public static class DiagnosisJson
         writer.WriteString("file", evidence.File);
         writer.WriteNumber("line", evidence.Line);
         writer.WriteString("timestamp", evidence.Time?.ToIsoString());
-        writer.WriteString("utc", evidence.Time?.Utc?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("utc", evidence.Time?.ToUtcIsoString());
         writer.WriteString("component", evidence.Component);
         writer.WriteString("message", evidence.Message);
         writer.WriteEndObject();

@@ -81,7 +81,7 @@ public static class DiagnosisMarkdown
         md.Append(CultureInfo.InvariantCulture, $"\nEvidence ({finding.Evidence.Count} of {finding.Occurrences} record(s)):\n\n| File | Line | Local time | UTC | Message |\n|---|---:|---|---|---|\n");
         foreach (var evidence in finding.Evidence)
         {
-            var utc = evidence.Time?.Utc?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? "?";
+            var utc = evidence.Time?.ToUtcIsoString() ?? "?";
             md.Append(CultureInfo.InvariantCulture, $"| {E(evidence.File)} | {evidence.Line} | {E(evidence.Time?.ToIsoString() ?? "?")} | {E(utc)} | {E(evidence.Message)} |\n");
         }
     }

@@ -134,7 +134,7 @@ public static class DiagnosisText
     internal static string LocalAndUtc(Evidence evidence) => evidence.Time switch
     {
         null => "(no time)",
-        { Utc: { } utc } time => $"{time.ToIsoString()} (UTC {utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)})",
+        { Utc: not null } time => $"{time.ToIsoString()} (UTC {time.ToUtcIsoString()})",
         { } time => $"{time.ToIsoString()} (no bias: UTC unknown)",
     };
 

@@ -9,6 +9,10 @@ public readonly record struct LogTimestamp(DateTime Local, int? BiasMinutes)
     /// <summary>UTC, when the bias is known.</summary>
     public DateTime? Utc => BiasMinutes is { } bias ? DateTime.SpecifyKind(Local.AddMinutes(bias), DateTimeKind.Utc) : null;
 
+    /// <summary>UTC as ISO 8601 with a Z (<c>2026-11-20T14:15:03.114Z</c>), or null when the bias is unknown.</summary>
+    public string? ToUtcIsoString() =>
+        Utc?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>ISO 8601 local time with its offset (offset = -bias), or without one when the bias is unknown.</summary>
     public string ToIsoString()
     {
