@@ -26,8 +26,9 @@ internal sealed class ScanProgressTracker
 
     public void FileStarted()
     {
-        Interlocked.Increment(ref _filesStarted);
-        Report();
+        // Report the count this call produced, not a re-read: two files opening at once must report 1 and 2, not 2 twice.
+        var started = Interlocked.Increment(ref _filesStarted);
+        Report(started, Interlocked.Read(ref _bytesRead));
     }
 
     public void BytesRead(int count)
@@ -36,13 +37,13 @@ internal sealed class ScanProgressTracker
         var next = Interlocked.Read(ref _nextReport);
         if (total >= next && Interlocked.CompareExchange(ref _nextReport, total + ReportEveryBytes, next) == next)
         {
-            Report();
+            Report(Volatile.Read(ref _filesStarted), total);
         }
     }
 
     /// <summary>The last report: every byte read, so a display can end at 100%.</summary>
-    public void Finished() => Report();
+    public void Finished() => Report(Volatile.Read(ref _filesStarted), Interlocked.Read(ref _bytesRead));
 
-    private void Report() =>
-        _progress.Report(new ScanProgress(Volatile.Read(ref _filesStarted), _filesTotal, Interlocked.Read(ref _bytesRead)));
+    private void Report(int filesStarted, long bytesRead) =>
+        _progress.Report(new ScanProgress(filesStarted, _filesTotal, bytesRead));
 }
