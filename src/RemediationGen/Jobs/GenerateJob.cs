@@ -33,42 +33,54 @@ public static class GenerateJob
 {
     public static GenerateJobResult Run(GenerateJobOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
-        // Options and templates first: a bad value or override is reported before any database or log is read.
         var amt = options.Amt.Validated();
         var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory));
-        renderer.LoadAll();
 
-        // Compiling the templates is the slowest part of a small run: do it on another core while facts and logs are read.
-        var compiling = Task.Run(renderer.CompileAll, cancellationToken);
-        Facts.HierarchyFacts facts;
-        DiagnosisResult diagnosis;
+        // Compiling templates is the slowest part of a small run: start it on another core now. Rendering takes over
+        // whatever it has not reached yet, so nothing waits for templates that this run does not use.
+        using var stopCompiling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = stopCompiling.Token;
+        _ = Task.Run(() => CompileAhead(renderer, stop), CancellationToken.None);
         try
         {
-            facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
-            diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
+            // Template sources are checked before any database or log is read, so a bad override is reported first.
+            renderer.LoadAll();
+            var facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
+            var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
+
+            var generator = new PackageGenerator(FixCatalog.All, renderer, ToolVersion.Current);
+            var logsRead = diagnosis.FilesRead > 0;
+            var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { Amt = amt });
+
+            // The user's templates must all compile, even those this run did not need: a broken override is found now,
+            // not on the day it is first used.
+            if (renderer.Catalog.HasUserOverrides)
+            {
+                renderer.CompileAll(cancellationToken);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var written = PackageWriter.Write(options.OutputDirectory, result.Packages, options.Force);
+            return new GenerateJobResult(facts.Origin, facts.Sites.Count, diagnosis, result.Packages, written, result.Notes);
         }
-        catch
+        finally
         {
-            // The facts or the logs failed: that is the error to report. Let the compile end first, whatever it says.
-            try
-            {
-                compiling.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-            }
-
-            throw;
+            stopCompiling.Cancel();
         }
+    }
 
-        // A broken template surfaces here, with its own message (GetResult does not wrap it).
-        compiling.GetAwaiter().GetResult();
-
-        var generator = new PackageGenerator(FixCatalog.All, renderer, ToolVersion.Current);
-        var logsRead = diagnosis.FilesRead > 0;
-        var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { Amt = amt });
-        cancellationToken.ThrowIfCancellationRequested();
-        var written = PackageWriter.Write(options.OutputDirectory, result.Packages, options.Force);
-        return new GenerateJobResult(facts.Origin, facts.Sites.Count, diagnosis, result.Packages, written, result.Notes);
+    /// <summary>
+    /// Compiles ahead of rendering and never fails: a template's error is kept by the renderer and thrown where that
+    /// template is used, and a bad source is reported by <see cref="TemplateRenderer.LoadAll"/> on the caller's thread.
+    /// </summary>
+    private static void CompileAhead(TemplateRenderer renderer, CancellationToken stop)
+    {
+        try
+        {
+            renderer.CompileAll(stop);
+        }
+        catch (Exception ex) when (ex is RemediationGenException or OperationCanceledException)
+        {
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,7 +9,7 @@ namespace RemediationGen.Templates;
 /// Finds templates: the user's folder first (<c>--templates DIR</c>, same relative names), then the defaults embedded
 /// from <c>templates/</c>. A file in the user's folder that matches no default is an error, so a misspelt override
 /// never goes unnoticed. Templates must be 7-bit ASCII and may not use <c>{{{ }}}</c> or <c>{{&amp; }}</c>, which
-/// would bypass the literal helpers.
+/// would bypass the literal helpers. Safe to use from several threads.
 /// </summary>
 public sealed class TemplateCatalog
 {
@@ -19,7 +20,8 @@ public sealed class TemplateCatalog
     private readonly Assembly _assembly;
     private readonly Dictionary<string, string> _embeddedResources;
     private readonly Dictionary<string, string> _userFiles;
-    private readonly Dictionary<string, TemplateSource> _loaded = new(StringComparer.Ordinal);
+    // Loading is deterministic, so two threads racing to load one template publish equal results: either may win.
+    private readonly ConcurrentDictionary<string, TemplateSource> _loaded = new(StringComparer.Ordinal);
 
     private TemplateCatalog(Assembly assembly, Dictionary<string, string> embeddedResources, Dictionary<string, string> userFiles)
     {
@@ -30,6 +32,9 @@ public sealed class TemplateCatalog
 
     /// <summary>Every template name the tool knows, sorted.</summary>
     public IReadOnlyList<string> Names => [.. _embeddedResources.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>True when a template folder overrides at least one default.</summary>
+    public bool HasUserOverrides => _userFiles.Count > 0;
 
     /// <summary>The embedded defaults only.</summary>
     public static TemplateCatalog Embedded() => Create(userDirectory: null);
@@ -68,8 +73,7 @@ public sealed class TemplateCatalog
             throw new InvalidOperationException($"No template named '{name}' is embedded; this is a bug in RemediationGen.");
         }
 
-        _loaded[name] = source;
-        return source;
+        return _loaded.GetOrAdd(name, source);
     }
 
     private static TemplateSource Load(string name, string text, string origin)

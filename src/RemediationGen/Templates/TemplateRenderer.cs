@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using HandlebarsDotNet;
 using HandlebarsDotNet.Compiler;
@@ -8,13 +9,15 @@ namespace RemediationGen.Templates;
 /// The one adapter over Handlebars.Net. Its instance is isolated (never the global one) and strict: an unknown
 /// name is an error naming the template and line, and a plain <c>{{value}}</c> is refused at render time, so data
 /// reaches output only through a named helper: <c>{{ps value}}</c> (a complete PowerShell literal) or
-/// <c>{{md value}}</c> (inline Markdown text). Templates compile on first use and are cached.
+/// <c>{{md value}}</c> (inline Markdown text). Each template compiles once, on first use or ahead of it on another
+/// thread (<see cref="CompileAll"/>), whichever comes first; Handlebars.Net compiles and renders safely on several
+/// threads once its helpers are registered, which the constructor does.
 /// </summary>
 public sealed class TemplateRenderer
 {
     private readonly TemplateCatalog _catalog;
     private readonly IHandlebars _handlebars;
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<HandlebarsTemplate<object, object>>> _compiled = new(StringComparer.Ordinal);
 
     public TemplateRenderer(TemplateCatalog catalog)
     {
@@ -36,13 +39,17 @@ public sealed class TemplateRenderer
     public TemplateCatalog Catalog => _catalog;
 
     /// <summary>
-    /// Loads and checks every template, then compiles them all. Compiling is the slowest part of a small run, so the
-    /// caller may do it on another core while facts and logs are read; rendering must wait for it (not thread-safe).
+    /// Compiles every template not compiled yet, in name order, until <paramref name="cancellationToken"/> says stop.
+    /// Compiling is the slowest part of a small run, so a caller may do this on another core while facts and logs are
+    /// read and rendering starts: a template that this has not reached yet is compiled by the render that needs it,
+    /// and one it is compiling is waited for, never compiled twice. A template's compile error is kept and thrown again
+    /// by every later use of that template.
     /// </summary>
-    public void CompileAll()
+    public void CompileAll(CancellationToken cancellationToken = default)
     {
         foreach (var name in _catalog.Names)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Compile(_catalog.Get(name));
         }
     }
@@ -85,24 +92,24 @@ public sealed class TemplateRenderer
         }
     }
 
-    private HandlebarsTemplate<object, object> Compile(TemplateSource source)
-    {
-        if (_compiled.TryGetValue(source.Name, out var compiled))
-        {
-            return compiled;
-        }
+    private HandlebarsTemplate<object, object> Compile(TemplateSource source) =>
+        _compiled.GetOrAdd(
+            source.Name,
+            static (_, state) => new Lazy<HandlebarsTemplate<object, object>>(
+                () => state.Renderer.CompileNow(state.Source),
+                LazyThreadSafetyMode.ExecutionAndPublication),
+            (Renderer: this, Source: source)).Value;
 
+    private HandlebarsTemplate<object, object> CompileNow(TemplateSource source)
+    {
         try
         {
-            compiled = _handlebars.Compile(source.Text);
+            return _handlebars.Compile(source.Text);
         }
         catch (HandlebarsException ex)
         {
             throw new RemediationGenException(ErrorKind.InvalidInput, $"{Describe(source)}: {ex.Message}", ex);
         }
-
-        _compiled[source.Name] = compiled;
-        return compiled;
     }
 
     /// <summary>

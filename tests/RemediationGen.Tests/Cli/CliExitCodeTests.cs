@@ -148,6 +148,22 @@ public sealed class CliExitCodeTests
     }
 
     [Fact]
+    public void Generate_BrokenOverrideOfATemplateThisRunDoesNotUse_Exit2AndNothingWritten()
+    {
+        // Given an override of the AMT check, which site PS2 (no out-of-band management) never renders
+        using var folder = new TempDirectory();
+        var template = folder.WriteFile("templates/amt-provisioning-certificate/check.ps1.hbs", "{{#if Fix}}\nexit 0\n");
+
+        // When only PS2 is generated
+        var run = CliRun.Of("generate", "--demo", "--site", "PS2", "--out", folder.Combine("out"), "--templates", folder.Combine("templates"));
+
+        // Then the broken override is still reported, before anything is written
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.StartsWith($"remediationgen: Template '{template}': Reached end of template before block expression 'if' was closed", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.Combine("out")));
+    }
+
+    [Fact]
     public void Generate_Demo_Exit0ThenConflictExit4ThenForceExit0()
     {
         using var output = new TempDirectory();

@@ -55,6 +55,43 @@ public sealed class TemplateRendererTests
     }
 
     [Fact]
+    public void CompileAll_BrokenTemplate_EveryLaterUseThrowsTheSameError()
+    {
+        using var folder = new TempDirectory();
+        folder.WriteFile("shared/configmgr-remediation.ps1.hbs", "{{#if Flag}}\nexit 0\n");
+        var renderer = new TemplateRenderer(TemplateCatalog.Create(folder.Path));
+
+        var ahead = Assert.Throws<RemediationGenException>(() => renderer.CompileAll());
+        var onUse = Assert.Throws<RemediationGenException>(() => renderer.Render("shared/configmgr-remediation.ps1", Sample));
+
+        Assert.Equal(ahead.Message, onUse.Message);
+        Assert.Contains("Reached end of template before block expression 'if' was closed", onUse.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompileAll_Cancelled_StopsAndLeavesRenderingWorking()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var renderer = new TemplateRenderer(TemplateCatalog.Embedded());
+
+        Assert.Throws<OperationCanceledException>(() => renderer.CompileAll(cancelled.Token));
+        var text = renderer.Render("shared/readme-deploy.md", new RemediationGen.Packaging.ReadmeDeployModel(["All DPs"]));
+
+        Assert.Contains("All DPs", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompileAll_EveryEmbeddedTemplateCompiles()
+    {
+        var renderer = new TemplateRenderer(TemplateCatalog.Embedded());
+
+        var ex = Record.Exception(() => renderer.CompileAll());
+
+        Assert.Null(ex);
+    }
+
+    [Fact]
     public void Render_MdHelper_EscapesMarkdown()
     {
         using var folder = new TempDirectory();
