@@ -90,6 +90,7 @@ public static class DiagnosisJson
         {
             writer.WriteStartObject();
             writer.WriteString("ruleId", item.RuleId);
+            writer.WriteString("site", item.SiteCode);
             writer.WriteString("value", item.Value);
             writer.WriteString("reason", item.Reason);
             writer.WritePropertyName("evidence");

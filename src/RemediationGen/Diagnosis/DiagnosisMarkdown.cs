@@ -34,10 +34,10 @@ public static class DiagnosisMarkdown
 
         if (result.Rejected.Count > 0)
         {
-            md.Append("\n## Not used (failed validation)\n\n| File | Line | Value | Reason |\n|---|---:|---|---|\n");
+            md.Append("\n## Not used (failed validation)\n\n| Site | File | Line | Value | Reason |\n|---|---|---:|---|---|\n");
             foreach (var rejected in result.Rejected)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {E(rejected.Evidence.File)} | {rejected.Evidence.Line} | {E(rejected.Value)} | {E(rejected.Reason)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {E(rejected.SiteCode ?? "(unknown)")} | {E(rejected.Evidence.File)} | {rejected.Evidence.Line} | {E(rejected.Value)} | {E(rejected.Reason)} |\n");
             }
         }
 

@@ -37,7 +37,7 @@ public static class DiagnosisText
             text.Append("\nNot used (failed validation):\n");
             foreach (var rejected in result.Rejected)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {rejected.Evidence.File}:{rejected.Evidence.Line}  '{rejected.Value}': {rejected.Reason}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {rejected.SiteCode ?? "(site unknown)"}  {rejected.Evidence.File}:{rejected.Evidence.Line}  '{rejected.Value}': {rejected.Reason}\n");
             }
         }
 

@@ -55,8 +55,11 @@ public sealed record Finding(
 /// <summary>The record that shows a finding's problem gone, and what it means.</summary>
 public sealed record Resolution(Evidence Evidence, string Explanation);
 
-/// <summary>A value a log offered as a server name that is not a valid host name: shown to the admin, never used.</summary>
-public sealed record RejectedEvidence(string RuleId, string Value, string Reason, Evidence Evidence);
+/// <summary>
+/// A value a log offered (a server name, a thumbprint) that failed validation: shown to the admin, never used.
+/// <paramref name="SiteCode"/> is the site of the server that wrote the log, null when that is not known.
+/// </summary>
+public sealed record RejectedEvidence(string RuleId, string? SiteCode, string Value, string Reason, Evidence Evidence);
 
 /// <summary>A log that could not be read, or was read only in part; the scan went on without it.</summary>
 public sealed record LogProblem(string File, string Reason);

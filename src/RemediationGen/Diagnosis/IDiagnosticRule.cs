@@ -54,4 +54,21 @@ public sealed class DiagnosisContext
     public HierarchyFacts? Facts { get; }
 
     public ServerDirectory Servers { get; }
+
+    /// <summary>
+    /// The site of the server that wrote <paramref name="file"/> (the attribution rule in README), else the only site in
+    /// scope; null when neither is known.
+    /// </summary>
+    public string? SiteOfLog(LogFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return (file.Server is { } writer ? Servers.Match(writer)?.SiteCode : null) ?? Servers.SingleSiteCode;
+    }
+
+    /// <summary>A value <paramref name="entry"/> offered that failed validation, tied to the site of the log's writer.</summary>
+    public RejectedEvidence Reject(string ruleId, LogEntry entry, string value, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new RejectedEvidence(ruleId, SiteOfLog(entry.File), PrintableText.Escape(value), reason, Evidence.From(entry));
+    }
 }

@@ -45,7 +45,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
 
             writer.WriteEndArray();
             DiagnosisJson.WriteFindings(writer, "findings", SitePackageBuilder.SiteFindings(inputs));
-            DiagnosisJson.WriteRejected(writer, inputs.Diagnosis.Rejected);
+            DiagnosisJson.WriteRejected(writer, SitePackageBuilder.SiteRejected(inputs));
             writer.WriteStartArray("pairs");
             foreach (var plan in inputs.Plans)
             {
@@ -124,7 +124,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             writer.WritePropertyName("site");
             FactsFileWriter.WriteSite(writer, inputs.Site);
             DiagnosisJson.WriteFindings(writer, "findings", SitePackageBuilder.SiteFindings(inputs));
-            DiagnosisJson.WriteRejected(writer, inputs.Diagnosis.Rejected);
+            DiagnosisJson.WriteRejected(writer, SitePackageBuilder.SiteRejected(inputs));
             writer.WriteString("targets", inputs.Targets.ToString());
             writer.WriteStartArray("templates");
             foreach (var name in catalog.Names)

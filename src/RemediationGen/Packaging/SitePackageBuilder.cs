@@ -92,7 +92,7 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
                 f.Occurrences,
                 [.. f.Evidence.Select(e => new ReadmeEvidence(e.File, e.Line, LocalTime(e), Utc(e), e.Message))]))
             .ToList();
-        var rejected = inputs.Diagnosis.Rejected
+        var rejected = SiteRejected(inputs)
             .Select(r => new ReadmeRejected(r.Evidence.File, r.Evidence.Line, r.Value, r.Reason))
             .ToList();
         var intro = new ReadmeIntroModel(
@@ -127,6 +127,10 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
 
     internal static IEnumerable<Finding> SiteFindings(PackageInputs inputs) =>
         inputs.Diagnosis.Findings.Where(f => string.Equals(f.SiteCode, inputs.Site.SiteCode, StringComparison.Ordinal));
+
+    /// <summary>Values rejected in this site's logs, and those from logs not tied to any site (every site may own them).</summary>
+    internal static IEnumerable<RejectedEvidence> SiteRejected(PackageInputs inputs) =>
+        inputs.Diagnosis.Rejected.Where(r => r.SiteCode is null || string.Equals(r.SiteCode, inputs.Site.SiteCode, StringComparison.Ordinal));
 
     private static string LocalTime(Evidence evidence) => evidence.Time?.ToIsoString() ?? "(no time)";
 

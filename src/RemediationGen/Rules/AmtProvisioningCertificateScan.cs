@@ -78,7 +78,7 @@ internal sealed class AmtProvisioningCertificateScan : IRuleScan
             return thumbprint;
         }
 
-        _rejected.Add(new RejectedEvidence(_rule.Id, PrintableText.Escape(thumbprintText), reason, Evidence.From(entry)));
+        _rejected.Add(_context.Reject(_rule.Id, entry, thumbprintText, reason));
         return null;
     }
 

@@ -53,13 +53,13 @@ internal sealed class IssuingCertificateListScan : IRuleScan
         // The name comes from a log: only a valid host name may become a target, anything else is shown and dropped.
         if (!HostName.TryNormalize(serverText.Trim(), out var hostName, out var reason))
         {
-            _rejected.Add(new RejectedEvidence(_rule.Id, PrintableText.Escape(serverText), reason, Evidence.From(entry)));
+            _rejected.Add(_context.Reject(_rule.Id, entry, serverText, reason));
             return;
         }
 
         var known = _context.Servers.Match(hostName);
         var server = known?.HostName ?? hostName;
-        var site = known?.SiteCode ?? SiteOfWriter(entry) ?? _context.Servers.SingleSiteCode;
+        var site = known?.SiteCode ?? _context.SiteOfLog(entry.File);
         Affected(site, server, known is not null).AddCertMgr(entry);
     }
 
@@ -92,9 +92,6 @@ internal sealed class IssuingCertificateListScan : IRuleScan
         var site = known?.SiteCode ?? _context.Servers.SingleSiteCode;
         Affected(site, known?.HostName ?? writer, known is not null).AddPxe(entry);
     }
-
-    private string? SiteOfWriter(LogEntry entry) =>
-        entry.File.Server is { } writer ? _context.Servers.Match(writer)?.SiteCode : null;
 
     private AffectedServer Affected(string? site, string? server, bool serverInFacts)
     {

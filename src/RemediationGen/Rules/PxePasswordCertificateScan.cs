@@ -89,7 +89,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
             return;
         }
 
-        var site = SiteOfWriter(entry) ?? _context.Servers.SingleSiteCode;
+        var site = _context.SiteOfLog(entry.File);
         var key = site ?? string.Empty;
         if (!_unnamed.TryGetValue(key, out var unnamed))
         {
@@ -184,7 +184,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
     }
 
     private void Reject(LogEntry entry, string value, string reason) =>
-        _rejected.Add(new RejectedEvidence(_rule.Id, PrintableText.Escape(value), reason, Evidence.From(entry)));
+        _rejected.Add(_context.Reject(_rule.Id, entry, value, reason));
 
     private PxePasswordDistributionPoint Dp(string server, string? site)
     {
@@ -202,13 +202,10 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
     }
 
     private string? SiteOfSiteServerLog(LogEntry entry, string server) =>
-        _context.Servers.Match(server)?.SiteCode ?? SiteOfWriter(entry) ?? _context.Servers.SingleSiteCode;
+        _context.Servers.Match(server)?.SiteCode ?? _context.SiteOfLog(entry.File);
 
     private string? SiteOfDpLog(string server) =>
         _context.Servers.Match(server)?.SiteCode ?? _context.Servers.SingleSiteCode;
-
-    private string? SiteOfWriter(LogEntry entry) =>
-        entry.File.Server is { } writer ? _context.Servers.Match(writer)?.SiteCode : null;
 
     private bool? PasswordSet(string server) =>
         _context.Facts?.Sites.SelectMany(s => s.DistributionPoints)

@@ -128,6 +128,22 @@ public class IssuingCertificateListRuleTests
         Assert.Equal(1, rejected.Evidence.Line);
     }
 
+    [Theory]
+    [InlineData("cm01.contoso.com", "PS1")]
+    [InlineData("cm02.contoso.com", "PS2")]
+    [InlineData(null, null)]
+    public void Observe_HostileServerName_IsTiedToTheSiteOfTheLogsWriter(string? writer, string? site)
+    {
+        // Given a hostile CertMgr.log line from PS1's site server, from PS2's, or from a log tied to no server
+        var log = TestLogs.FromText("CertMgr.log", "Cannot get copy of security registry key on server (dp05'; x) (0x80070005)" + CertMgrSuffix, server: writer);
+
+        // When it is diagnosed against two sites
+        var rejected = Assert.Single(Run([log], TestFacts.TwoSites).Rejected);
+
+        // Then the rejected value belongs to the writer's site, so only that site's package lists it (or every site's when unknown)
+        Assert.Equal(site, rejected.SiteCode);
+    }
+
     [Fact]
     public void Observe_VeryLongHostileName_IsShownShortened()
     {
