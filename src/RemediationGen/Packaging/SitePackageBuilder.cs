@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
@@ -135,5 +134,5 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
     private static string LocalTime(Evidence evidence) => evidence.Time?.ToIsoString() ?? "(no time)";
 
     private static string Utc(Evidence evidence) =>
-        evidence.Time?.Utc?.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) ?? "(no bias)";
+        evidence.Time?.ToUtcIsoString() ?? "(no bias)";
 }
