@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -14,6 +15,9 @@ internal static class LineBreaks
     /// Breaks in <paramref name="text"/>: every LF, and every CR not followed by an LF. A CR at the very end counts as
     /// a break: callers cut text after a whole break, never between the CR and the LF of a CRLF.
     /// </summary>
+    // ReadyToRun code cannot be used for Vector256 paths, so this would start as unoptimized tier-0 code on the hot
+    // path of every scan: compile it fully optimized on first use instead.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long Count(ReadOnlySpan<char> text)
     {
         var units = MemoryMarshal.Cast<char, ushort>(text);
