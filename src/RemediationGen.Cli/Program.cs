@@ -1,4 +1,11 @@
 using RemediationGen.Cli;
+using RemediationGen.Templates;
+
+// generate spends most of a small run compiling templates: start Handlebars.Net's one-time cost on another core now.
+if (args is ["generate", ..])
+{
+    _ = Task.Run(TemplateRenderer.WarmUp);
+}
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

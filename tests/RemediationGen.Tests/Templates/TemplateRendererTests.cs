@@ -92,6 +92,15 @@ public sealed class TemplateRendererTests
     }
 
     [Fact]
+    public void WarmUp_TheTemplateItCompilesExists()
+    {
+        // The executable calls this on a background thread at start-up, where a failure would go unseen.
+        var ex = Record.Exception(TemplateRenderer.WarmUp);
+
+        Assert.Null(ex);
+    }
+
+    [Fact]
     public void Render_MdHelper_EscapesMarkdown()
     {
         using var folder = new TempDirectory();
