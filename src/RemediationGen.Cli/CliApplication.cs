@@ -47,7 +47,7 @@ public static partial class CliApplication
             error.WriteLine($"remediationgen: {ex.Message}");
             if (verbose && ex.InnerException is not null)
             {
-                error.WriteLine(ex.InnerException.ToString());
+                error.WriteLine(ScrubSecrets(ex.InnerException.ToString()));
             }
 
             return ExitCodes.For(ex.Kind);
@@ -62,7 +62,7 @@ public static partial class CliApplication
 #pragma warning restore CA1031
         {
             error.WriteLine($"remediationgen: unexpected error ({ex.GetType().Name}): {ScrubSecrets(ex.Message)}");
-            error.WriteLine(verbose ? ex.ToString() : "This is a bug in RemediationGen: run again with --verbose and report what it prints.");
+            error.WriteLine(verbose ? ScrubSecrets(ex.ToString()) : "This is a bug in RemediationGen: run again with --verbose and report what it prints.");
             return ExitCodes.UnexpectedError;
         }
     }

@@ -26,6 +26,27 @@ public static class FactsFile
         return Parse(bytes, path, origin: path);
     }
 
+    /// <summary>
+    /// True when <paramref name="path"/> holds a facts file by its shape (a JSON object with <c>schemaVersion</c> and
+    /// <c>sites</c>), whatever its version or content: what <c>collect --force</c> may replace. Anything else, or a
+    /// file that cannot be read, is not ours.
+    /// </summary>
+    public static bool IsFactsFile(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("schemaVersion", out var version) && version.ValueKind == JsonValueKind.Number
+                && root.TryGetProperty("sites", out var sites) && sites.ValueKind == JsonValueKind.Array;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Parses facts JSON; <paramref name="displayName"/> names the source in error messages.</summary>
     public static HierarchyFacts Parse(ReadOnlySpan<byte> json, string displayName, string origin)
     {

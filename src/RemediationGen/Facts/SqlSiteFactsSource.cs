@@ -35,8 +35,9 @@ public static class SqlSiteFactsSource
         {
             return SiteFactsReader.Read(connection, settings.Origin, readOptions, timeProvider, cancellationToken);
         }
-        catch (RemediationGenException ex) when (ex.Message != settings.Scrub(ex.Message))
+        catch (RemediationGenException ex) when (settings.Reveals(ex))
         {
+            // Same rule as for the connect: an exception chain that holds the password is not kept, even for --verbose.
             throw new RemediationGenException(ex.Kind, settings.Scrub(ex.Message));
         }
     }

@@ -21,6 +21,14 @@ public static class CollectJob
             throw new RemediationGenException(ErrorKind.OutputConflict, $"'{options.OutputFile}' already exists; add --force to replace it.");
         }
 
+        // As for package folders: --force replaces our own output only, never a file of anything else.
+        if (File.Exists(options.OutputFile) && !FactsFile.IsFactsFile(options.OutputFile))
+        {
+            throw new RemediationGenException(
+                ErrorKind.OutputConflict,
+                $"'{options.OutputFile}' is not a RemediationGen facts file (no schemaVersion and sites); it is never replaced, even with --force. Choose another --out.");
+        }
+
         var facts = FactsLoader.Load(options.Source, timeProvider, cancellationToken);
         var bytes = FactsFile.Serialize(facts);
         var folder = Path.GetDirectoryName(Path.GetFullPath(options.OutputFile))!;

@@ -16,11 +16,13 @@ public static class DiagnoseJob
     public static DiagnosisResult Run(DiagnoseJobOptions options, TimeProvider timeProvider, IProgress<ScanProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var facts = options.Facts is null ? null : FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
+        // A missing argument is reported before any database or file is read.
         if (options.LogPaths.Count == 0 && (options.Servers?.Count ?? 0) == 0 && options.Facts is not FactsSource.Demo)
         {
             throw new RemediationGenException(ErrorKind.InvalidInput, "diagnose needs --logs PATH (or --demo to read the demo logs).");
         }
+
+        var facts = options.Facts is null ? null : FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
 
         return LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress, cancellationToken);
     }

@@ -303,6 +303,44 @@ public sealed class CliExitCodeTests
     }
 
     [Fact]
+    public void Collect_ForceOverAFileThatIsNotFacts_Exit4AndTheFileIsKept()
+    {
+        using var folder = new TempDirectory();
+        var notes = folder.WriteFile("notes.txt", "my notes");
+
+        var run = CliRun.Of("collect", "--sql", "Server=tcp:127.0.0.1,1;Database=CM_PS1;Integrated Security=true", "--out", notes, "--force");
+
+        Assert.Equal(ExitCodes.OutputConflict, run.ExitCode);
+        Assert.Equal($"remediationgen: '{notes}' is not a RemediationGen facts file (no schemaVersion and sites); it is never replaced, even with --force. Choose another --out.\n", run.Error);
+        Assert.Equal("my notes", File.ReadAllText(notes));
+    }
+
+    [Fact]
+    public void Collect_ForceOverAFactsFile_GoesOnToTheDatabase()
+    {
+        using var folder = new TempDirectory();
+        var facts = folder.WriteFile("facts.json", "{ \"schemaVersion\": 1, \"sites\": [] }");
+
+        var run = CliRun.Of("collect", "--sql", "Server=tcp:127.0.0.1,1;Database=CM_PS1;Integrated Security=true;Connect Timeout=1", "--out", facts, "--force");
+
+        // Past the output check: the run fails only at the (absent) database, and the old file is still there.
+        Assert.Equal(ExitCodes.DataSourceUnavailable, run.ExitCode);
+        Assert.Equal("{ \"schemaVersion\": 1, \"sites\": [] }", File.ReadAllText(facts));
+    }
+
+    [Fact]
+    public void Diagnose_NoLogs_SaysSoBeforeReadingTheFacts()
+    {
+        using var folder = new TempDirectory();
+        var broken = folder.WriteFile("facts.json", "not json");
+
+        var run = CliRun.Of("diagnose", "--facts", broken);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal("remediationgen: diagnose needs --logs PATH (or --demo to read the demo logs).\n", run.Error);
+    }
+
+    [Fact]
     public void UnexpectedError_Exit70WithoutStackTraceUnlessVerbose()
     {
         using var quiet = new StringWriter();
