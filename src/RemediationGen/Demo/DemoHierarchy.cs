@@ -19,7 +19,7 @@ public static class DemoHierarchy
         using var stream = Open(FactsResource);
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return FactsFile.Parse(buffer.ToArray(), "demo facts", Origin);
+        return FactsFile.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), "demo facts", Origin);
     }
 
     /// <summary>The demo logs, each tied to the server named by its folder (demo/logs/&lt;server&gt;/&lt;file&gt;).</summary>

@@ -48,12 +48,12 @@ public static class FactsFile
     }
 
     /// <summary>Parses facts JSON; <paramref name="displayName"/> names the source in error messages.</summary>
-    public static HierarchyFacts Parse(ReadOnlySpan<byte> json, string displayName, string origin)
+    public static HierarchyFacts Parse(ReadOnlyMemory<byte> json, string displayName, string origin)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException ex)
         {
@@ -77,7 +77,7 @@ public static class FactsFile
             writer.WriteNumber("schemaVersion", SchemaVersion);
             if (facts.CollectedAt is { } collectedAt)
             {
-                writer.WriteString("collectedAt", collectedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("collectedAt", IsoTime.Utc(collectedAt));
             }
 
             writer.WriteString("source", facts.Origin);

@@ -28,7 +28,7 @@ internal sealed class FactsFileReader(string displayName)
         DateTimeOffset? collectedAt = null;
         if (root.TryGetProperty("collectedAt", out var collected) && collected.ValueKind != JsonValueKind.Null)
         {
-            collectedAt = collected.ValueKind == JsonValueKind.String && collected.TryGetDateTimeOffset(out var value)
+            collectedAt = collected.ValueKind == JsonValueKind.String && IsoTime.TryParse(collected.GetString()!, out var value)
                 ? value
                 : throw Error("collectedAt", $"{collected.GetRawText()} is not an ISO 8601 date and time");
         }
@@ -93,7 +93,7 @@ internal sealed class FactsFileReader(string displayName)
                     ? (CertificateHash.TryNormalizeTyped(thumbprint, out var normalized) && normalized.Length == 40 ? normalized : throw Error($"{dpPath}.certificateThumbprint", $"'{PrintableText.Escape(thumbprint)}' is not a certificate thumbprint (40 hex digits)"))
                     : null,
                 CertificateExpires = OptionalString(dp, dpPath, "certificateExpires") is { } expires
-                    ? (DateTimeOffset.TryParse(expires, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when) ? when : throw Error($"{dpPath}.certificateExpires", $"'{PrintableText.Escape(expires)}' is not an ISO 8601 date and time"))
+                    ? (IsoTime.TryParse(expires, out var when) ? when : throw Error($"{dpPath}.certificateExpires", $"'{PrintableText.Escape(expires)}' is not an ISO 8601 date and time"))
                     : null,
             };
             if (!distributionPoints.TryAdd(name, facts))

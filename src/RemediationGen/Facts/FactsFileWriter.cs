@@ -38,7 +38,7 @@ public static class FactsFileWriter
 
             if (dp.CertificateExpires is { } expires)
             {
-                writer.WriteString("certificateExpires", expires.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("certificateExpires", IsoTime.Utc(expires));
             }
 
             writer.WriteEndObject();

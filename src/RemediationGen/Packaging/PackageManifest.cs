@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -28,7 +27,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             writer.WriteString("siteCode", inputs.Site.SiteCode);
             writer.WriteStartObject("inputs");
             writer.WriteString("facts", inputs.Facts.Origin);
-            writer.WriteString("factsCollectedAt", inputs.Facts.CollectedAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            writer.WriteString("factsCollectedAt", inputs.Facts.CollectedAt is { } collectedAt ? IsoTime.Utc(collectedAt) : null);
             writer.WriteString("targets", inputs.Targets.ToString().ToLowerInvariant());
             writer.WriteNumber("logFilesRead", inputs.Diagnosis.FilesRead);
             writer.WriteString("digestSha256", InputDigest(inputs));
