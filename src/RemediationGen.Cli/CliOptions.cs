@@ -19,7 +19,7 @@ internal sealed class CliOptions
     public Option<int> SqlTimeout { get; } = new("--sql-timeout")
     {
         Description = "Seconds each site database query may take.",
-        DefaultValueFactory = _ => 30,
+        DefaultValueFactory = _ => RemediationGen.Facts.SiteFactsReadOptions.DefaultCommandTimeoutSeconds,
         HelpName = "SECONDS",
     };
 
@@ -57,7 +57,10 @@ internal sealed class CliOptions
         command.Options.Add(IclComponent);
     }
 
-    /// <summary>Adds a validator: at most one facts source, and at least one when <paramref name="required"/>.</summary>
+    /// <summary>
+    /// Adds validators: at most one facts source, and at least one when <paramref name="required"/>; and the values of
+    /// the SQL options (<see cref="AddSqlValueValidators"/>).
+    /// </summary>
     public void RequireOneFactsSource(Command command, bool required)
     {
         command.Validators.Add(result =>
@@ -72,6 +75,12 @@ internal sealed class CliOptions
                 result.AddError("Say where the facts come from: --demo, --facts FILE or --sql CONNECTION-STRING.");
             }
         });
+        AddSqlValueValidators(command);
+    }
+
+    /// <summary>Adds a validator of <c>--sql-timeout</c> (1 to 3600 seconds) and <c>--icl-component</c> (SITE=COMPONENT).</summary>
+    public void AddSqlValueValidators(Command command)
+    {
         command.Validators.Add(result =>
         {
             if (result.GetResult(SqlTimeout) is { Implicit: false } timeout && timeout.GetValueOrDefault<int>() is < 1 or > 3600)

@@ -15,7 +15,7 @@ internal static class CollectCommand
         command.Options.Add(shared.IclComponent);
         command.Options.Add(outOption);
         command.Options.Add(shared.Force);
-        shared.RequireOneFactsSource(command, required: false);
+        shared.AddSqlValueValidators(command);
         command.SetAction(parse => CliApplication.Guard(error, parse.GetValue(CliOptions.Verbose), () =>
         {
             var source = shared.SqlSource(parse, parse.GetValue(sql)!);

@@ -11,6 +11,11 @@ public static class CollectJob
 {
     public static CollectJobResult Run(CollectJobOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
+        if (string.IsNullOrWhiteSpace(options.OutputFile))
+        {
+            throw new RemediationGenException(ErrorKind.InvalidInput, "The output file (--out) is empty; name a file for the facts.");
+        }
+
         if (Directory.Exists(options.OutputFile))
         {
             throw new RemediationGenException(ErrorKind.OutputConflict, $"'{options.OutputFile}' is a folder; give a file name for the facts.");

@@ -33,6 +33,11 @@ public static class GenerateJob
 {
     public static GenerateJobResult Run(GenerateJobOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
+        if (string.IsNullOrWhiteSpace(options.OutputDirectory))
+        {
+            throw new RemediationGenException(ErrorKind.InvalidInput, "The output folder (--out) is empty; name a folder for the packages.");
+        }
+
         var amt = options.Amt.Validated();
         var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory));
 

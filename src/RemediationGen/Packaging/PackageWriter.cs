@@ -20,6 +20,12 @@ public static class PackageWriter
             throw new RemediationGenException(ErrorKind.OutputConflict, $"Output path '{outputDirectory}' is a file, not a folder.");
         }
 
+        // Nothing to write leaves nothing behind, not even an empty OUT folder.
+        if (packages.Count == 0)
+        {
+            return [];
+        }
+
         foreach (var package in packages)
         {
             CheckReplaceable(Path.Combine(outputDirectory, package.SiteCode), force);

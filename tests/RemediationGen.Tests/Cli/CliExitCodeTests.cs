@@ -340,6 +340,28 @@ public sealed class CliExitCodeTests
         Assert.Equal("remediationgen: diagnose needs --logs PATH (or --demo to read the demo logs).\n", run.Error);
     }
 
+    [Theory]
+    [InlineData("generate", "--demo", "The output folder (--out) is empty; name a folder for the packages.")]
+    [InlineData("collect", "--sql=Server=tcp:127.0.0.1,1;Integrated Security=true", "The output file (--out) is empty; name a file for the facts.")]
+    public void EmptyOut_Exit2BeforeReadingAnything(string command, string source, string message)
+    {
+        var run = CliRun.Of(command, source, "--out", "");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal($"remediationgen: {message}\n", run.Error);
+    }
+
+    [Fact]
+    public void Generate_SiteWithNothingToFix_WritesNoFolder()
+    {
+        using var folder = new TempDirectory();
+
+        var run = CliRun.Of("generate", "--demo", "--site", "CAS", "--out", folder.Combine("out"));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.False(Directory.Exists(folder.Combine("out")));
+    }
+
     [Fact]
     public void UnexpectedError_Exit70WithoutStackTraceUnlessVerbose()
     {
