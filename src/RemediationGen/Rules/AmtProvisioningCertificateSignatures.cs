@@ -15,8 +15,12 @@ internal static class AmtProvisioningCertificateSignatures
     private const string Invalid = "Invalid provision certificate";
     private const string FoundNew = "Found new provision server certificate with hash ";
 
-    /// <summary>Every record this rule reads holds one of these (see <see cref="Diagnosis.IDiagnosticRule.Signatures"/>).</summary>
-    public static IReadOnlyList<string> All { get; } = [Expiring, Removed, Invalid, FoundNew];
+    /// <summary>
+    /// Every record this rule reads holds one of these (see <see cref="Diagnosis.IDiagnosticRule.Signatures"/>). The
+    /// daily expiry warning is found by its " will expire in ", not by its opening words, which amtopmgr.log also uses
+    /// for routine "... is valid" lines that the rule would only parse and drop.
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } = [WillExpireIn, Removed, Invalid, FoundNew];
 
     /// <summary>"The provisioning certificate with the thumbprint T will expire in N day(s)."; N may be negative.</summary>
     public static bool TryMatchExpiring(string message, out string thumbprintText, out int days)

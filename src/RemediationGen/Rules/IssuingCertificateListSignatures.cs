@@ -29,8 +29,12 @@ internal static class IssuingCertificateListSignatures
         "PXE Provider failed to process message",
     ];
 
-    /// <summary>Every record this rule reads holds one of these (see <see cref="Diagnosis.IDiagnosticRule.Signatures"/>).</summary>
-    public static IReadOnlyList<string> All { get; } = [CannotGetCopy, FailedToGetCopy, GotCopy, .. PxeFailures];
+    /// <summary>
+    /// Every record this rule reads holds one of these (see <see cref="Diagnosis.IDiagnosticRule.Signatures"/>). An SMSPXE
+    /// failure counts only together with <see cref="BadEncoding"/>, so that code alone selects them: fewer and rarer
+    /// texts to search for than the failures themselves.
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } = [CannotGetCopy, FailedToGetCopy, GotCopy, BadEncoding];
 
     /// <summary>
     /// Reads the server name out of a CertMgr.log "security registry key" failure with code 0x80070005. The name is
