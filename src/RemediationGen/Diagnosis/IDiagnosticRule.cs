@@ -55,14 +55,48 @@ public sealed class DiagnosisContext
 
     public ServerDirectory Servers { get; }
 
-    /// <summary>
-    /// The site of the server that wrote <paramref name="file"/> (the attribution rule in README), else the only site in
-    /// scope; null when neither is known.
-    /// </summary>
+    /// <summary>A host name as the facts spell it when they know the server, else as given.</summary>
+    public string ServerOf(string hostName) => Servers.Match(hostName)?.HostName ?? hostName;
+
+    /// <summary>The site the facts give <paramref name="server"/>, else the only site in scope; null when neither is known.</summary>
+    public string? SiteOf(string? server) =>
+        (server is null ? null : Servers.Match(server)?.SiteCode) ?? Servers.SingleSiteCode;
+
+    /// <summary>The site of the server that wrote <paramref name="file"/> (the attribution rule in README), as <see cref="SiteOf"/>.</summary>
     public string? SiteOfLog(LogFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return (file.Server is { } writer ? Servers.Match(writer)?.SiteCode : null) ?? Servers.SingleSiteCode;
+        return SiteOf(file.Server);
+    }
+
+    /// <summary>
+    /// A server name from a log, as <see cref="ServerOf"/>, if it is a valid host name; otherwise it is added to
+    /// <paramref name="rejected"/> (shown to the admin, never used) and the result is null.
+    /// </summary>
+    public string? TryServer(string ruleId, LogEntry entry, string serverText, ICollection<RejectedEvidence> rejected)
+    {
+        ArgumentNullException.ThrowIfNull(serverText);
+        ArgumentNullException.ThrowIfNull(rejected);
+        if (HostName.TryNormalize(serverText.Trim(), out var hostName, out var reason))
+        {
+            return ServerOf(hostName);
+        }
+
+        rejected.Add(Reject(ruleId, entry, serverText, reason));
+        return null;
+    }
+
+    /// <summary>A certificate thumbprint from a log, normalized, if it is one; otherwise it is added to <paramref name="rejected"/>.</summary>
+    public string? TryThumbprint(string ruleId, LogEntry entry, string thumbprintText, ICollection<RejectedEvidence> rejected)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        if (CertificateHash.TryNormalize(thumbprintText, out var thumbprint, out var reason))
+        {
+            return thumbprint;
+        }
+
+        rejected.Add(Reject(ruleId, entry, thumbprintText, reason));
+        return null;
     }
 
     /// <summary>A value <paramref name="entry"/> offered that failed validation, tied to the site of the log's writer.</summary>

@@ -1,5 +1,4 @@
 using RemediationGen.Diagnosis;
-using RemediationGen.Facts;
 using RemediationGen.Logs;
 
 namespace RemediationGen.Rules;
@@ -27,21 +26,21 @@ internal sealed class AmtProvisioningCertificateScan : IRuleScan
         var message = entry.Message;
         if (AmtProvisioningCertificateSignatures.TryMatchExpiring(message, out var thumbprintText, out var days))
         {
-            if (TryThumbprint(entry, thumbprintText) is { } thumbprint)
+            if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _rejected) is { } thumbprint)
             {
                 Server(entry).AddExpiring(entry, thumbprint, days);
             }
         }
         else if (AmtProvisioningCertificateSignatures.TryMatchRemoved(message, out thumbprintText))
         {
-            if (TryThumbprint(entry, thumbprintText) is { } thumbprint)
+            if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _rejected) is { } thumbprint)
             {
                 Server(entry).AddRemoved(entry, thumbprint);
             }
         }
         else if (AmtProvisioningCertificateSignatures.TryMatchFoundNew(message, out thumbprintText))
         {
-            if (TryThumbprint(entry, thumbprintText) is { } thumbprint)
+            if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _rejected) is { } thumbprint)
             {
                 Server(entry).AddFoundNew(entry, thumbprint);
             }
@@ -54,38 +53,22 @@ internal sealed class AmtProvisioningCertificateScan : IRuleScan
 
     public RuleScanResult Complete()
     {
+        // Unordered: the diagnoser sorts every rule's findings by site and server.
         var findings = _servers
             .Where(pair => pair.Value.HasProblem)
             .Select(pair =>
             {
                 var server = pair.Key.Length == 0 ? null : pair.Key;
-                var known = server is null ? null : _context.Servers.Match(server);
-                var site = known?.SiteCode ?? _context.Servers.SingleSiteCode;
-                return pair.Value.ToFinding(_rule, site, server, known is not null);
+                return pair.Value.ToFinding(_rule, _context.SiteOf(server), server, server is not null && _context.Servers.Match(server) is not null);
             })
-            .OrderBy(f => f.SiteCode is null)
-            .ThenBy(f => f.SiteCode, StringComparer.Ordinal)
-            .ThenBy(f => f.Server is null)
-            .ThenBy(f => f.Server, StringComparer.Ordinal)
             .ToList();
         return new RuleScanResult(findings, _rejected.ToList());
-    }
-
-    private string? TryThumbprint(LogEntry entry, string thumbprintText)
-    {
-        if (CertificateHash.TryNormalize(thumbprintText, out var thumbprint, out var reason))
-        {
-            return thumbprint;
-        }
-
-        _rejected.Add(_context.Reject(_rule.Id, entry, thumbprintText, reason));
-        return null;
     }
 
     private AmtServiceCertificate Server(LogEntry entry)
     {
         // The empty key stands for "no folder names the server": the evidence is still shown.
-        var key = entry.File.Server is { } writer ? _context.Servers.Match(writer)?.HostName ?? writer : string.Empty;
+        var key = entry.File.Server is { } writer ? _context.ServerOf(writer) : string.Empty;
         if (!_servers.TryGetValue(key, out var state))
         {
             _servers[key] = state = new AmtServiceCertificate();

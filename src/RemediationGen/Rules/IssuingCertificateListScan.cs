@@ -38,11 +38,8 @@ internal sealed class IssuingCertificateListScan : IRuleScan
 
     public RuleScanResult Complete()
     {
+        // Unordered: the diagnoser sorts every rule's findings by site and server.
         var findings = _affected
-            .OrderBy(pair => pair.Key.Site is null)
-            .ThenBy(pair => pair.Key.Site, StringComparer.Ordinal)
-            .ThenBy(pair => pair.Key.Server is null)
-            .ThenBy(pair => pair.Key.Server, StringComparer.Ordinal)
             .Select(pair => pair.Value.ToFinding(_rule, pair.Key.Site, pair.Key.Server, pair.Key.Server is { } server ? _latestRecovery.GetValueOrDefault(server) : null))
             .ToList();
         return new RuleScanResult(findings, _rejected.ToList());
@@ -51,14 +48,12 @@ internal sealed class IssuingCertificateListScan : IRuleScan
     private void ObserveCertMgr(LogEntry entry, string serverText)
     {
         // The name comes from a log: only a valid host name may become a target, anything else is shown and dropped.
-        if (!HostName.TryNormalize(serverText.Trim(), out var hostName, out var reason))
+        if (_context.TryServer(_rule.Id, entry, serverText, _rejected) is not { } server)
         {
-            _rejected.Add(_context.Reject(_rule.Id, entry, serverText, reason));
             return;
         }
 
-        var known = _context.Servers.Match(hostName);
-        var server = known?.HostName ?? hostName;
+        var known = _context.Servers.Match(server);
         var site = known?.SiteCode ?? _context.SiteOfLog(entry.File);
         Affected(site, server, known is not null).AddCertMgr(entry);
     }
@@ -71,7 +66,7 @@ internal sealed class IssuingCertificateListScan : IRuleScan
             return;
         }
 
-        var server = _context.Servers.Match(hostName)?.HostName ?? hostName;
+        var server = _context.ServerOf(hostName);
         var evidence = Evidence.From(entry);
         if (!_latestRecovery.TryGetValue(server, out var latest) || RecordOrder.IsAfter(evidence, latest))
         {
@@ -88,9 +83,7 @@ internal sealed class IssuingCertificateListScan : IRuleScan
             return;
         }
 
-        var known = _context.Servers.Match(writer);
-        var site = known?.SiteCode ?? _context.Servers.SingleSiteCode;
-        Affected(site, known?.HostName ?? writer, known is not null).AddPxe(entry);
+        Affected(_context.SiteOf(writer), _context.ServerOf(writer), _context.Servers.Match(writer) is not null).AddPxe(entry);
     }
 
     private AffectedServer Affected(string? site, string? server, bool serverInFacts)

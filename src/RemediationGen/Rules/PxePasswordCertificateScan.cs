@@ -35,11 +35,11 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
         }
         else if (PxePasswordCertificateSignatures.TryMatchProcessingDp(message, out var serverText))
         {
-            SetThreadDp(entry, TryServer(entry, serverText));
+            SetThreadDp(entry, _context.TryServer(_rule.Id, entry, serverText, _rejected));
         }
         else if (PxePasswordCertificateSignatures.TryMatchRegistryUpdated(message, out serverText))
         {
-            var server = TryServer(entry, serverText);
+            var server = _context.TryServer(_rule.Id, entry, serverText, _rejected);
             SetThreadDp(entry, server);
             if (server is not null)
             {
@@ -48,7 +48,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
         }
         else if (PxePasswordCertificateSignatures.TryMatchCertificateUpdate(message, out serverText))
         {
-            if (TryServer(entry, serverText) is { } server)
+            if (_context.TryServer(_rule.Id, entry, serverText, _rejected) is { } server)
             {
                 Dp(server, SiteOfSiteServerLog(entry, server)).AddCertificateUpdate(entry);
             }
@@ -73,11 +73,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
             .Where(pair => pair.Value.State.HasProblem)
             .Select(pair => pair.Value.State.ToFinding(_rule, pair.Value.Site, pair.Key, PasswordSet(pair.Key)))
             .Concat(_unnamed.Values.Select(unnamed => unnamed.ToFinding(_rule, DpsWithPassword(unnamed.Site))))
-            .OrderBy(f => f.SiteCode is null)
-            .ThenBy(f => f.SiteCode, StringComparer.Ordinal)
-            .ThenBy(f => f.Server is null)
-            .ThenBy(f => f.Server, StringComparer.Ordinal)
-            .ToList();
+            .ToList(); // unordered: the diagnoser sorts every rule's findings by site and server
         return new RuleScanResult(findings, _rejected.ToList());
     }
 
@@ -89,21 +85,13 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
             return;
         }
 
-        var site = _context.SiteOfLog(entry.File);
-        var key = site ?? string.Empty;
-        if (!_unnamed.TryGetValue(key, out var unnamed))
-        {
-            _unnamed[key] = unnamed = new UnnamedPasswordFailures(site);
-        }
-
-        unnamed.Add(entry);
+        Unnamed(_context.SiteOfLog(entry.File)).Add(entry);
     }
 
     private void ObserveExpired(LogEntry entry, string thumbprintText, string serverText)
     {
-        if (!CertificateHash.TryNormalize(thumbprintText, out var thumbprint, out var reason))
+        if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _rejected) is not { } thumbprint)
         {
-            Reject(entry, thumbprintText, reason);
             return;
         }
 
@@ -128,26 +116,21 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
         }
         else
         {
-            // No folder and no earlier "issued to" line names the DP: keep the evidence visible without a server.
-            var key = string.Empty;
-            if (!_unnamed.TryGetValue(key, out var unnamed))
-            {
-                _unnamed[key] = unnamed = new UnnamedPasswordFailures(null);
-            }
-
-            unnamed.Add(entry);
+            // No folder and no earlier "issued to" line names the DP: keep the evidence visible without a server, under
+            // the same site as a password failure with no DP (the log's writer's, else the only site in scope).
+            Unnamed(_context.SiteOfLog(entry.File)).Add(entry);
         }
     }
 
     /// <summary>SMSPXE.log names its DP only in certificate lines: the folder's server wins, else the last such line of the file.</summary>
     private string? PxeServer(LogEntry entry) =>
         entry.File.Server is { } writer
-            ? _context.Servers.Match(writer)?.HostName ?? writer
+            ? _context.ServerOf(writer)
             : _dpOfPxeFile.GetValueOrDefault(entry.File.DisplayPath);
 
     private void RememberPxeFileDp(LogEntry entry, string serverText)
     {
-        if (entry.File.Server is null && TryServer(entry, serverText) is { } server)
+        if (entry.File.Server is null && _context.TryServer(_rule.Id, entry, serverText, _rejected) is { } server)
         {
             _dpOfPxeFile[entry.File.DisplayPath] = server;
         }
@@ -171,20 +154,16 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
         }
     }
 
-    /// <summary>A name from a log becomes a server only if it is a valid host name; otherwise it is shown and dropped.</summary>
-    private string? TryServer(LogEntry entry, string serverText)
+    private UnnamedPasswordFailures Unnamed(string? site)
     {
-        if (!HostName.TryNormalize(serverText.Trim(), out var hostName, out var reason))
+        var key = site ?? string.Empty;
+        if (!_unnamed.TryGetValue(key, out var unnamed))
         {
-            Reject(entry, serverText, reason);
-            return null;
+            _unnamed[key] = unnamed = new UnnamedPasswordFailures(site);
         }
 
-        return _context.Servers.Match(hostName)?.HostName ?? hostName;
+        return unnamed;
     }
-
-    private void Reject(LogEntry entry, string value, string reason) =>
-        _rejected.Add(_context.Reject(_rule.Id, entry, value, reason));
 
     private PxePasswordDistributionPoint Dp(string server, string? site)
     {
@@ -204,8 +183,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
     private string? SiteOfSiteServerLog(LogEntry entry, string server) =>
         _context.Servers.Match(server)?.SiteCode ?? _context.SiteOfLog(entry.File);
 
-    private string? SiteOfDpLog(string server) =>
-        _context.Servers.Match(server)?.SiteCode ?? _context.Servers.SingleSiteCode;
+    private string? SiteOfDpLog(string server) => _context.SiteOf(server);
 
     private bool? PasswordSet(string server) =>
         _context.Facts?.Sites.SelectMany(s => s.DistributionPoints)

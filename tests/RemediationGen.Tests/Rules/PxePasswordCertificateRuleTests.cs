@@ -189,6 +189,22 @@ public class PxePasswordCertificateRuleTests
     }
 
     [Fact]
+    public void Observe_FailuresThatNameNoDp_AreOneFindingOfTheOnlySite()
+    {
+        // Given one site, a DistMgr password failure on no known thread and an SMSPXE failure in a log tied to no DP
+        var distmgr = TestLogs.FromText("distmgr.log", DistMgr("Failed to get the encrypted PXE password", 9));
+        var smspxe = TestLogs.FromText("SMSPXE.log", Pxe("Failed to validate PXEClientKey certificate."));
+
+        // When diagnosed
+        var finding = Assert.Single(RuleRun.Files([distmgr, smspxe], TestFacts.OneSite).Of(Id));
+
+        // Then both records are evidence of one finding without a server, in that site (not one per log, one site-less)
+        Assert.Equal("PS1", finding.SiteCode);
+        Assert.Null(finding.Server);
+        Assert.Equal(2, finding.Occurrences);
+    }
+
+    [Fact]
     public void Observe_800B0101OutsideSmsPxe_IsIgnored()
     {
         // Given the generic validity error in a client log
