@@ -27,13 +27,11 @@ internal static class AmtProvisioningCertificateSignatures
     {
         thumbprintText = string.Empty;
         days = 0;
-        var start = message.IndexOf(Expiring, StringComparison.OrdinalIgnoreCase);
-        if (start < 0)
+        if (!MessageText.TryTakeAfter(message, Expiring, out var rest))
         {
             return false;
         }
 
-        var rest = message.AsSpan(start + Expiring.Length);
         var expire = rest.IndexOf(WillExpireIn, StringComparison.OrdinalIgnoreCase);
         if (expire < 0)
         {
@@ -51,24 +49,9 @@ internal static class AmtProvisioningCertificateSignatures
         return true;
     }
 
-    public static bool TryMatchRemoved(string message, out string thumbprintText) => TryTakeWord(message, Removed, out thumbprintText);
+    public static bool TryMatchRemoved(string message, out string thumbprintText) => MessageText.TryTakeWord(message, Removed, trimFullStops: true, out thumbprintText);
 
     public static bool IsInvalid(string message) => message.Contains(Invalid, StringComparison.OrdinalIgnoreCase);
 
-    public static bool TryMatchFoundNew(string message, out string thumbprintText) => TryTakeWord(message, FoundNew, out thumbprintText);
-
-    private static bool TryTakeWord(string message, string prefix, out string word)
-    {
-        word = string.Empty;
-        var start = message.IndexOf(prefix, StringComparison.OrdinalIgnoreCase);
-        if (start < 0)
-        {
-            return false;
-        }
-
-        var rest = message.AsSpan(start + prefix.Length).Trim();
-        var end = rest.IndexOfAny(' ', '\t');
-        word = (end < 0 ? rest : rest[..end]).TrimEnd('.').ToString();
-        return true;
-    }
+    public static bool TryMatchFoundNew(string message, out string thumbprintText) => MessageText.TryTakeWord(message, FoundNew, trimFullStops: true, out thumbprintText);
 }

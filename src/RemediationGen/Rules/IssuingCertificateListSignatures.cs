@@ -43,13 +43,13 @@ internal static class IssuingCertificateListSignatures
     public static bool TryMatchCertMgr(string message, out string serverText)
     {
         serverText = string.Empty;
-        if (TryTakeAfter(message, CannotGetCopy, out var rest))
+        if (MessageText.TryTakeAfter(message, CannotGetCopy, out var rest))
         {
             // "(<X>) (0x80070005)": the last ") (0x" so that a ')' inside a hostile name cannot end it early.
             return TrySplitCode(rest, ") (0x", out serverText);
         }
 
-        if (TryTakeAfter(message, FailedToGetCopy, out rest))
+        if (MessageText.TryTakeAfter(message, FailedToGetCopy, out rest))
         {
             return TrySplitCode(rest, " (0x", out serverText);
         }
@@ -61,19 +61,8 @@ internal static class IssuingCertificateListSignatures
     /// Reads the server name out of the CertMgr.log success line. The name is the rest of the message up to the first
     /// white space (returned as written, not validated).
     /// </summary>
-    public static bool TryMatchRecovery(string message, out string serverText)
-    {
-        serverText = string.Empty;
-        if (!TryTakeAfter(message, GotCopy, out var rest))
-        {
-            return false;
-        }
-
-        rest = rest.Trim();
-        var end = rest.IndexOfAny(' ', '\t');
-        serverText = (end < 0 ? rest : rest[..end]).ToString();
-        return serverText.Length > 0;
-    }
+    public static bool TryMatchRecovery(string message, out string serverText) =>
+        MessageText.TryTakeWord(message, GotCopy, trimFullStops: false, out serverText);
 
     /// <summary>An SMSPXE.log record of KB 4469580: one of its failures together with 80092002.</summary>
     public static bool IsPxeFailure(string message)
@@ -92,13 +81,6 @@ internal static class IssuingCertificateListSignatures
         }
 
         return false;
-    }
-
-    private static bool TryTakeAfter(string message, string prefix, out ReadOnlySpan<char> rest)
-    {
-        var start = message.IndexOf(prefix, StringComparison.OrdinalIgnoreCase);
-        rest = start < 0 ? default : message.AsSpan(start + prefix.Length);
-        return start >= 0;
     }
 
     private static bool TrySplitCode(ReadOnlySpan<char> rest, string beforeCode, out string serverText)

@@ -31,7 +31,7 @@ internal static class PxePasswordCertificateSignatures
     {
         serverText = string.Empty;
         if (!message.Contains(ProcessingDpContext, StringComparison.OrdinalIgnoreCase)
-            || !TryTakeAfter(message, ProcessingDp, out var rest))
+            || !MessageText.TryTakeAfter(message, ProcessingDp, out var rest))
         {
             return false;
         }
@@ -43,13 +43,13 @@ internal static class PxePasswordCertificateSignatures
 
     /// <summary>The success line KB 4511618 asks the admin to wait for: the new certificate reached the DP's registry.</summary>
     public static bool TryMatchRegistryUpdated(string message, out string serverText) =>
-        TryTakeWord(message, RegistryUpdated, out serverText);
+        MessageText.TryTakeWord(message, RegistryUpdated, trimFullStops: false, out serverText);
 
     /// <summary>Hman.log's spUpdateDPCert call: the DP name is the first SQL string literal ('' stands for ').</summary>
     public static bool TryMatchCertificateUpdate(string message, out string serverText)
     {
         serverText = string.Empty;
-        if (!TryTakeAfter(message, CertQuery, out var rest))
+        if (!MessageText.TryTakeAfter(message, CertQuery, out var rest))
         {
             return false;
         }
@@ -103,7 +103,7 @@ internal static class PxePasswordCertificateSignatures
     public static bool TryMatchValidation(string message, out string thumbprintText, out string serverText)
     {
         thumbprintText = serverText = string.Empty;
-        if (!TryTakeAfter(message, BeginValidation, out var rest))
+        if (!MessageText.TryTakeAfter(message, BeginValidation, out var rest))
         {
             return false;
         }
@@ -130,26 +130,5 @@ internal static class PxePasswordCertificateSignatures
     {
         var trimmed = text.Trim();
         return trimmed.StartsWith("Thumbprint ", StringComparison.OrdinalIgnoreCase) ? trimmed["Thumbprint ".Length..] : trimmed;
-    }
-
-    private static bool TryTakeWord(string message, string prefix, out string word)
-    {
-        word = string.Empty;
-        if (!TryTakeAfter(message, prefix, out var rest))
-        {
-            return false;
-        }
-
-        rest = rest.Trim();
-        var end = rest.IndexOfAny(' ', '\t');
-        word = (end < 0 ? rest : rest[..end]).ToString();
-        return word.Length > 0;
-    }
-
-    private static bool TryTakeAfter(string message, string prefix, out ReadOnlySpan<char> rest)
-    {
-        var start = message.IndexOf(prefix, StringComparison.OrdinalIgnoreCase);
-        rest = start < 0 ? default : message.AsSpan(start + prefix.Length);
-        return start >= 0;
     }
 }
