@@ -139,8 +139,10 @@ public static class LogDiscovery
     {
         foreach (var (path, server) in explicitByPath)
         {
+            // A root ("/" or "C:\") keeps its separator when trimmed, so a path under it starts right after that.
             if (fullPath.Equals(path, StringComparison.Ordinal)
-                || (fullPath.StartsWith(path, StringComparison.Ordinal) && fullPath.Length > path.Length && fullPath[path.Length] == Path.DirectorySeparatorChar))
+                || (fullPath.StartsWith(path, StringComparison.Ordinal) && fullPath.Length > path.Length
+                    && (path.EndsWith(Path.DirectorySeparatorChar) || fullPath[path.Length] == Path.DirectorySeparatorChar)))
             {
                 return server;
             }

@@ -17,8 +17,8 @@ internal sealed class LogLineParser
     /// <summary>Bounds the memory one record may take (counted in characters).</summary>
     public const int MaxRecordChars = 1024 * 1024;
 
-    private const string RecordStart = "<![LOG[";
-    private const string RecordEnd = "]LOG]!>";
+    private const string RecordStart = RecordMarkers.RecordStart;
+    private const string RecordEnd = RecordMarkers.RecordEnd;
 
     private readonly LogFile _file;
     private readonly Action<LogProblem> _reportProblem;

@@ -1,5 +1,4 @@
 using RemediationGen.Diagnosis;
-using RemediationGen.Logs;
 
 namespace RemediationGen.Rules;
 
@@ -10,8 +9,6 @@ namespace RemediationGen.Rules;
 /// </summary>
 internal static class RecordOrder
 {
-    public static bool IsAfter(LogEntry candidate, Evidence earlier) => IsAfter(Evidence.From(candidate), earlier);
-
     public static bool IsAfter(Evidence candidate, Evidence earlier)
     {
         if (string.Equals(candidate.File, earlier.File, StringComparison.Ordinal))
