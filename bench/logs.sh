@@ -42,7 +42,7 @@ bytes=$(find "$dir" -type f -name '*.log' -printf '%s\n' | awk '{ s += $1 } END 
 files=$(find "$dir" -type f -name '*.log' | wc -l)
 grep_s=$(seconds grep)
 diag_s=$(seconds diagnose)
-printf 'logs:      %s (%d files, %.0f MiB; %d signatures)\n' "$dir" "$files" "$(echo "$bytes / 1048576" | bc -l)" "$(wc -l <"$work/signatures.txt")"
+printf 'logs:      %s (%d files, %.0f MiB; %d signatures)\n' "$dir" "$files" "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" "$(wc -l <"$work/signatures.txt")"
 printf 'grep:      %6.2f s wall, CPU %s, peak RSS %d MiB, %d matching lines\n' "$grep_s" "$(field grep 'Percent of CPU')" "$(($(field grep 'Maximum resident') / 1024))" "$(awk -F: '{ s += $NF } END { print s }' "$work/grep.out")"
 printf 'diagnose:  %6.2f s wall, CPU %s, peak RSS %d MiB, %s\n' "$diag_s" "$(field diagnose 'Percent of CPU')" "$(($(field diagnose 'Maximum resident') / 1024))" "$(grep -c '"ruleId"' "$work/diagnose.out") finding(s)"
-printf 'ratio:     diagnose / grep = %.2f (target <= 0.50)\n' "$(echo "$diag_s / $grep_s" | bc -l)"
+printf 'ratio:     diagnose / grep = %.2f (target <= 0.50)\n' "$(awk -v d="$diag_s" -v g="$grep_s" 'BEGIN { print d / g }')"
