@@ -6,9 +6,8 @@ namespace RemediationGen.Rules;
 /// <summary>The evidence gathered for one (site, server) of <see cref="IssuingCertificateListRule"/>.</summary>
 internal sealed class AffectedServer
 {
-    private readonly List<Evidence> _evidence = [];
+    private readonly EvidenceList _evidence = new();
     private readonly bool _serverInFacts;
-    private int _occurrences;
     private Evidence? _lastCertMgr;
     private Evidence? _lastPxe;
 
@@ -45,7 +44,7 @@ internal sealed class AffectedServer
             summary += $" CertMgr.log later copied the key ({recovery!.File}:{recovery.Line}), but no SMSPXE.log record shows PXE working again: restart WDS and check SMSPXE.log.";
         }
 
-        return new Finding(rule.Id, rule.Severity, site, server, _serverInFacts, summary, _evidence.ToList(), _occurrences)
+        return new Finding(rule.Id, rule.Severity, site, server, _serverInFacts, summary, _evidence.Kept(), _evidence.Occurrences)
         {
             Fix = rule.Fix,
             Resolution = resolution,
@@ -54,12 +53,8 @@ internal sealed class AffectedServer
 
     private Evidence Add(LogEntry entry)
     {
-        _occurrences++;
         var evidence = Evidence.From(entry);
-        if (_evidence.Count < Finding.MaxEvidence)
-        {
-            _evidence.Add(evidence);
-        }
+        _evidence.Add(evidence);
 
         return evidence;
     }

@@ -7,10 +7,9 @@ namespace RemediationGen.Rules;
 /// <summary>What one server's amtopmgr.log says about its provisioning certificate, for <see cref="AmtProvisioningCertificateRule"/>.</summary>
 internal sealed class AmtServiceCertificate
 {
-    private readonly List<Evidence> _evidence = [];
+    private readonly EvidenceList _evidence = new();
     private readonly Dictionary<string, Evidence> _lastProblemByFile = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Evidence> _foundNew = new(StringComparer.Ordinal);
-    private int _occurrences;
     private (Evidence Evidence, string Thumbprint, int Days)? _newestWarning;
     private Evidence? _invalid;
     private string? _removedThumbprint;
@@ -70,7 +69,7 @@ internal sealed class AmtServiceCertificate
         var summary = expired
             ? $"{certificate} of the out-of-band service point on {where} has expired{(expiry is { } e ? $" ({e.ExpiresAt.ToIsoString()})" : string.Empty)}: vPro computers cannot be provisioned until a renewed certificate is installed."
             : $"{certificate} of the out-of-band service point on {where} expires in {expiry!.Value.DaysLeft} day(s), at {expiry.Value.ExpiresAt.ToIsoString()} (as of {expiry.Value.AsOf.ToIsoString()}): renew it before vPro provisioning stops.";
-        return new Finding(rule.Id, expired ? Severity.Error : rule.Severity, site, server, serverInFacts, summary, _evidence.ToList(), _occurrences)
+        return new Finding(rule.Id, expired ? Severity.Error : rule.Severity, site, server, serverInFacts, summary, _evidence.Kept(), _evidence.Occurrences)
         {
             Fix = rule.Fix,
             Resolution = Resolve(thumbprint),
@@ -119,11 +118,7 @@ internal sealed class AmtServiceCertificate
     private Evidence Add(LogEntry entry)
     {
         var evidence = Evidence.From(entry);
-        _occurrences++;
-        if (_evidence.Count < Finding.MaxEvidence)
-        {
-            _evidence.Add(evidence);
-        }
+        _evidence.Add(evidence);
 
         Observe(evidence);
         return evidence;

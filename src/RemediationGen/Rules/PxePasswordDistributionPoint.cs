@@ -6,12 +6,11 @@ namespace RemediationGen.Rules;
 /// <summary>What the logs say about one (site, DP) for <see cref="PxePasswordCertificateRule"/>.</summary>
 internal sealed class PxePasswordDistributionPoint
 {
-    private readonly List<Evidence> _evidence = [];
+    private readonly EvidenceList _evidence = new();
     // The last problem record per file is all resolution needs (a file is written in order): memory stays flat.
     private readonly Dictionary<string, Evidence> _lastProblemByFile = new(StringComparer.Ordinal);
     private readonly List<string> _expiredThumbprints = [];
     private readonly Dictionary<string, Evidence> _validations = new(StringComparer.Ordinal);
-    private int _occurrences;
     private Evidence? _passwordFailure;
     private Evidence? _certificateUpdate;
     private Evidence? _pxeFailure;
@@ -65,7 +64,7 @@ internal sealed class PxePasswordDistributionPoint
             summary += $" distmgr.log updated the registry of {server} ({_registryUpdated.File}:{_registryUpdated.Line}) but SMSPXE.log failed after that: restart WDS on the DP.";
         }
 
-        return new Finding(rule.Id, rule.Severity, site, server, ServerInFacts, summary, _evidence.ToList(), _occurrences)
+        return new Finding(rule.Id, rule.Severity, site, server, ServerInFacts, summary, _evidence.Kept(), _evidence.Occurrences)
         {
             Fix = rule.Fix,
             Resolution = resolution,
@@ -126,11 +125,7 @@ internal sealed class PxePasswordDistributionPoint
     private Evidence AddProblem(LogEntry entry)
     {
         var evidence = Evidence.From(entry);
-        _occurrences++;
-        if (_evidence.Count < Finding.MaxEvidence)
-        {
-            _evidence.Add(evidence);
-        }
+        _evidence.Add(evidence);
 
         _lastProblemByFile[evidence.File] = evidence;
         return evidence;

@@ -9,8 +9,7 @@ namespace RemediationGen.Rules;
 /// </summary>
 internal sealed class UnnamedPasswordFailures
 {
-    private readonly List<Evidence> _evidence = [];
-    private int _occurrences;
+    private readonly EvidenceList _evidence = new();
 
     public UnnamedPasswordFailures(string? site)
     {
@@ -21,11 +20,7 @@ internal sealed class UnnamedPasswordFailures
 
     public void Add(LogEntry entry)
     {
-        _occurrences++;
-        if (_evidence.Count < Finding.MaxEvidence)
-        {
-            _evidence.Add(Evidence.From(entry));
-        }
+        _evidence.Add(Evidence.From(entry));
     }
 
     /// <param name="dpsWithPassword">The candidates from the facts, or null without facts.</param>
@@ -43,7 +38,7 @@ internal sealed class UnnamedPasswordFailures
 
         var summary = "The logs show a DP's PXE password could not be decrypted or its PXE certificate expired, but no line names the DP "
             + "(filter distmgr.log by the thread, or put SMSPXE.log in a folder named after its DP)." + candidates;
-        return new Finding(rule.Id, rule.Severity, Site, null, false, summary, _evidence.ToList(), _occurrences)
+        return new Finding(rule.Id, rule.Severity, Site, null, false, summary, _evidence.Kept(), _evidence.Occurrences)
         {
             Fix = rule.Fix,
             Details = details,
