@@ -14,7 +14,7 @@ internal static class SiteDatabaseFixture
         connection.Open();
         foreach (var script in scripts)
         {
-            Execute(connection, File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "fixtures", "sql", script)));
+            Execute(connection, File.ReadAllText(Support.Repository.Fixtures("sql", script)));
         }
 
         return connection;
@@ -26,8 +26,6 @@ internal static class SiteDatabaseFixture
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    public static string RepositoryRoot() => Support.Repository.Root;
 }
 
 /// <summary>A clock that always says the same time.</summary>

@@ -1,13 +1,27 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
+using Microsoft.Data.SqlClient;
 using RemediationGen.Facts;
 
 namespace RemediationGen.Tests.Facts;
 
-/// <summary>SqlClient's real failure paths, with short timeouts so the whole class stays well under 15 s.</summary>
+/// <summary>
+/// SqlClient's real failure paths, with short timeouts so the whole class stays well under 15 s. An unknown host is
+/// the exception: a real lookup depends on the machine's resolver (one that never answers took 10 s; one that answers
+/// unknown names with an address would turn the failure into another), so its classification is tested on the
+/// exception SqlClient throws for it, built as SqlClient builds it.
+/// </summary>
 public sealed class SqlSiteFactsSourceFailureTests
 {
     private const string Password = "S3cr3t!Value";
+
+    // What SqlClient 2.1 (managed network layer, Linux) wraps every failure of its TCP provider in; observed for
+    // Server=nonexistent.invalid, with the SocketException (HostNotFound) as the InnerException.
+    private const string TcpProviderInternalException =
+        "A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was "
+        + "not accessible. Verify that the instance name is correct and that SQL Server is configured to allow remote connections. "
+        + "(provider: TCP Provider, error: 35 - An internal exception was caught)";
 
     [Fact]
     public void Collect_PortRefused_ReportsRefusedConnection()
@@ -22,15 +36,28 @@ public sealed class SqlSiteFactsSourceFailureTests
             StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Collect_UnknownHost_ReportsHostNotFound()
+    [Theory]
+    [InlineData(SocketError.HostNotFound)]
+    [InlineData(SocketError.TryAgain)]
+    [InlineData(SocketError.NoData)]
+    public void DescribeConnectFailure_UnknownHost_ReportsHostNotFound(SocketError lookupError)
     {
-        var ex = Collect($"Server=nonexistent.invalid;Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=1");
+        var settings = SqlConnectionSettings.Parse($"Server=nonexistent.invalid;Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=1");
+        var lookupFailure = new SocketException((int)lookupError);
+        var ex = SqlClientException(TcpProviderInternalException, "nonexistent.invalid", lookupFailure);
+        Assert.Equal(0, ex.Number);
+        Assert.Same(lookupFailure, ex.InnerException);
+        Assert.Equal(lookupError, lookupFailure.SocketErrorCode);
 
+        var message = SqlFailureReason.DescribeConnectFailure(settings.Describe(), ex, settings.ConnectTimeoutSeconds);
+
+        Assert.Equal("the host name was not found (DNS has no address for it)", SqlFailureReason.Reason(ex, settings.ConnectTimeoutSeconds));
         Assert.StartsWith(
             "Cannot connect to the site database (server 'nonexistent.invalid', database 'CM_PS1'): the host name was not found",
-            ex.Message,
+            message,
             StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,6 +107,31 @@ public sealed class SqlSiteFactsSourceFailureTests
         Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
         return ex;
     }
+
+    /// <summary>
+    /// A SqlException made the way SqlClient 2.1 makes one for a network failure (its constructors are internal): one
+    /// SqlError of class 20 and number 0 carrying <paramref name="cause"/>, which also becomes the InnerException.
+    /// </summary>
+    private static SqlException SqlClientException(string message, string server, Exception cause)
+    {
+        const BindingFlags AnyInstance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+        var error = (SqlError)Internal(typeof(SqlError).GetConstructor(
+                AnyInstance,
+                [typeof(int), typeof(byte), typeof(byte), typeof(string), typeof(string), typeof(string), typeof(int), typeof(uint), typeof(Exception)]))
+            .Invoke([0, (byte)0, (byte)20, server, message, string.Empty, 0, 0u, cause]);
+        var errors = (SqlErrorCollection)Internal(typeof(SqlErrorCollection).GetConstructor(AnyInstance, Type.EmptyTypes)).Invoke(null);
+        Internal(typeof(SqlErrorCollection).GetMethod("Add", AnyInstance, [typeof(SqlError)])).Invoke(errors, [error]);
+        var create = Internal(typeof(SqlException).GetMethod(
+            "CreateException",
+            BindingFlags.Static | BindingFlags.NonPublic,
+            [typeof(SqlErrorCollection), typeof(string), typeof(Guid), typeof(Exception)]));
+        return (SqlException)create.Invoke(null, [errors, string.Empty, Guid.Empty, cause])!;
+    }
+
+    private static T Internal<T>(T? member)
+        where T : MemberInfo =>
+        member ?? throw new InvalidOperationException(
+            $"Microsoft.Data.SqlClient {typeof(SqlException).Assembly.GetName().Version} no longer has the internal {typeof(T).Name} this test builds its SqlException with.");
 
     private static int FreePort()
     {

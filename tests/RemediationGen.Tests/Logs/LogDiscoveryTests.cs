@@ -1,14 +1,17 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
 using RemediationGen.Tests.Rules;
+using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Logs;
 
 public sealed class LogDiscoveryTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("rg-discovery-").FullName;
+    private readonly TempDirectory _folder = new();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    private string Root => _folder.Path;
+
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Discover_Folder_FindsLogAndRolledOverFilesRecursivelyInOrdinalOrder()
@@ -22,10 +25,10 @@ public sealed class LogDiscoveryTests : IDisposable
         Touch("a/SMSPXE.log.bak");
 
         // When the folder is discovered
-        var result = LogDiscovery.Discover([_root], facts: null);
+        var result = LogDiscovery.Discover([Root], facts: null);
 
         // Then only logs are listed, sorted by ordinal relative path, shown under the path as given with '/'
-        var root = Path.TrimEndingDirectorySeparator(_root);
+        var root = Path.TrimEndingDirectorySeparator(Root);
         Assert.Equal(
             [$"{root}/Z.log", $"{root}/a/CertMgr.lo_", $"{root}/a/deeper/CertMgr.LOG", $"{root}/b/SMSPXE.log"],
             result.Files.Select(f => f.DisplayPath));
@@ -52,7 +55,7 @@ public sealed class LogDiscoveryTests : IDisposable
     public void Discover_MissingPath_ThrowsInvalidInputNamingThePath()
     {
         // Given a path that does not exist
-        var missing = Path.Combine(_root, "nope");
+        var missing = _folder.Combine("nope");
 
         // When it is discovered
         var error = Assert.Throws<RemediationGenException>(() => LogDiscovery.Discover([missing], facts: null));
@@ -72,7 +75,7 @@ public sealed class LogDiscoveryTests : IDisposable
         Touch("collected/Logs/CertMgr.log");
 
         // When the folder is discovered with facts
-        var files = LogDiscovery.Discover([Path.Combine(_root, "collected")], TestFacts.TwoSites).Files;
+        var files = LogDiscovery.Discover([_folder.Combine("collected")], TestFacts.TwoSites).Files;
 
         // Then FQDN folders and known short names name the server (as the facts' FQDN); others name none
         Assert.Equal(
@@ -88,7 +91,7 @@ public sealed class LogDiscoveryTests : IDisposable
         Touch("dp01.contoso.com/logs/SMSPXE.log");
 
         // When it is discovered
-        var file = Assert.Single(LogDiscovery.Discover([Path.Combine(_root, "dp01.contoso.com")], facts: null).Files);
+        var file = Assert.Single(LogDiscovery.Discover([_folder.Combine("dp01.contoso.com")], facts: null).Files);
 
         // Then the named folder counts in the walk
         Assert.Equal("dp01.contoso.com", file.Server);
@@ -125,7 +128,7 @@ public sealed class LogDiscoveryTests : IDisposable
         Touch("dp01.contoso.com/CertMgr.log");
 
         // When the folder is discovered
-        var files = LogDiscovery.Discover([_root], facts: null).Files;
+        var files = LogDiscovery.Discover([Root], facts: null).Files;
 
         // Then each log set is one stream, oldest first
         Assert.Equal(
@@ -159,10 +162,10 @@ public sealed class LogDiscoveryTests : IDisposable
         Touch("dp01.contoso.com/SMSPXE.log");
         Touch("dp01.contoso.com/dp03.contoso.com_CertMgr.log");
         Touch("dp01.contoso.com/copied/SMSPXE.log");
-        var explicitServers = new Dictionary<string, string> { [Path.Combine(_root, "dp01.contoso.com", "copied")] = "DP09.Contoso.com" };
+        var explicitServers = new Dictionary<string, string> { [_folder.Combine("dp01.contoso.com", "copied")] = "DP09.Contoso.com" };
 
         // When the folder is discovered
-        var files = LogDiscovery.Discover([_root], facts: null, explicitServers).Files;
+        var files = LogDiscovery.Discover([Root], facts: null, explicitServers).Files;
 
         // Then the explicit server (normalized) wins, then the file name, then the folder
         Assert.Equal(
@@ -174,21 +177,15 @@ public sealed class LogDiscoveryTests : IDisposable
     public void Discover_ExplicitServerNotAHostName_ThrowsInvalidInput()
     {
         // Given an explicit server that is not a host name
-        var explicitServers = new Dictionary<string, string> { [_root] = "dp01; rm -rf" };
+        var explicitServers = new Dictionary<string, string> { [Root] = "dp01; rm -rf" };
 
         // When discovery runs
-        var error = Assert.Throws<RemediationGenException>(() => LogDiscovery.Discover([_root], facts: null, explicitServers));
+        var error = Assert.Throws<RemediationGenException>(() => LogDiscovery.Discover([Root], facts: null, explicitServers));
 
         // Then it is refused as invalid input
         Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         Assert.StartsWith("Server 'dp01; rm -rf'", error.Message, StringComparison.Ordinal);
     }
 
-    private string Touch(string relative)
-    {
-        var path = Path.Combine(_root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, "x");
-        return path;
-    }
+    private string Touch(string relative) => _folder.WriteFile(relative, "x");
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using RemediationGen.Logs;
+using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Logs;
 
@@ -7,9 +8,9 @@ public sealed class LogFileReaderTests : IDisposable
 {
     private const string Line = "Café $$<SMS_CERTIFICATE_MANAGER><11-20-2024 10:00:00.000+360><thread=1 (0x1)>\r\nsecond\r\n";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("rg-reader-").FullName;
+    private readonly TempDirectory _folder = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     public static TheoryData<string, byte[]> EncodedLogs()
     {
@@ -85,7 +86,7 @@ public sealed class LogFileReaderTests : IDisposable
     public void Read_FileHeldOpenForWriting_IsStillRead()
     {
         // Given a log that another process keeps open for writing, as ConfigMgr does
-        var path = Path.Combine(_folder, "CertMgr.log");
+        var path = _folder.Combine("CertMgr.log");
         using var writer = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read | FileShare.Delete);
         writer.Write(Encoding.UTF8.GetBytes("still being written\r\n"));
         writer.Flush();
@@ -103,7 +104,7 @@ public sealed class LogFileReaderTests : IDisposable
     public void Read_FileThatCannotBeOpened_ReportsProblemInsteadOfThrowing()
     {
         // Given a log whose file has gone
-        var log = new LogFile("gone/CertMgr.log", null, () => LogFileReader.OpenShared(Path.Combine(_folder, "missing.log")));
+        var log = new LogFile("gone/CertMgr.log", null, () => LogFileReader.OpenShared(_folder.Combine("missing.log")));
 
         // When it is read
         var (entries, problems) = TestLogs.ReadAll(log);

@@ -12,7 +12,7 @@ public sealed class LogFileScannerTests
     public static TheoryData<string> FixtureLogs()
     {
         var data = new TheoryData<string>();
-        var root = Path.Combine(Repository.Root, "tests", "fixtures", "logs");
+        var root = Repository.Fixtures("logs");
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(root, file));
@@ -26,7 +26,7 @@ public sealed class LogFileScannerTests
     public void Scan_FixtureLog_EmitsWhatTheFullReaderReadsWithASignature(string relativePath)
     {
         // Given a fixture log and the signatures of every rule
-        var path = Path.Combine(Repository.Root, "tests", "fixtures", "logs", relativePath);
+        var path = Repository.Fixtures("logs", relativePath);
         var log = new LogFile(relativePath, null, () => File.OpenRead(path));
         var signatures = LogSignatures.Create(RuleCatalog.All.SelectMany(r => r.Signatures));
 

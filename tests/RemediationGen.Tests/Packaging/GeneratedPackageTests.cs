@@ -10,22 +10,26 @@ using RemediationGen.Tests.Templates;
 namespace RemediationGen.Tests.Packaging;
 
 /// <summary>What must hold for every package the demo produces, whatever the exact text.</summary>
-public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<DemoPackages>
+public sealed class GeneratedPackageTests
 {
+    private static DemoPackages Demo => DemoPackages.Shared;
+
     [Fact]
     public void EveryScript_ParsesWithTreeSitterPowerShell()
     {
-        var scripts = demo.Files("*.ps1");
+        var report = Demo.Scripts;
 
-        var report = PowerShellAssert.ParsesWithoutErrors(scripts);
+        PowerShellAssert.ParsesWithoutErrors(report);
 
+        Assert.Equal(Demo.Files("*.ps1"), report.Files.Select(file => file.File));
         Assert.Equal(24, report.Files.Count);
     }
 
     [Fact]
     public void ImportScripts_UseOnlyDocumentedConfigMgrCmdletsAndParameters()
     {
-        var report = PowerShellAssert.ParsesWithoutErrors(demo.Files("Import-ConfigMgrBaseline.ps1"));
+        var report = Demo.ScriptsMatching("Import-ConfigMgrBaseline.ps1");
+        PowerShellAssert.ParsesWithoutErrors(report);
 
         PowerShellAssert.UsesOnlyDocumentedConfigMgrParameters(report);
         var addSetting = report.Files.SelectMany(f => f.Commands).First(c => c.Name == "Add-CMComplianceSettingScript");
@@ -40,7 +44,7 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     [Fact]
     public void ImportScripts_ChangeTheSiteOnlyInsideShouldProcessAndCanPreviewWithWhatIf()
     {
-        var report = PowerShellSyntax.Check(demo.Files("Import-ConfigMgrBaseline.ps1"));
+        var report = Demo.ScriptsMatching("Import-ConfigMgrBaseline.ps1");
         foreach (var file in report.Files)
         {
             var lines = File.ReadAllLines(file.File);
@@ -59,7 +63,7 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     [Fact]
     public void EveryScript_IsAsciiWithCrlfAndNoBom()
     {
-        foreach (var script in demo.Files("*.ps1"))
+        foreach (var script in Demo.Files("*.ps1"))
         {
             var bytes = File.ReadAllBytes(script);
             Assert.True(bytes.All(b => b is (>= 0x20 and <= 0x7E) or 0x0D or 0x0A), $"{script} must be printable 7-bit ASCII");
@@ -76,7 +80,7 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     [Fact]
     public void IntuneDetection_EndsWithExplicitExitCodesAndNeverReturnsAtTopLevel()
     {
-        foreach (var script in demo.Files("detect.ps1"))
+        foreach (var script in Demo.Files("detect.ps1"))
         {
             var lines = File.ReadAllLines(script);
             Assert.Equal("exit 1", lines[^1]);
@@ -89,7 +93,7 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     [Fact]
     public void ConfigMgrDiscovery_PrintsExactlyOneValueAndExitsZero()
     {
-        var report = PowerShellSyntax.Check(demo.Files("discovery.ps1"));
+        var report = Demo.ScriptsMatching("discovery.ps1");
         foreach (var file in report.Files)
         {
             // Functions return values to their caller; the one thing the script writes is the discovery value.
@@ -103,7 +107,7 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     [Fact]
     public void Remediation_WritesTheSixtyFourBitViewWithRegExeAndBacksUpFirst()
     {
-        foreach (var script in demo.Files("remediat*.ps1").Where(f => f.Contains("IssuingCertificateList", StringComparison.Ordinal)))
+        foreach (var script in Demo.Files("remediat*.ps1").Where(f => f.Contains("IssuingCertificateList", StringComparison.Ordinal)))
         {
             var text = File.ReadAllText(script);
             Assert.Contains("& $regExe ADD 'HKLM\\SOFTWARE\\Microsoft\\SMS\\Security' /v $IssuingCertificateListValueName /t REG_MULTI_SZ /d $data /f /reg:64", text, StringComparison.Ordinal);
@@ -119,7 +123,7 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     {
         foreach (var site in DemoHierarchy.Facts().Sites.Where(s => s.ManagementPoints.Count > 0))
         {
-            var script = Path.Combine(demo.Folder, site.SiteCode, "intune", "IssuingCertificateList", "detect.ps1");
+            var script = Path.Combine(Demo.Folder, site.SiteCode, "intune", "IssuingCertificateList", "detect.ps1");
             var line = File.ReadAllLines(script).Single(l => l.StartsWith("$ExpectedIssuingCertificateList = [string[]]", StringComparison.Ordinal));
 
             var entries = PowerShellLiteralDecoder.DecodeList(line["$ExpectedIssuingCertificateList = [string[]]".Length..]);
@@ -131,7 +135,7 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     [Fact]
     public void IntuneBody_HoldsTheExactScriptBytesAndTheRequiredSettings()
     {
-        foreach (var bodyPath in demo.Files("deviceHealthScript.json"))
+        foreach (var bodyPath in Demo.Files("deviceHealthScript.json"))
         {
             using var body = JsonDocument.Parse(File.ReadAllBytes(bodyPath));
             var root = body.RootElement;
@@ -160,7 +164,7 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     [Fact]
     public void Manifest_ListsEveryOtherFileWithItsHash()
     {
-        foreach (var manifestPath in demo.Files("manifest.json"))
+        foreach (var manifestPath in Demo.Files("manifest.json"))
         {
             var siteFolder = Path.GetDirectoryName(manifestPath)!;
             using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
@@ -179,14 +183,14 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     public void Demo_TargetsEveryManagementPointPxeDistributionPointAndAffectedServer()
     {
         string[] Targets(string site, string pair) => Encoding.UTF8.GetString(
-            demo.Result.Packages.Single(p => p.SiteCode == site).Files.Single(f => f.RelativePath == $"targets/{pair}.txt").Content)
+            Demo.Result.Packages.Single(p => p.SiteCode == site).Files.Single(f => f.RelativePath == $"targets/{pair}.txt").Content)
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal(["PS1", "PS2"], demo.Result.Packages.Select(p => p.SiteCode));
+        Assert.Equal(["PS1", "PS2"], Demo.Result.Packages.Select(p => p.SiteCode));
         Assert.Equal(["dp01.contoso.com", "dp02.contoso.com", "dp04.contoso.com", "mp01.contoso.com", "mp02.contoso.com"], Targets("PS1", "IssuingCertificateList"));
         Assert.Equal(["dp11.contoso.com", "dp12.contoso.com", "mp11.contoso.com"], Targets("PS2", "IssuingCertificateList"));
         Assert.Equal(["cm01.contoso.com"], Targets("PS1", "AmtProvisioningCertificate"));
-        Assert.Contains("Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.", demo.Result.Notes);
+        Assert.Contains("Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.", Demo.Result.Notes);
     }
 
     [Fact]
@@ -194,9 +198,9 @@ public sealed class GeneratedPackageTests(DemoPackages demo) : IClassFixture<Dem
     {
         using var again = new DemoPackages();
 
-        foreach (var file in demo.Files("*"))
+        foreach (var file in Demo.Files("*"))
         {
-            var relative = Path.GetRelativePath(demo.Folder, file);
+            var relative = Path.GetRelativePath(Demo.Folder, file);
             Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(again.Folder, relative)));
         }
     }

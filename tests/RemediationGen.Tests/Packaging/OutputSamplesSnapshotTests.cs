@@ -7,13 +7,15 @@ namespace RemediationGen.Tests.Packaging;
 /// the test writes what it got to output-samples.received/ (git-ignored) and fails; nothing is accepted
 /// automatically. Accept a reviewed difference with: dotnet build src/RemediationGen.Cli -t:AcceptSnapshots
 /// </summary>
-public sealed class OutputSamplesSnapshotTests(DemoPackages demo) : IClassFixture<DemoPackages>
+public sealed class OutputSamplesSnapshotTests
 {
+    private static DemoPackages Demo => DemoPackages.Shared;
+
     [Fact]
     public void GenerateDemo_MatchesOutputSamplesByteForByte()
     {
         var expected = RelativeFiles(Repository.OutputSamples);
-        var actual = RelativeFiles(demo.Folder);
+        var actual = RelativeFiles(Demo.Folder);
         var differences = new List<string>();
         differences.AddRange(expected.Keys.Except(actual.Keys).Select(f => $"missing now: {f}"));
         differences.AddRange(actual.Keys.Except(expected.Keys).Select(f => $"new: {f}"));
@@ -23,7 +25,7 @@ public sealed class OutputSamplesSnapshotTests(DemoPackages demo) : IClassFixtur
 
         if (differences.Count > 0)
         {
-            CopyTree(demo.Folder, Repository.OutputSamplesReceived);
+            CopyTree(Demo.Folder, Repository.OutputSamplesReceived);
         }
         else if (Directory.Exists(Repository.OutputSamplesReceived))
         {

@@ -16,8 +16,7 @@ public sealed class ConfigMgrCmdletReference
     private ConfigMgrCmdletReference(Dictionary<string, HashSet<string>> parametersByCmdlet) =>
         _parametersByCmdlet = parametersByCmdlet;
 
-    public static string DefaultPath =>
-        Path.Combine(PowerShellSyntax.RepositoryRoot, "tests", "fixtures", "reference", "cm-cmdlet-parameters.json");
+    public static string DefaultPath => Support.Repository.Fixtures("reference", "cm-cmdlet-parameters.json");
 
     /// <summary>The reference loaded from the repository's fixture (once per test run).</summary>
     public static ConfigMgrCmdletReference Default => LazyDefault.Value;

@@ -58,10 +58,8 @@ public static class PowerShellSyntax
     // Keeps each command line well below the Windows limit of 32,767 characters.
     private const int MaxArgumentCharactersPerRun = 24_000;
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-    /// <summary>The folder holding RemediationGen.sln, found by walking up from the test assembly.</summary>
-    public static string RepositoryRoot => Support.Repository.Root;
 
-    public static string CheckerDirectory => Path.Combine(RepositoryRoot, "tests", "ps-syntax");
+    public static string CheckerDirectory => Path.Combine(Support.Repository.Root, "tests", "ps-syntax");
 
     public static string CheckerScript => Path.Combine(CheckerDirectory, "check-ps.mjs");
 

@@ -1,16 +1,13 @@
-using System.Text;
-
 namespace RemediationGen.Tests.PowerShell;
 
-public sealed class PowerShellSyntaxTests : IDisposable
+/// <summary>
+/// The independent parser and the assertions built on it. Every snippet below is parsed by one Node.js run over all of
+/// them (<see cref="PowerShellSnippets"/>); only the checker's own failure paths start a run of their own.
+/// </summary>
+public sealed class PowerShellSyntaxTests(PowerShellSnippets parsed) : IClassFixture<PowerShellSnippets>
 {
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
-
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "rg-pssyntax-" + Guid.NewGuid().ToString("N"));
-
-    public PowerShellSyntaxTests() => Directory.CreateDirectory(_directory);
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    /// <summary>The folder of <see cref="Check_Directory_ParsesPs1FilesRecursivelyInOneReport"/>, given to the checker as a folder.</summary>
+    internal const string TreeFolder = "tree";
 
     public static TheoryData<string, string> ValidSnippets => new()
     {
@@ -52,92 +49,115 @@ public sealed class PowerShellSyntaxTests : IDisposable
         },
     };
 
+    /// <summary>Every file the one run parses; a test whose snippet is missing here fails: the report has no entry for it.</summary>
+    internal static IReadOnlyList<PowerShellSnippet> Snippets =>
+    [
+        .. ValidSnippets.Select(row => ValidSnippet((string)row[0])),
+        Bom, Unclosed, Unterminated, Direct, OneLine, Splat, Reassigned, .. Tree, Good, Bad, Documented, MadeUp, MadeUpCmdlet,
+    ];
+
     [Theory]
     [MemberData(nameof(ValidSnippets))]
     public void Check_ValidSnippet_ReportsNoErrors(string name, string source)
     {
-        var file = Write(name + ".ps1", source);
+        var snippet = ValidSnippet(name);
+        var file = parsed.PathOf(snippet.Name);
+        Assert.Equal(source, File.ReadAllText(file));
 
-        var report = PowerShellAssert.ParsesWithoutErrors([file]);
+        var report = parsed.ReportOf(snippet);
 
+        PowerShellAssert.ParsesWithoutErrors(report);
         var fileReport = Assert.Single(report.Files);
         Assert.Empty(fileReport.Errors);
         Assert.Equal(Path.GetFullPath(file), Path.GetFullPath(fileReport.File));
     }
 
+    private static PowerShellSnippet ValidSnippet(string name) =>
+        new(name + ".ps1", ValidSnippets.Where(row => (string)row[0] == name).Select(row => (string)row[1]).Single());
+
+    [Fact]
+    public void Check_FilesAndAFolderInOneRun_ReportsEachFileOnceInArgumentOrder()
+    {
+        var expected = parsed.Arguments.SelectMany(argument => argument == parsed.PathOf(TreeFolder)
+            ? [parsed.PathOf(TreeFolder + "/b.ps1"), parsed.PathOf(TreeFolder + "/sub/a.ps1")]
+            : new[] { argument });
+
+        Assert.Equal(expected, parsed.Report.Files.Select(file => Path.GetFullPath(file.File)));
+    }
+
+    private static readonly PowerShellSnippet Bom = new("bom.ps1", "Set-StrictMode -Version Latest\r\n\r\nWrite-Output 'x'\r\n", Utf8Bom: true);
+
     [Fact]
     public void Check_Utf8BomAndCrlf_ReportsCommandsOnTheirLines()
     {
-        var file = Write("bom.ps1", "Set-StrictMode -Version Latest\r\n\r\nWrite-Output 'x'\r\n", Utf8WithBom);
-
-        var fileReport = PowerShellSyntax.Check(file).ForFile(file);
+        var fileReport = parsed.File(Bom);
 
         Assert.Empty(fileReport.Errors);
         Assert.Equal([("Set-StrictMode", 1), ("Write-Output", 3)], fileReport.Commands.Select(command => (command.Name, command.Line)));
     }
 
+    private static readonly PowerShellSnippet Unclosed = new("unclosed.ps1", "Set-StrictMode -Version Latest\nif ($true) {\n    Write-Output 'x'\n");
+
     [Fact]
     public void Check_UnclosedBrace_ReportsMissingBraceAfterTheOpenBlock()
     {
-        var file = Write("unclosed.ps1", "Set-StrictMode -Version Latest\nif ($true) {\n    Write-Output 'x'\n");
-
-        var error = Assert.Single(PowerShellSyntax.Check(file).ForFile(file).Errors);
+        var error = Assert.Single(parsed.File(Unclosed).Errors);
 
         Assert.Equal(PowerShellSyntaxErrorKind.Missing, error.Kind);
         Assert.Equal(3, error.Line);
         Assert.Contains("}", error.Text, StringComparison.Ordinal);
     }
 
+    private static readonly PowerShellSnippet Unterminated = new("unterminated.ps1", "Set-StrictMode -Version Latest\n$a = 1\nWrite-Output \"abc\nexit 0\n");
+
     [Fact]
     public void Check_UnterminatedString_ReportsErrorOnThatLine()
     {
-        var file = Write("unterminated.ps1", "Set-StrictMode -Version Latest\n$a = 1\nWrite-Output \"abc\nexit 0\n");
-
-        var report = PowerShellSyntax.Check(file);
+        var report = parsed.ReportOf(Unterminated);
 
         Assert.True(report.HasErrors);
-        var error = Assert.Single(report.ForFile(file).Errors);
+        var error = Assert.Single(parsed.File(Unterminated).Errors);
         Assert.Equal(PowerShellSyntaxErrorKind.Error, error.Kind);
         Assert.Equal(3, error.Line);
         Assert.Equal(1, error.Column);
     }
+
+    private static readonly PowerShellSnippet Direct = new("direct.ps1", "Add-CMComplianceSettingScript -InputObject $ci -Is64Bit $true\n");
 
     [Fact]
     public void Check_Is64BitWrittenDirectly_ReportsGrammarError()
     {
         // Grammar limit of tree-sitter-powershell 0.26.4: parameter names with digits do not parse. Valid PowerShell,
         // but generators must splat such parameters (see Check_ValidSnippet_ReportsNoErrors "splatted-cm-cmdlet").
-        var file = Write("direct.ps1", "Add-CMComplianceSettingScript -InputObject $ci -Is64Bit $true\n");
-
-        var error = Assert.Single(PowerShellSyntax.Check(file).ForFile(file).Errors);
+        var error = Assert.Single(parsed.File(Direct).Errors);
 
         Assert.Equal(1, error.Line);
         Assert.StartsWith("Add-CMComplianceSettingScript -InputObject $ci -Is", error.Text, StringComparison.Ordinal);
     }
 
+    private static readonly PowerShellSnippet OneLine = new("one-line.ps1", "function F { param($a) try { $a } catch { } }\n");
+
     [Fact]
     public void Check_OneLineFunctionWithParamAndTry_ReportsGrammarError()
     {
         // Grammar limit: param(...) followed by try on the same line does not parse; on its own line it does.
-        var file = Write("one-line.ps1", "function F { param($a) try { $a } catch { } }\n");
-
-        Assert.NotEmpty(PowerShellSyntax.Check(file).ForFile(file).Errors);
+        Assert.NotEmpty(parsed.File(OneLine).Errors);
     }
+
+    private static readonly PowerShellSnippet Splat = new("splat.ps1", """
+        $settingParameters = @{
+            SettingName = 'PXE'
+            'DataType' = 'String'
+            "Is64Bit" = $true
+            Nested = @{ NotAKey = 1 }
+        }
+        Add-CMComplianceSettingScript -InputObject:$ci -Name 'x' @settingParameters -WhatIf
+        """);
 
     [Fact]
     public void Check_SplattedHashtable_ResolvesKeysIntoParameters()
     {
-        var file = Write("splat.ps1", """
-            $settingParameters = @{
-                SettingName = 'PXE'
-                'DataType' = 'String'
-                "Is64Bit" = $true
-                Nested = @{ NotAKey = 1 }
-            }
-            Add-CMComplianceSettingScript -InputObject:$ci -Name 'x' @settingParameters -WhatIf
-            """);
-
-        var fileReport = PowerShellSyntax.Check(file).ForFile(file);
+        var fileReport = parsed.File(Splat);
 
         var hashtable = Assert.Single(fileReport.Hashtables);
         Assert.Equal("settingParameters", hashtable.Variable);
@@ -151,18 +171,18 @@ public sealed class PowerShellSyntaxTests : IDisposable
         Assert.Equal(["InputObject", "Name", "WhatIf", "SettingName", "DataType", "Is64Bit", "Nested"], command.Parameters);
     }
 
+    private static readonly PowerShellSnippet Reassigned = new("reassigned.ps1", """
+        $p = @{ Name = 'first' }
+        Get-CMConfigurationItem @p
+        $P = [ordered]@{ Id = 16777220 }
+        Get-CMConfigurationItem @p
+        Get-CMConfigurationItem @missing
+        """);
+
     [Fact]
     public void Check_VariableReassigned_ResolvesSplatFromNearestPrecedingHashtable()
     {
-        var file = Write("reassigned.ps1", """
-            $p = @{ Name = 'first' }
-            Get-CMConfigurationItem @p
-            $P = [ordered]@{ Id = 16777220 }
-            Get-CMConfigurationItem @p
-            Get-CMConfigurationItem @missing
-            """);
-
-        var commands = PowerShellSyntax.Check(file).ForFile(file).Commands;
+        var commands = parsed.File(Reassigned).Commands;
 
         Assert.Equal(3, commands.Count);
         Assert.Equal(["Name"], commands[0].Parameters);
@@ -171,17 +191,24 @@ public sealed class PowerShellSyntaxTests : IDisposable
         Assert.Equal(["missing"], commands[2].UnresolvedSplattedVariables);
     }
 
+    private static readonly PowerShellSnippet[] Tree =
+    [
+        new(TreeFolder + "/b.ps1", "exit 0\n"),
+        new(TreeFolder + "/sub/a.ps1", "exit 1\n"),
+        new(TreeFolder + "/notes.txt", "not { powershell"),
+    ];
+
     [Fact]
     public void Check_Directory_ParsesPs1FilesRecursivelyInOneReport()
     {
-        Write("b.ps1", "exit 0\n");
-        Write(Path.Combine("sub", "a.ps1"), "exit 1\n");
-        Write("notes.txt", "not { powershell");
-
-        var report = PowerShellSyntax.Check(_directory);
+        // The run was given the folder (see Check_FilesAndAFolderInOneRun_...); these are the entries below it.
+        var directory = parsed.PathOf(TreeFolder);
+        Assert.Contains(directory, parsed.Arguments);
+        var report = new PowerShellSyntaxReport(
+            [.. parsed.Report.Files.Where(file => Path.GetFullPath(file.File).StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal))]);
 
         Assert.Equal(
-            [Path.Combine(_directory, "b.ps1"), Path.Combine(_directory, "sub", "a.ps1")],
+            [Path.Combine(directory, "b.ps1"), Path.Combine(directory, "sub", "a.ps1")],
             report.Files.Select(file => Path.GetFullPath(file.File)));
         Assert.False(report.HasErrors);
     }
@@ -189,7 +216,8 @@ public sealed class PowerShellSyntaxTests : IDisposable
     [Fact]
     public void Check_MissingFile_ThrowsWithCheckerMessage()
     {
-        var missing = Path.Combine(_directory, "does-not-exist.ps1");
+        // The checker's own failure path: a run of its own.
+        var missing = parsed.PathOf("does-not-exist.ps1");
 
         var exception = Assert.Throws<InvalidOperationException>(() => PowerShellSyntax.Check(missing));
 
@@ -197,13 +225,17 @@ public sealed class PowerShellSyntaxTests : IDisposable
         Assert.Contains("exited with 2", exception.Message, StringComparison.Ordinal);
     }
 
+    private static readonly PowerShellSnippet Good = new("good.ps1", "exit 0\n");
+
+    private static readonly PowerShellSnippet Bad = new("bad.ps1", "$a = 1\n$b = 2\nWrite-Output \"never closed\n");
+
     [Fact]
     public void ParsesWithoutErrors_BrokenScript_FailsListingFileLineColumnAndText()
     {
-        var good = Write("good.ps1", "exit 0\n");
-        var bad = Write("bad.ps1", "$a = 1\n$b = 2\nWrite-Output \"never closed\n");
+        var bad = parsed.PathOf(Bad.Name);
+        var report = parsed.ReportOf(Good, Bad);
 
-        var exception = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PowerShellAssert.ParsesWithoutErrors([good, bad]));
+        var exception = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PowerShellAssert.ParsesWithoutErrors(report));
 
         Assert.Contains($"{bad}:3:1: Error: Write-Output", exception.Message, StringComparison.Ordinal);
         Assert.Contains("    > Write-Output \"never closed", exception.Message, StringComparison.Ordinal);
@@ -234,29 +266,32 @@ public sealed class PowerShellSyntaxTests : IDisposable
         Assert.False(ConfigMgrCmdletReference.Default.IsKnownCmdlet("New-CMFoo"));
     }
 
+    private static readonly PowerShellSnippet Documented = new("documented.ps1", """
+        $p = @{ DiscoveryScriptText = $discovery; Is64Bit = $true; DataType = 'String' }
+        Add-CMComplianceSettingScript -InputObject $ci -SettingName 'PXE' @p -ErrorAction Stop -WhatIf
+        Get-Item -Path 'C:\' -NotACmParameter
+        """);
+
     [Fact]
     public void UsesOnlyDocumentedConfigMgrParameters_DocumentedAndCommonParameters_Passes()
     {
-        var file = Write("documented.ps1", """
-            $p = @{ DiscoveryScriptText = $discovery; Is64Bit = $true; DataType = 'String' }
-            Add-CMComplianceSettingScript -InputObject $ci -SettingName 'PXE' @p -ErrorAction Stop -WhatIf
-            Get-Item -Path 'C:\' -NotACmParameter
-            """);
-
-        var report = PowerShellAssert.ParsesWithoutErrors([file]);
+        var report = parsed.ReportOf(Documented);
+        PowerShellAssert.ParsesWithoutErrors(report);
 
         PowerShellAssert.UsesOnlyDocumentedConfigMgrParameters(report);
-        Assert.Equal(9, report.ForFile(file).Commands.Sum(command => command.Parameters.Count));
+        Assert.Equal(9, parsed.File(Documented).Commands.Sum(command => command.Parameters.Count));
     }
+
+    private static readonly PowerShellSnippet MadeUp = new("made-up.ps1", """
+        $p = @{ DiscoveryScript = $discovery }
+        Add-CMComplianceSettingScript -InputObject $ci @p
+        """);
 
     [Fact]
     public void UsesOnlyDocumentedConfigMgrParameters_MadeUpSplattedParameter_FailsNamingIt()
     {
-        var file = Write("made-up.ps1", """
-            $p = @{ DiscoveryScript = $discovery }
-            Add-CMComplianceSettingScript -InputObject $ci @p
-            """);
-        var report = PowerShellSyntax.Check(file);
+        var file = parsed.PathOf(MadeUp.Name);
+        var report = parsed.ReportOf(MadeUp);
 
         var exception = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PowerShellAssert.UsesOnlyDocumentedConfigMgrParameters(report));
 
@@ -266,28 +301,22 @@ public sealed class PowerShellSyntaxTests : IDisposable
             StringComparison.Ordinal);
     }
 
+    private static readonly PowerShellSnippet MadeUpCmdlet = new("made-up-cmdlet.ps1", """
+        New-CMFoo -Name 'x'
+        Get-CMConfigurationItem -Name 'x' -DiscoveryScript 'y'
+        Set-CMThing @unknown
+        """);
+
     [Fact]
     public void UsesOnlyDocumentedConfigMgrParameters_MadeUpCmdletAndDirectParameter_FailsForBoth()
     {
-        var file = Write("made-up-cmdlet.ps1", """
-            New-CMFoo -Name 'x'
-            Get-CMConfigurationItem -Name 'x' -DiscoveryScript 'y'
-            Set-CMThing @unknown
-            """);
-        var report = PowerShellSyntax.Check(file);
+        var file = parsed.PathOf(MadeUpCmdlet.Name);
+        var report = parsed.ReportOf(MadeUpCmdlet);
 
         var exception = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PowerShellAssert.UsesOnlyDocumentedConfigMgrParameters(report));
 
         Assert.Contains($"{file}:1: New-CMFoo: not a documented ConfigurationManager cmdlet", exception.Message, StringComparison.Ordinal);
         Assert.Contains($"{file}:2: Get-CMConfigurationItem: parameter -DiscoveryScript (written directly)", exception.Message, StringComparison.Ordinal);
         Assert.Contains("3 ConfigurationManager cmdlet problem(s)", exception.Message, StringComparison.Ordinal);
-    }
-
-    private string Write(string relativePath, string content, Encoding? encoding = null)
-    {
-        var path = Path.Combine(_directory, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content, encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        return path;
     }
 }

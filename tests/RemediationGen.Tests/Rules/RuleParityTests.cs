@@ -20,8 +20,8 @@ public sealed class RuleParityTests
         var kebab = string.Concat(ruleId.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
         Assert.True(File.Exists(Path.Combine(Repository.Root, "docs", "rules", ruleId + ".md")), $"docs/rules/{ruleId}.md is missing");
-        Assert.True(Directory.Exists(Path.Combine(Repository.Root, "tests", "fixtures", "logs", kebab, "violating")), $"violating fixtures for {ruleId} are missing");
-        Assert.True(Directory.Exists(Path.Combine(Repository.Root, "tests", "fixtures", "logs", kebab, "clean")), $"clean fixtures for {ruleId} are missing");
+        Assert.True(Directory.Exists(Repository.Fixtures("logs", kebab, "violating")), $"violating fixtures for {ruleId} are missing");
+        Assert.True(Directory.Exists(Repository.Fixtures("logs", kebab, "clean")), $"clean fixtures for {ruleId} are missing");
         // A rule may come before its fix (diagnose reports it, generate has nothing to emit yet); a fix never comes without its rule.
         if (FixCatalog.All.SingleOrDefault(f => f.Id == ruleId) is { } fix)
         {

@@ -5,6 +5,9 @@ public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>A path under tests/fixtures, for example <c>Fixtures("logs", "issuing-certificate-list")</c>.</summary>
+    public static string Fixtures(params string[] parts) => Path.Combine([Root, "tests", "fixtures", .. parts]);
+
     public static string OutputSamples => Path.Combine(Root, "output-samples");
 
     public static string OutputSamplesReceived => Path.Combine(Root, "output-samples.received");
