@@ -7,10 +7,10 @@ using RemediationGen.Facts;
 namespace RemediationGen.Tests.Facts;
 
 /// <summary>
-/// SqlClient's real failure paths, with short timeouts so the whole class stays well under 15 s. An unknown host is
-/// the exception: a real lookup depends on the machine's resolver (one that never answers took 10 s; one that answers
-/// unknown names with an address would turn the failure into another), so its classification is tested on the
-/// exception SqlClient throws for it, built as SqlClient builds it.
+/// SqlClient's real failure paths, with short timeouts. An unknown host depends on the machine's resolver (one that
+/// never answers took 10 s; one that answers unknown names with an address would turn the failure into another), so
+/// besides the real lookup its classification is also tested on the exception SqlClient throws for it, built as
+/// SqlClient builds it.
 /// </summary>
 public sealed class SqlSiteFactsSourceFailureTests
 {
@@ -32,6 +32,19 @@ public sealed class SqlSiteFactsSourceFailureTests
 
         Assert.StartsWith(
             $"Cannot connect to the site database (server 'tcp:127.0.0.1,{port}', database 'CM_PS1'): the connection was refused or not answered",
+            ex.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Collect_UnknownHost_ReportsHostNotFound()
+    {
+        // The real path as well (the brief asks for it): a resolver that answers NXDOMAIN gives this at once; one that
+        // never answers makes SqlClient wait for it past Connect Timeout (about 10 s) and still ends the same way.
+        var ex = Collect($"Server=nonexistent.invalid;Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=1");
+
+        Assert.StartsWith(
+            "Cannot connect to the site database (server 'nonexistent.invalid', database 'CM_PS1'): the host name was not found",
             ex.Message,
             StringComparison.Ordinal);
     }
