@@ -257,7 +257,7 @@ public sealed class CliExitCodeTests
     [Fact]
     public void Diagnose_CleanLogs_Exit0()
     {
-        var run = CliRun.Of("diagnose", "--logs", Path.Combine(Repository.Root, "tests", "fixtures", "logs", "issuing-certificate-list", "clean"));
+        var run = CliRun.Of("diagnose", "--logs", Repository.Fixtures("logs", "issuing-certificate-list", "clean"));
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.EndsWith(": no findings.\n", run.Output, StringComparison.Ordinal);

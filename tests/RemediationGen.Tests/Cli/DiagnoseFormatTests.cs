@@ -10,7 +10,7 @@ public sealed class DiagnoseFormatTests
     public void Diagnose_OnlyResolvedFindings_Exit0AndSaysResolved()
     {
         // Given logs whose only finding a later success line resolved
-        var run = CliRun.Of("diagnose", "--logs", Path.Combine(Repository.Root, "tests", "fixtures", "logs", "pxe-password-certificate", "resolved"));
+        var run = CliRun.Of("diagnose", "--logs", Repository.Fixtures("logs", "pxe-password-certificate", "resolved"));
 
         // Then the finding is reported as resolved and the exit code says nothing is present
         Assert.Equal(ExitCodes.Success, run.ExitCode);

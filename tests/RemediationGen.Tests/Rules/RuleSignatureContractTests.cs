@@ -12,7 +12,7 @@ namespace RemediationGen.Tests.Rules;
 public sealed class RuleSignatureContractTests
 {
     public static TheoryData<string> FixtureFolders => [.. Directory
-        .EnumerateDirectories(Path.Combine(Repository.Root, "tests", "fixtures", "logs"))
+        .EnumerateDirectories(Repository.Fixtures("logs"))
         .SelectMany(rule => Directory.EnumerateDirectories(rule))
         .Select(folder => Path.GetRelativePath(Repository.Root, folder).Replace('\\', '/'))
         .Order(StringComparer.Ordinal)];
