@@ -4,7 +4,6 @@ using RemediationGen.Facts;
 using RemediationGen.Fixes;
 using RemediationGen.Generation;
 using RemediationGen.Packaging;
-using RemediationGen.Templates;
 using RemediationGen.Tests.PowerShell;
 using RemediationGen.Tests.Support;
 using RemediationGen.Tests.Templates;
@@ -23,12 +22,10 @@ public sealed class AmtProvisioningCertificateFixTests
     private static GenerationResult Generate(SiteFacts site, AmtOptions? options = null)
     {
         var facts = new HierarchyFacts([site], "test", null, []);
-        var generator = new PackageGenerator(FixCatalog.All, new TemplateRenderer(TemplateCatalog.Embedded()), "0.0.0-test");
-        return generator.Generate(facts, DiagnosisResult.Empty, logsRead: false, new GenerateOptions(TargetSelection.All, []) { Amt = (options ?? AmtOptions.Default).Validated() });
+        return TestGenerator.Generate(facts, DiagnosisResult.Empty, logsRead: false, new GenerateOptions(TargetSelection.All, []) { Amt = (options ?? AmtOptions.Default).Validated() });
     }
 
-    private static string Text(RenderedPackage package, string path) =>
-        Encoding.UTF8.GetString(package.Files.Single(f => f.RelativePath == path).Content);
+    private static string Text(RenderedPackage package, string path) => TestGenerator.Text(package, path);
 
     [Fact]
     public void Generate_WithSubject_WritesTheRequestInfFieldByField()

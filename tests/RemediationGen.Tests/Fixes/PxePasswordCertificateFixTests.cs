@@ -5,7 +5,6 @@ using RemediationGen.Facts;
 using RemediationGen.Fixes;
 using RemediationGen.Generation;
 using RemediationGen.Packaging;
-using RemediationGen.Templates;
 using RemediationGen.Tests.PowerShell;
 using RemediationGen.Tests.Support;
 
@@ -39,12 +38,10 @@ public sealed class PxePasswordCertificateFixTests
     private static GenerationResult Generate(TargetSelection selection, params Finding[] findings)
     {
         var facts = new HierarchyFacts([Site], "test", null, []);
-        var generator = new PackageGenerator(FixCatalog.All, new TemplateRenderer(TemplateCatalog.Embedded()), "0.0.0-test");
-        return generator.Generate(facts, new DiagnosisResult(findings, [], [], 1, 1), logsRead: true, new GenerateOptions(selection, []));
+        return TestGenerator.Generate(facts, new DiagnosisResult(findings, [], [], 1, 1), logsRead: true, new GenerateOptions(selection, []));
     }
 
-    private static string Text(RenderedPackage package, string path) =>
-        Encoding.UTF8.GetString(package.Files.Single(f => f.RelativePath == path).Content);
+    private static string Text(RenderedPackage package, string path) => TestGenerator.Text(package, path);
 
     [Fact]
     public void Plan_AllTargets_PxeDistributionPointsWithAPasswordAndThoseInTheLogs()
