@@ -12,5 +12,5 @@ public sealed record PxePasswordCertificateModel(
     IReadOnlyList<PxeDistributionPointModel> DistributionPoints);
 
 /// <param name="ExpectedThumbprint">The certificate the site expects, when the facts know it; empty otherwise.</param>
-/// <param name="Responder">WDSServer or SccmPxe when the facts know it; empty otherwise (the runbook asks the DP).</param>
+/// <param name="Responder">WDSServer or SccmPxe when the facts know it; empty otherwise. The runbook always asks the DP which service to restart and says when that differs.</param>
 public sealed record PxeDistributionPointModel(string Name, string ExpectedThumbprint, string Responder, bool PasswordSet);

@@ -121,6 +121,47 @@ public sealed class PxePasswordCertificateFixTests
     }
 
     [Fact]
+    public void RemediationAndRunbook_ChooseThePxeServiceWithTheOneSharedFunction()
+    {
+        var package = Assert.Single(Generate(TargetSelection.All).Packages);
+        var remediations = new[] { "intune/PxePasswordCertificate/remediate.ps1", "configmgr/PxePasswordCertificate/remediation.ps1" };
+
+        foreach (var path in remediations.Append(Runbook))
+        {
+            var lines = Text(package, path).Split("\r\n");
+            Assert.Single(lines, l => l.Contains("function Get-PxeServiceName", StringComparison.Ordinal));
+            Assert.Single(lines, l => l.Contains("Get-Service", StringComparison.Ordinal) && l.Contains("-ErrorAction SilentlyContinue", StringComparison.Ordinal));
+            Assert.Contains("        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {", lines);
+        }
+
+        foreach (var path in remediations)
+        {
+            Assert.Contains("    $service = Get-PxeServiceName", Text(package, path).Split("\r\n"));
+        }
+
+        var runbook = Text(package, Runbook).Split("\r\n");
+        Assert.Contains("    $serviceName = Get-PxeServiceName -ComputerName $DistributionPoint", runbook);
+        Assert.Equal(
+            ["$service = Get-Service @where -Name $name -ErrorAction SilentlyContinue", "$service = Get-Service -ComputerName $DistributionPoint -Name $serviceName"],
+            runbook.Where(l => l.Contains("Get-Service", StringComparison.Ordinal)).Select(l => l.Trim()));
+    }
+
+    [Fact]
+    public void Runbook_StopsThePxeServiceOnlyWhenItRuns()
+    {
+        var lines = Text(Assert.Single(Generate(TargetSelection.All).Packages), Runbook).Split("\r\n");
+
+        var stop = Array.IndexOf(lines, "            $service.Stop()");
+        Assert.True(stop > 0, "$service.Stop() not found");
+        Assert.Equal(
+            "        if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {",
+            lines[stop - 1]);
+        Assert.Equal("        }", lines[stop + 1]);
+        Assert.Equal("        $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [TimeSpan]::FromMinutes(2))", lines[stop + 2]);
+        Assert.Equal("        $service.Start()", lines[stop + 3]);
+    }
+
+    [Fact]
     public void Check_RegexIsTheOneTheScriptsRunOnDotNet()
     {
         // PowerShell's [regex] is .NET's Regex: run the template's own pattern on a KB 4511618 record.

@@ -46,6 +46,26 @@ function Find-SmsPxeLog {
     return ($existing | Sort-Object -Property LastWriteTimeUtc -Descending | Select-Object -First 1).FullName
 }
 
+function Get-PxeServiceName {
+    # The PXE service to restart, chosen the same way by the DP-side remediation and the site-side runbook: SccmPxe (the
+    # ConfigMgr PXE responder, which replaces WDS where it is enabled; WDS is then suspended), else WDSServer; a
+    # Disabled service is never chosen, as it cannot start. $null when neither is installed and enabled.
+    # -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$ComputerName = '')
+
+    $where = @{}
+    if ($ComputerName) {
+        $where.ComputerName = $ComputerName
+    }
+    foreach ($name in @('SccmPxe', 'WDSServer')) {
+        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
+        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
+            return $name
+        }
+    }
+    return $null
+}
+
 function Read-LogText {
     # Shared read (ConfigMgr keeps the log open); UTF-16 logs are read from an even offset.
     param([string]$Path, [long]$Offset)
@@ -109,17 +129,6 @@ function Test-Compliance {
 
 # --- PXE certificate remediation (KB 4511618, DP side): restart the PXE service, wait for the provider to validate
 # its certificate again, and fail loudly if it still uses the same expired one (then only the site-side runbook helps).
-function Get-PxeServiceName {
-    # The ConfigMgr PXE responder (SccmPxe) replaces WDS where it is enabled; WDS is then suspended.
-    foreach ($name in @('SccmPxe', 'WDSServer')) {
-        $service = Get-Service -Name $name -ErrorAction SilentlyContinue
-        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
-            return $name
-        }
-    }
-    return $null
-}
-
 function Invoke-Remediation {
     $log = Find-SmsPxeLog
     if ($null -eq $log) {

@@ -92,6 +92,26 @@ function Find-SmsPxeLog {
     return ($existing | Sort-Object -Property LastWriteTimeUtc -Descending | Select-Object -First 1).FullName
 }
 
+function Get-PxeServiceName {
+    # The PXE service to restart, chosen the same way by the DP-side remediation and the site-side runbook: SccmPxe (the
+    # ConfigMgr PXE responder, which replaces WDS where it is enabled; WDS is then suspended), else WDSServer; a
+    # Disabled service is never chosen, as it cannot start. $null when neither is installed and enabled.
+    # -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$ComputerName = '')
+
+    $where = @{}
+    if ($ComputerName) {
+        $where.ComputerName = $ComputerName
+    }
+    foreach ($name in @('SccmPxe', 'WDSServer')) {
+        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
+        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
+            return $name
+        }
+    }
+    return $null
+}
+
 function Read-LogText {
     # Shared read (ConfigMgr keeps the log open); UTF-16 logs are read from an even offset.
     param([string]$Path, [long]$Offset)
@@ -335,16 +355,20 @@ function Invoke-RestartPxe {
     if (-not $old) {
         $old = $before.Thumbprint
     }
-    $serviceName = $target.Responder
-    if (-not $serviceName) {
-        $serviceName = 'WDSServer'
-        if ($null -ne (Get-Service -ComputerName $DistributionPoint -Name 'SccmPxe' -ErrorAction SilentlyContinue)) {
-            $serviceName = 'SccmPxe'
-        }
+    # The same choice as the DP-side remediation: SccmPxe, else WDSServer, never a Disabled one.
+    $serviceName = Get-PxeServiceName -ComputerName $DistributionPoint
+    if ($null -eq $serviceName) {
+        Stop-Runbook 'RestartPxe' ('neither SccmPxe nor WDSServer is installed and enabled on ' + $DistributionPoint + '.') 'check the DP''s PXE settings in the console and the two services on the DP.'
+    }
+    if ($target.Responder -and $target.Responder -ne $serviceName) {
+        Write-Step 'RestartPxe' ('The site facts name ' + $target.Responder + ' as the PXE responder, but ' + $serviceName + ' is the one installed and enabled on ' + $DistributionPoint + '.')
     }
     if ($PSCmdlet.ShouldProcess($DistributionPoint, 'Restart ' + $serviceName + ' and wait for SMSPXE.log to validate the new certificate')) {
         $service = Get-Service -ComputerName $DistributionPoint -Name $serviceName
-        $service.Stop()
+        # Stop() throws on a service that is already stopped: then it is only started.
+        if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {
+            $service.Stop()
+        }
         $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [TimeSpan]::FromMinutes(2))
         $service.Start()
         $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, [TimeSpan]::FromMinutes(2))
