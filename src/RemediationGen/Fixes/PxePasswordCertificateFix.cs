@@ -78,7 +78,7 @@ public sealed class PxePasswordCertificateFix : IFix
             notes,
             model)
         {
-            SiteFiles = [new SiteFile(RunbookFile, [$"{TemplateFolder}/runbook-header.ps1", $"{TemplateFolder}/check.ps1", $"{TemplateFolder}/runbook.ps1"])],
+            SiteFiles = [new SiteFile(RunbookFile, [$"{TemplateFolder}/runbook-header.ps1", $"{TemplateFolder}/check.ps1", SiteFile.ConfigMgrConnectTemplate, $"{TemplateFolder}/runbook.ps1"])],
         };
         return new FixPlanResult(plan, notes);
     }

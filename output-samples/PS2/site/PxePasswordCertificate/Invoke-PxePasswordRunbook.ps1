@@ -173,6 +173,27 @@ function Test-Compliance {
     return [pscustomobject]@{ Compliant = $true; Summary = ('The PXE provider uses certificate ' + $state.Thumbprint + ' without validation errors.') }
 }
 
+function Connect-ConfigMgrSite {
+    # Loads the ConfigurationManager module of the console and creates the site drive when it does not exist yet;
+    # shared by the import script and the PXE runbook. Connecting changes nothing on the site, so it happens even under
+    # -WhatIf (else a preview could not run). The drive is made in the script's scope: one made in this function's own
+    # scope would be gone when it returns.
+    param([string]$SiteCode, [string]$ProviderMachineName)
+
+    if (-not (Get-Module -Name ConfigurationManager)) {
+        if (-not $env:SMS_ADMIN_UI_PATH) {
+            throw 'The ConfigurationManager module was not found: run this script where the Configuration Manager console is installed.'
+        }
+        Import-Module -Name (Join-Path -Path $env:SMS_ADMIN_UI_PATH -ChildPath '..\ConfigurationManager.psd1')
+    }
+    if (-not (Get-PSDrive -Name $SiteCode -PSProvider CMSite -ErrorAction SilentlyContinue)) {
+        if (-not $ProviderMachineName) {
+            throw ('There is no site drive ' + $SiteCode + ': and no -ProviderMachineName to create it.')
+        }
+        New-PSDrive -Name $SiteCode -PSProvider CMSite -Root $ProviderMachineName -Scope Script -WhatIf:$false | Out-Null
+    }
+}
+
 # --- KB 4511618 runbook steps ---
 $Steps = @('Preconditions', 'ClearPassword', 'WaitForDistmgr', 'RestartPxe', 'RestorePassword')
 $target = $KnownDistributionPoints | Where-Object { $_.Name -eq $DistributionPoint -or $_.Name.Split('.')[0] -eq $DistributionPoint } | Select-Object -First 1
@@ -247,16 +268,20 @@ function Wait-LogText {
     return $null
 }
 
+function Connect-Site {
+    # The console's module and the site drive, as the import script connects; a step resumed in a new session needs them too.
+    param([string]$Step)
+
+    try {
+        Connect-ConfigMgrSite -SiteCode $SiteCode -ProviderMachineName $ProviderMachineName
+    }
+    catch {
+        Stop-Runbook $Step $_.Exception.Message 'run this script where the Configuration Manager console is installed, with -ProviderMachineName (the SMS Provider) when the site server is unknown.'
+    }
+}
+
 function Invoke-Preconditions {
-    if (-not (Get-Module -Name ConfigurationManager)) {
-        if (-not $env:SMS_ADMIN_UI_PATH) {
-            Stop-Runbook 'Preconditions' 'the ConfigurationManager module was not found.' 'run this script where the Configuration Manager console is installed.'
-        }
-        Import-Module -Name (Join-Path -Path $env:SMS_ADMIN_UI_PATH -ChildPath '..\ConfigurationManager.psd1')
-    }
-    if (-not (Get-PSDrive -Name $SiteCode -PSProvider CMSite -ErrorAction SilentlyContinue)) {
-        New-PSDrive -Name $SiteCode -PSProvider CMSite -Root $ProviderMachineName -WhatIf:$false | Out-Null
-    }
+    Connect-Site -Step 'Preconditions'
     Push-Location -Path ($SiteCode + ':\')
     try {
         if ($null -eq (Get-CMDistributionPoint -SiteSystemServerName $DistributionPoint -SiteCode $SiteCode)) {
@@ -291,6 +316,9 @@ function Invoke-Preconditions {
 function Invoke-ClearPassword {
     $state = Read-State
     $state.DistmgrOffset = (Get-Item -LiteralPath $DistmgrLogPath).Length
+    if (-not $ProviderMachineName) {
+        Stop-Runbook 'ClearPassword' 'no SMS Provider to edit the site control object on.' 'give -ProviderMachineName (the SMS Provider, usually the site server).'
+    }
     if ($PSCmdlet.ShouldProcess($DistributionPoint, 'Clear the PXE password (site control property PXEPassword; unverified on a live site)')) {
         $filter = "RoleName = 'SMS Distribution Point' AND NetworkOSPath = '\\\\" + $DistributionPoint + "'"
         $role = Get-WmiObject -ComputerName $ProviderMachineName -Namespace ('root\SMS\site_' + $SiteCode) -Class SMS_SCI_SysResUse -Filter $filter
@@ -404,6 +432,7 @@ function Invoke-RestorePassword {
         Write-Step 'RestorePassword' ('What if: would ask for the PXE password and set it on ' + $DistributionPoint + ' with Set-CMDistributionPoint -PxePassword.')
         return
     }
+    Connect-Site -Step 'RestorePassword'
     if ($null -eq $PxePassword) {
         $first = Read-Host -Prompt ('New PXE password for ' + $DistributionPoint) -AsSecureString
         $second = Read-Host -Prompt 'The same password again' -AsSecureString
