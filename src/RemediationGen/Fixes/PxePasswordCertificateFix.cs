@@ -13,7 +13,10 @@ public sealed class PxePasswordCertificateFix : IFix
     public const string FixId = "PxePasswordCertificate";
     public const string RunbookFile = "Invoke-PxePasswordRunbook.ps1";
 
-    /// <summary>ConfigMgr runs a script for 60 seconds by default: leave room for the restart itself.</summary>
+    /// <summary>
+    /// The DP-side remediation's one deadline for restarting the PXE service and waiting for the provider, set when it
+    /// starts. ConfigMgr runs a script for 60 seconds by default: leave room for starting PowerShell and reading the log.
+    /// </summary>
     public const int RemediationWaitSeconds = 45;
 
     public string Id => FixId;

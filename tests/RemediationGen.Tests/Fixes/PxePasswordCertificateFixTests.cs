@@ -183,4 +183,36 @@ public sealed class PxePasswordCertificateFixTests
         Assert.Contains($"$PxeRestartWaitSeconds = {PxePasswordCertificateFix.RemediationWaitSeconds}", detect, StringComparison.Ordinal);
         Assert.InRange(PxePasswordCertificateFix.RemediationWaitSeconds, 10, 50);
     }
+
+    [Fact]
+    public void Remediation_TheDeadlineIsSetFirstAndBoundsTheRestartAndEveryWait()
+    {
+        var package = Assert.Single(Generate(TargetSelection.All).Packages);
+
+        foreach (var path in new[] { "intune/PxePasswordCertificate/remediate.ps1", "configmgr/PxePasswordCertificate/remediation.ps1" })
+        {
+            var lines = Text(package, path).Split("\r\n");
+            var start = Array.IndexOf(lines, "function Invoke-Remediation {");
+            var body = lines[start..Array.IndexOf(lines, "}", start)];
+
+            // The deadline is the first statement, so the restart's own time counts against it...
+            Assert.Equal("    $deadline = (Get-Date).AddSeconds($PxeRestartWaitSeconds)", body.First(l => !l.TrimStart().StartsWith('#') && l != body[0]));
+            Assert.Contains("    Restart-PxeService -Name $service -Deadline $deadline", body);
+            Assert.Contains("    while ($null -eq $after -and (Get-Date) -lt $deadline) {", body);
+            Assert.Contains("        Start-Sleep -Milliseconds ([int][Math]::Min(3000, (Get-TimeLeft -Deadline $deadline).TotalMilliseconds))", body);
+
+            // ...and the restart waits for the service only until then: no Restart-Service, which waits without limit.
+            Assert.DoesNotContain(lines, l => l.Contains("Restart-Service", StringComparison.Ordinal) && !l.TrimStart().StartsWith('#'));
+            Assert.Equal(
+                [
+                    "$controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline))",
+                    "$controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, (Get-TimeLeft -Deadline $Deadline))",
+                ],
+                lines.Where(l => l.Contains("WaitForStatus", StringComparison.Ordinal)).Select(l => l.Trim()));
+            Assert.Single(lines, l => l.Contains("Start-Sleep", StringComparison.Ordinal));
+            Assert.Contains(
+                "        if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {",
+                lines);
+        }
+    }
 }
