@@ -80,7 +80,6 @@ public sealed class AmtProvisioningCertificateFix : IFix
             Description: $"Warns when the Intel AMT provisioning certificate of site {site.SiteCode}'s out-of-band service point is missing, expires within {context.Amt.ThresholdDays} days, has no private key or chains to an untrusted root; detection only, with a renewal kit.",
             targets,
             findings,
-            notes,
             model)
         {
             HasRemediation = false,

@@ -17,7 +17,6 @@ public sealed record FixPlan(
     string Description,
     IReadOnlyList<FixTarget> Targets,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<string> Notes,
     object TemplateModel)
 {
     /// <summary>

@@ -13,4 +13,4 @@ public sealed record PxePasswordCertificateModel(
 
 /// <param name="ExpectedThumbprint">The certificate the site expects, when the facts know it; empty otherwise.</param>
 /// <param name="Responder">WDSServer or SccmPxe when the facts know it; empty otherwise. The runbook always asks the DP which service to restart and says when that differs.</param>
-public sealed record PxeDistributionPointModel(string Name, string ExpectedThumbprint, string Responder, bool PasswordSet);
+public sealed record PxeDistributionPointModel(string Name, string ExpectedThumbprint, string Responder);
