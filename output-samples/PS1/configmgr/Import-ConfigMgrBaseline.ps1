@@ -75,19 +75,28 @@ $ConfigurationItems = @(
     }
 )
 
-if (-not (Get-Module -Name ConfigurationManager)) {
-    if (-not $env:SMS_ADMIN_UI_PATH) {
-        throw 'The ConfigurationManager module was not found: run this script where the Configuration Manager console is installed.'
+function Connect-ConfigMgrSite {
+    # Loads the ConfigurationManager module of the console and creates the site drive when it does not exist yet;
+    # shared by the import script and the PXE runbook. Connecting changes nothing on the site, so it happens even under
+    # -WhatIf (else a preview could not run). The drive is made in the script's scope: one made in this function's own
+    # scope would be gone when it returns.
+    param([string]$SiteCode, [string]$ProviderMachineName)
+
+    if (-not (Get-Module -Name ConfigurationManager)) {
+        if (-not $env:SMS_ADMIN_UI_PATH) {
+            throw 'The ConfigurationManager module was not found: run this script where the Configuration Manager console is installed.'
+        }
+        Import-Module -Name (Join-Path -Path $env:SMS_ADMIN_UI_PATH -ChildPath '..\ConfigurationManager.psd1')
     }
-    Import-Module -Name (Join-Path -Path $env:SMS_ADMIN_UI_PATH -ChildPath '..\ConfigurationManager.psd1')
-}
-if (-not (Get-PSDrive -Name $SiteCode -PSProvider CMSite -ErrorAction SilentlyContinue)) {
-    if (-not $ProviderMachineName) {
-        throw ('There is no site drive ' + $SiteCode + ': and no -ProviderMachineName to create it.')
+    if (-not (Get-PSDrive -Name $SiteCode -PSProvider CMSite -ErrorAction SilentlyContinue)) {
+        if (-not $ProviderMachineName) {
+            throw ('There is no site drive ' + $SiteCode + ': and no -ProviderMachineName to create it.')
+        }
+        New-PSDrive -Name $SiteCode -PSProvider CMSite -Root $ProviderMachineName -Scope Script -WhatIf:$false | Out-Null
     }
-    # Connecting changes nothing on the site, so it happens even under -WhatIf (else the preview could not run).
-    New-PSDrive -Name $SiteCode -PSProvider CMSite -Root $ProviderMachineName -WhatIf:$false | Out-Null
 }
+
+Connect-ConfigMgrSite -SiteCode $SiteCode -ProviderMachineName $ProviderMachineName
 
 $packageFolder = $PSScriptRoot
 Push-Location -Path ($SiteCode + ':\')

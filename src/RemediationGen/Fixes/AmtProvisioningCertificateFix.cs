@@ -68,7 +68,8 @@ public sealed class AmtProvisioningCertificateFix : IFix
             siteFiles.Add(new SiteFile(RequestFile, [$"{TemplateFolder}/request.inf"]));
         }
 
-        siteFiles.Add(new SiteFile(ValidationScript, [$"{TemplateFolder}/validate.ps1"]));
+        // The validation script runs the check's own functions (purpose, chain root) on the issued certificate.
+        siteFiles.Add(new SiteFile(ValidationScript, [$"{TemplateFolder}/validate-header.ps1", $"{TemplateFolder}/check.ps1", $"{TemplateFolder}/validate.ps1"]));
         siteFiles.Add(new SiteFile(ExportScript, [$"{TemplateFolder}/export.ps1"]));
         var plan = new FixPlan(
             FixId,
@@ -79,7 +80,6 @@ public sealed class AmtProvisioningCertificateFix : IFix
             Description: $"Warns when the Intel AMT provisioning certificate of site {site.SiteCode}'s out-of-band service point is missing, expires within {context.Amt.ThresholdDays} days, has no private key or chains to an untrusted root; detection only, with a renewal kit.",
             targets,
             findings,
-            notes,
             model)
         {
             HasRemediation = false,

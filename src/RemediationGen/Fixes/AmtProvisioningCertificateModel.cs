@@ -17,9 +17,20 @@ public sealed record AmtProvisioningCertificateModel(
     string KitLocation,
     IReadOnlyList<string> LoggedCertificates)
 {
-    public const string ServerAuthenticationOid = "1.3.6.1.5.5.7.3.1";
-    public const string AmtProvisioningOid = "2.16.840.1.113741.1.2.3";
-    public const string OrganizationalUnit = "Intel(R) Client Setup Certificate";
+    // The one source of the certificate's purpose for the check, the validation script, request.inf and the CSR subject.
+    // Instance properties, not constants, because templates see only instance members.
+
+    /// <summary>EKU Server Authentication: requested in request.inf and required by the validation script.</summary>
+    public string ServerAuthenticationOid { get; } = "1.3.6.1.5.5.7.3.1";
+
+    /// <summary>EKU Intel AMT provisioning: requested in request.inf; the check and the validation script accept a certificate that has it.</summary>
+    public string AmtProvisioningOid { get; } = "2.16.840.1.113741.1.2.3";
+
+    /// <summary>The OU of the CSR subject, which CAs without the AMT EKU use instead of it.</summary>
+    public string OrganizationalUnit { get; } = "Intel(R) Client Setup Certificate";
+
+    /// <summary><see cref="OrganizationalUnit"/> as the check compares the subject's parts: exactly <c>OU=Intel(R) Client Setup Certificate</c>.</summary>
+    public string OrganizationalUnitRdn => $"OU={OrganizationalUnit}";
 
     public bool HasTrustedRoots => TrustedRootHashes.Count > 0;
 

@@ -17,7 +17,6 @@ public sealed record FixPlan(
     string Description,
     IReadOnlyList<FixTarget> Targets,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<string> Notes,
     object TemplateModel)
 {
     /// <summary>
@@ -32,7 +31,14 @@ public sealed record FixPlan(
 
 /// <summary>A site-side file: its templates (names under templates/, without .hbs) rendered with the plan's model and joined in order.</summary>
 /// <param name="FileName">File name under <c>site/&lt;PairName&gt;/</c>. <c>.ps1</c> and <c>.inf</c> files must be 7-bit ASCII.</param>
-public sealed record SiteFile(string FileName, IReadOnlyList<string> Templates);
+public sealed record SiteFile(string FileName, IReadOnlyList<string> Templates)
+{
+    /// <summary>
+    /// Defines <c>Connect-ConfigMgrSite</c> (the console's module and the site drive, refusing an empty provider name):
+    /// for a site-side script that uses the ConfigMgr cmdlets, after its parameters. The import script uses it too.
+    /// </summary>
+    public const string ConfigMgrConnectTemplate = "shared/configmgr-connect.ps1";
+}
 
 /// <summary>A server a pair is meant for, with the reason it is included.</summary>
 /// <param name="Roles">What the facts say the server is ("management point", "PXE-enabled distribution point"), or "named in logs only".</param>

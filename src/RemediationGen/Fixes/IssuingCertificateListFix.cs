@@ -57,7 +57,6 @@ public sealed class IssuingCertificateListFix : IFix
             Description: $"Restores HKLM\\SOFTWARE\\Microsoft\\SMS\\Security\\IssuingCertificateList (REG_MULTI_SZ, 64-bit view) to site {site.SiteCode}'s value on its management points and PXE-enabled distribution points (KB 4469580).",
             targets,
             findings,
-            notes,
             model);
         return new FixPlanResult(plan, notes);
     }

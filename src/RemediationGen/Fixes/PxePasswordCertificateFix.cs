@@ -13,7 +13,10 @@ public sealed class PxePasswordCertificateFix : IFix
     public const string FixId = "PxePasswordCertificate";
     public const string RunbookFile = "Invoke-PxePasswordRunbook.ps1";
 
-    /// <summary>ConfigMgr runs a script for 60 seconds by default: leave room for the restart itself.</summary>
+    /// <summary>
+    /// The DP-side remediation's one deadline for restarting the PXE service and waiting for the provider, set when it
+    /// starts. ConfigMgr runs a script for 60 seconds by default: leave room for starting PowerShell and reading the log.
+    /// </summary>
     public const int RemediationWaitSeconds = 45;
 
     public string Id => FixId;
@@ -24,11 +27,11 @@ public sealed class PxePasswordCertificateFix : IFix
     {
         var findings = context.OpenFindings(FixId, site.SiteCode);
         var byServer = FixContext.ByServer(findings);
-        var withPassword = site.DistributionPoints.Where(dp => dp.IsPxe && dp.PxePasswordSet).ToDictionary(dp => dp.ServerName, StringComparer.Ordinal);
+        var distributionPoints = site.DistributionPoints.ToDictionary(dp => dp.ServerName, StringComparer.Ordinal);
         var servers = new SortedSet<string>(byServer.Keys, StringComparer.Ordinal);
         if (context.Targets == TargetSelection.All)
         {
-            servers.UnionWith(withPassword.Keys);
+            servers.UnionWith(site.DistributionPoints.Where(dp => dp.IsPxe && dp.PxePasswordSet).Select(dp => dp.ServerName));
         }
 
         if (servers.Count == 0)
@@ -36,15 +39,16 @@ public sealed class PxePasswordCertificateFix : IFix
             return new FixPlanResult(null, []);
         }
 
-        var targets = servers.Select(server =>
+        // Each target with what the facts know of it (null for a server only the logs name), looked up once.
+        var known = servers.Select(server => (Server: server, Dp: distributionPoints.GetValueOrDefault(server))).ToList();
+        var targets = known.Select(t =>
         {
-            var serverFindings = byServer.GetValueOrDefault(server) ?? [];
-            var known = site.DistributionPoints.FirstOrDefault(dp => dp.ServerName == server);
-            var roles = known is null ? ["named in logs only"] : new[] { known.PxePasswordSet ? "PXE-enabled distribution point with a PXE password" : "PXE-enabled distribution point" };
+            var serverFindings = byServer.GetValueOrDefault(t.Server) ?? [];
+            var roles = t.Dp is null ? ["named in logs only"] : new[] { t.Dp.PxePasswordSet ? "PXE-enabled distribution point with a PXE password" : "PXE-enabled distribution point" };
             var reason = serverFindings.Count > 0
                 ? $"the logs show its certificate blocked ({serverFindings.Sum(f => f.Occurrences)} record(s))"
                 : "PXE password set: after a site move or recovery its certificate cannot be updated; the check changes nothing where PXE is healthy";
-            return new FixTarget(server, roles, known is not null, reason, serverFindings);
+            return new FixTarget(t.Server, roles, t.Dp is not null, reason, serverFindings);
         }).ToList();
 
         var siteServer = site.SiteServer ?? string.Empty;
@@ -53,11 +57,7 @@ public sealed class PxePasswordCertificateFix : IFix
             siteServer.Length == 0 ? string.Empty : $@"\\{siteServer}\SMS_{site.SiteCode}\Logs\distmgr.log",
             RemediationWaitSeconds,
             $"site/{FixId}/{RunbookFile} in the RemediationGen package of site {site.SiteCode}",
-            [.. targets.Select(t =>
-            {
-                var dp = withPassword.GetValueOrDefault(t.Server) ?? site.DistributionPoints.FirstOrDefault(d => d.ServerName == t.Server);
-                return new PxeDistributionPointModel(t.Server, dp?.CertificateThumbprint ?? string.Empty, dp?.PxeResponder ?? string.Empty, dp?.PxePasswordSet ?? false);
-            })]);
+            [.. known.Select(t => new PxeDistributionPointModel(t.Server, t.Dp?.CertificateThumbprint ?? string.Empty, t.Dp?.PxeResponder ?? string.Empty))]);
         var notes = targets.Where(t => !t.InFacts)
             .Select(t => $"{t.Server} is named in the PXE-password logs but not in the site facts; it is targeted, check that it belongs to site {site.SiteCode}.")
             .ToList();
@@ -75,10 +75,9 @@ public sealed class PxePasswordCertificateFix : IFix
             Description: $"Detects PXE-enabled DPs of site {site.SiteCode} whose PXE provider validates an expired or invalid certificate, restarts the PXE service, and gives a runbook for KB 4511618 (clear the PXE password, update, set it again).",
             targets,
             findings,
-            notes,
             model)
         {
-            SiteFiles = [new SiteFile(RunbookFile, [$"{TemplateFolder}/runbook-header.ps1", $"{TemplateFolder}/check.ps1", $"{TemplateFolder}/runbook.ps1"])],
+            SiteFiles = [new SiteFile(RunbookFile, [$"{TemplateFolder}/runbook-header.ps1", $"{TemplateFolder}/check.ps1", SiteFile.ConfigMgrConnectTemplate, $"{TemplateFolder}/runbook.ps1"])],
         };
         return new FixPlanResult(plan, notes);
     }

@@ -36,7 +36,7 @@ public sealed class PackageGenerator(IReadOnlyList<IFix> fixes, TemplateRenderer
             notes.AddRange(siteNotes);
             if (plans.Count > 0)
             {
-                packages.Add(builder.Build(new PackageInputs(site, facts, diagnosis, options.Targets, logsRead, plans, siteNotes)));
+                packages.Add(builder.Build(new PackageInputs(site, facts, diagnosis, options.Targets, options.Amt, logsRead, plans, siteNotes)));
             }
         }
 

@@ -4,12 +4,19 @@ using RemediationGen.Fixes;
 
 namespace RemediationGen.Packaging;
 
-/// <summary>Everything one site's package is made from; the manifest's input digest covers all of it.</summary>
+/// <summary>
+/// Everything one site's package is made from. The manifest's input digest covers all of it that decides the
+/// package's bytes (the facts of this site and the facts warnings, the site's findings and rejected values, every
+/// option, whether logs were read, the templates); <see cref="Plans"/> and <see cref="Notes"/> follow from those.
+/// The facts' origin and collection time are recorded in the manifest as they are.
+/// </summary>
+/// <param name="Amt">The AMT fix's options: they reach its scripts, kit and README.</param>
 public sealed record PackageInputs(
     SiteFacts Site,
     HierarchyFacts Facts,
     DiagnosisResult Diagnosis,
     TargetSelection Targets,
+    AmtOptions Amt,
     bool LogsRead,
     IReadOnlyList<FixPlan> Plans,
     IReadOnlyList<string> Notes);

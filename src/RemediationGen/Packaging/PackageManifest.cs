@@ -113,7 +113,11 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
         writer.WriteEndObject();
     }
 
-    /// <summary>SHA-256 of a canonical JSON of the site facts, the site's findings, the rejected values, the options and the templates.</summary>
+    /// <summary>
+    /// SHA-256 of a canonical JSON (fixed field order, lists in the order they take effect) of everything that decides
+    /// the package's bytes: the site facts and the facts warnings, the site's findings, the rejected values, every
+    /// option, whether logs were read, and the templates. A new option must be written here too (InputDigestTests fails until it is).
+    /// </summary>
     private string InputDigest(PackageInputs inputs)
     {
         using var stream = new MemoryStream();
@@ -122,9 +126,18 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             writer.WriteStartObject();
             writer.WritePropertyName("site");
             FactsFileWriter.WriteSite(writer, inputs.Site);
+            writer.WriteStartArray("factsWarnings");
+            foreach (var warning in inputs.Facts.Warnings)
+            {
+                writer.WriteStringValue(warning);
+            }
+
+            writer.WriteEndArray();
             DiagnosisJson.WriteFindings(writer, "findings", SitePackageBuilder.SiteFindings(inputs));
             DiagnosisJson.WriteRejected(writer, SitePackageBuilder.SiteRejected(inputs));
+            writer.WriteBoolean("logsRead", inputs.LogsRead);
             writer.WriteString("targets", inputs.Targets.ToString());
+            WriteAmtOptions(writer, inputs.Amt);
             writer.WriteStartArray("templates");
             foreach (var name in catalog.Names)
             {
@@ -136,5 +149,23 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()));
+    }
+
+    private static void WriteAmtOptions(Utf8JsonWriter writer, AmtOptions amt)
+    {
+        writer.WriteStartObject("amt");
+        writer.WriteNumber("thresholdDays", amt.ThresholdDays);
+        writer.WriteStartArray("trustedRootHashes");
+        foreach (var hash in amt.TrustedRootHashes)
+        {
+            writer.WriteStringValue(hash);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("organization", amt.Organization);
+        writer.WriteString("locality", amt.Locality);
+        writer.WriteString("state", amt.State);
+        writer.WriteString("country", amt.Country);
+        writer.WriteEndObject();
     }
 }

@@ -19,6 +19,9 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
     public const string ToolName = "RemediationGen";
     public const string ImportScriptName = "Import-ConfigMgrBaseline.ps1";
 
+    /// <summary>The import script: its help, parameters and items; the connection; the import itself.</summary>
+    private static readonly string[] ImportTemplates = ["shared/configmgr-import-header.ps1", SiteFile.ConfigMgrConnectTemplate, "shared/configmgr-import.ps1"];
+
     public RenderedPackage Build(PackageInputs inputs)
     {
         var siteCode = inputs.Site.SiteCode;
@@ -58,7 +61,8 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
         }
 
         var import = new ConfigMgrImportModel(toolVersion, siteCode, inputs.Site.SiteServer ?? string.Empty, items);
-        files.Add(new RenderedFile($"configmgr/{ImportScriptName}", PackageText.Script(ImportScriptName, renderer.Render("shared/configmgr-import.ps1", import))));
+        var importScript = string.Concat(ImportTemplates.Select(template => renderer.Render(template, import)));
+        files.Add(new RenderedFile($"configmgr/{ImportScriptName}", PackageText.Script(ImportScriptName, importScript)));
         files.Add(new RenderedFile("README.md", PackageText.Utf8(RenderReadme(inputs))));
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         files.Add(new RenderedFile(ManifestFileName, PackageText.Utf8(new PackageManifest(renderer.Catalog, toolVersion).Write(inputs, files))));

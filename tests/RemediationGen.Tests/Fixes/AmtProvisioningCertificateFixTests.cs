@@ -4,7 +4,6 @@ using RemediationGen.Facts;
 using RemediationGen.Fixes;
 using RemediationGen.Generation;
 using RemediationGen.Packaging;
-using RemediationGen.Templates;
 using RemediationGen.Tests.PowerShell;
 using RemediationGen.Tests.Support;
 using RemediationGen.Tests.Templates;
@@ -23,12 +22,10 @@ public sealed class AmtProvisioningCertificateFixTests
     private static GenerationResult Generate(SiteFacts site, AmtOptions? options = null)
     {
         var facts = new HierarchyFacts([site], "test", null, []);
-        var generator = new PackageGenerator(FixCatalog.All, new TemplateRenderer(TemplateCatalog.Embedded()), "0.0.0-test");
-        return generator.Generate(facts, DiagnosisResult.Empty, logsRead: false, new GenerateOptions(TargetSelection.All, []) { Amt = (options ?? AmtOptions.Default).Validated() });
+        return TestGenerator.Generate(facts, DiagnosisResult.Empty, logsRead: false, new GenerateOptions(TargetSelection.All, []) { Amt = (options ?? AmtOptions.Default).Validated() });
     }
 
-    private static string Text(RenderedPackage package, string path) =>
-        Encoding.UTF8.GetString(package.Files.Single(f => f.RelativePath == path).Content);
+    private static string Text(RenderedPackage package, string path) => TestGenerator.Text(package, path);
 
     [Fact]
     public void Generate_WithSubject_WritesTheRequestInfFieldByField()
@@ -162,6 +159,71 @@ public sealed class AmtProvisioningCertificateFixTests
         var package = Assert.Single(Generate(site).Packages);
 
         Assert.DoesNotContain(package.Files, f => f.RelativePath.Contains("Amt", StringComparison.Ordinal));
+    }
+
+    private static string[] FunctionLines(string[] lines, string name)
+    {
+        var start = Array.IndexOf(lines, $"function {name} {{");
+        Assert.True(start >= 0, $"function {name} not found");
+        return lines[start..(Array.IndexOf(lines, "}", start) + 1)];
+    }
+
+    [Fact]
+    public void ValidationScript_IsItsParametersThenTheCheckThenTheValidation()
+    {
+        var package = Assert.Single(Generate(Site(Subject, RootSha1)).Packages);
+        var validation = Text(package, "site/AmtProvisioningCertificate/Test-AmtProvisioningCertificate.ps1").Split("\r\n");
+        var detect = Text(package, "intune/AmtProvisioningCertificate/detect.ps1").Split("\r\n");
+
+        // The parameters come first, as PowerShell requires; then the check body, with the detection script's own functions.
+        Assert.Equal("<#", validation[0]);
+        var parameters = Array.IndexOf(validation, "[CmdletBinding()]");
+        Assert.True(parameters > 0 && parameters < Array.FindIndex(validation, l => l.StartsWith("function ", StringComparison.Ordinal)));
+        Assert.Contains($"    [string[]]$TrustedRootHashes = @('{RootSha1}'),", validation);
+        foreach (var function in new[] { "Get-EnhancedKeyUsageOid", "Test-AmtProvisioningPurpose", "Get-AmtRootCertificateHash" })
+        {
+            Assert.Equal(FunctionLines(detect, function), FunctionLines(validation, function));
+            Assert.Single(validation, l => l.StartsWith($"function {function} ", StringComparison.Ordinal));
+        }
+
+        // Nothing of the check is written twice: one chain build, one EKU walk, one OU comparison.
+        Assert.Single(validation, l => l.Contains("X509Chain", StringComparison.Ordinal) && l.Contains("New-Object", StringComparison.Ordinal));
+        Assert.Single(validation, l => l.Contains(".EnhancedKeyUsages", StringComparison.Ordinal));
+        Assert.Single(validation, l => l.Contains("-ccontains", StringComparison.Ordinal));
+
+        // The validation still makes every check of an issued certificate.
+        Assert.Equal(
+            ["Private key", "Valid now", "Days left", "Server Authentication EKU", "AMT provisioning purpose", "No wildcard", "Common name", "AMT-trusted root", "AMT-trusted root"],
+            validation.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"Add-Result -Check '([^']+)'")).Where(m => m.Success).Select(m => m.Groups[1].Value));
+        Assert.Contains("Add-Result -Check 'Server Authentication EKU' -Passed (@(Get-EnhancedKeyUsageOid -Certificate $certificate) -contains $ServerAuthenticationOid) -Detail ('EKU ' + $ServerAuthenticationOid)", validation);
+        Assert.Contains("Add-Result -Check 'AMT provisioning purpose' -Passed (Test-AmtProvisioningPurpose -Certificate $certificate) -Detail ('EKU ' + $AmtProvisioningOid + ', or ' + $AmtSetupOrganizationalUnit + ' exactly')", validation);
+        Assert.Contains("$root = Get-AmtRootCertificateHash -Certificate $certificate", validation);
+    }
+
+    [Fact]
+    public void Oids_ComeFromTheModelIntoTheCheckTheValidationAndTheRequest()
+    {
+        var package = Assert.Single(Generate(Site(Subject)).Packages);
+        var detect = Text(package, "intune/AmtProvisioningCertificate/detect.ps1").Split("\r\n");
+        var validation = Text(package, "site/AmtProvisioningCertificate/Test-AmtProvisioningCertificate.ps1").Split("\r\n");
+        var inf = Text(package, "site/AmtProvisioningCertificate/request.inf").Split("\r\n");
+
+        foreach (var script in new[] { detect, validation })
+        {
+            Assert.Contains("$AmtProvisioningOid = '2.16.840.1.113741.1.2.3'", script);
+            Assert.Contains("$AmtSetupOrganizationalUnit = 'OU=Intel(R) Client Setup Certificate'", script);
+        }
+
+        Assert.Contains("$ServerAuthenticationOid = '1.3.6.1.5.5.7.3.1'", validation);
+        Assert.Contains("OID = 1.3.6.1.5.5.7.3.1 ; Server Authentication", inf);
+        Assert.Contains("OID = 2.16.840.1.113741.1.2.3 ; Intel AMT provisioning", inf);
+        foreach (var template in new[] { "check.ps1.hbs", "validate-header.ps1.hbs", "validate.ps1.hbs", "request.inf.hbs" })
+        {
+            var text = File.ReadAllText(Path.Combine(Repository.Root, "templates", "amt-provisioning-certificate", template));
+            Assert.DoesNotContain("1.3.6.1.5.5.7.3.1", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("2.16.840.1.113741.1.2.3", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("'OU=Intel(R) Client Setup Certificate'", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using RemediationGen.Facts;
 using RemediationGen.Fixes;
 using RemediationGen.Generation;
 using RemediationGen.Packaging;
-using RemediationGen.Templates;
 using RemediationGen.Tests.PowerShell;
 using RemediationGen.Tests.Support;
 
@@ -39,12 +38,10 @@ public sealed class PxePasswordCertificateFixTests
     private static GenerationResult Generate(TargetSelection selection, params Finding[] findings)
     {
         var facts = new HierarchyFacts([Site], "test", null, []);
-        var generator = new PackageGenerator(FixCatalog.All, new TemplateRenderer(TemplateCatalog.Embedded()), "0.0.0-test");
-        return generator.Generate(facts, new DiagnosisResult(findings, [], [], 1, 1), logsRead: true, new GenerateOptions(selection, []));
+        return TestGenerator.Generate(facts, new DiagnosisResult(findings, [], [], 1, 1), logsRead: true, new GenerateOptions(selection, []));
     }
 
-    private static string Text(RenderedPackage package, string path) =>
-        Encoding.UTF8.GetString(package.Files.Single(f => f.RelativePath == path).Content);
+    private static string Text(RenderedPackage package, string path) => TestGenerator.Text(package, path);
 
     [Fact]
     public void Plan_AllTargets_PxeDistributionPointsWithAPasswordAndThoseInTheLogs()
@@ -124,6 +121,47 @@ public sealed class PxePasswordCertificateFixTests
     }
 
     [Fact]
+    public void RemediationAndRunbook_ChooseThePxeServiceWithTheOneSharedFunction()
+    {
+        var package = Assert.Single(Generate(TargetSelection.All).Packages);
+        var remediations = new[] { "intune/PxePasswordCertificate/remediate.ps1", "configmgr/PxePasswordCertificate/remediation.ps1" };
+
+        foreach (var path in remediations.Append(Runbook))
+        {
+            var lines = Text(package, path).Split("\r\n");
+            Assert.Single(lines, l => l.Contains("function Get-PxeServiceName", StringComparison.Ordinal));
+            Assert.Single(lines, l => l.Contains("Get-Service", StringComparison.Ordinal) && l.Contains("-ErrorAction SilentlyContinue", StringComparison.Ordinal));
+            Assert.Contains("        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {", lines);
+        }
+
+        foreach (var path in remediations)
+        {
+            Assert.Contains("    $service = Get-PxeServiceName", Text(package, path).Split("\r\n"));
+        }
+
+        var runbook = Text(package, Runbook).Split("\r\n");
+        Assert.Contains("    $serviceName = Get-PxeServiceName -ComputerName $DistributionPoint", runbook);
+        Assert.Equal(
+            ["$service = Get-Service @where -Name $name -ErrorAction SilentlyContinue", "$service = Get-Service -ComputerName $DistributionPoint -Name $serviceName"],
+            runbook.Where(l => l.Contains("Get-Service", StringComparison.Ordinal)).Select(l => l.Trim()));
+    }
+
+    [Fact]
+    public void Runbook_StopsThePxeServiceOnlyWhenItRuns()
+    {
+        var lines = Text(Assert.Single(Generate(TargetSelection.All).Packages), Runbook).Split("\r\n");
+
+        var stop = Array.IndexOf(lines, "            $service.Stop()");
+        Assert.True(stop > 0, "$service.Stop() not found");
+        Assert.Equal(
+            "        if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {",
+            lines[stop - 1]);
+        Assert.Equal("        }", lines[stop + 1]);
+        Assert.Equal("        $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [TimeSpan]::FromMinutes(2))", lines[stop + 2]);
+        Assert.Equal("        $service.Start()", lines[stop + 3]);
+    }
+
+    [Fact]
     public void Check_RegexIsTheOneTheScriptsRunOnDotNet()
     {
         // PowerShell's [regex] is .NET's Regex: run the template's own pattern on a KB 4511618 record.
@@ -144,5 +182,37 @@ public sealed class PxePasswordCertificateFixTests
 
         Assert.Contains($"$PxeRestartWaitSeconds = {PxePasswordCertificateFix.RemediationWaitSeconds}", detect, StringComparison.Ordinal);
         Assert.InRange(PxePasswordCertificateFix.RemediationWaitSeconds, 10, 50);
+    }
+
+    [Fact]
+    public void Remediation_TheDeadlineIsSetFirstAndBoundsTheRestartAndEveryWait()
+    {
+        var package = Assert.Single(Generate(TargetSelection.All).Packages);
+
+        foreach (var path in new[] { "intune/PxePasswordCertificate/remediate.ps1", "configmgr/PxePasswordCertificate/remediation.ps1" })
+        {
+            var lines = Text(package, path).Split("\r\n");
+            var start = Array.IndexOf(lines, "function Invoke-Remediation {");
+            var body = lines[start..Array.IndexOf(lines, "}", start)];
+
+            // The deadline is the first statement, so the restart's own time counts against it...
+            Assert.Equal("    $deadline = (Get-Date).AddSeconds($PxeRestartWaitSeconds)", body.First(l => !l.TrimStart().StartsWith('#') && l != body[0]));
+            Assert.Contains("    Restart-PxeService -Name $service -Deadline $deadline", body);
+            Assert.Contains("    while ($null -eq $after -and (Get-Date) -lt $deadline) {", body);
+            Assert.Contains("        Start-Sleep -Milliseconds ([int][Math]::Min(3000, (Get-TimeLeft -Deadline $deadline).TotalMilliseconds))", body);
+
+            // ...and the restart waits for the service only until then: no Restart-Service, which waits without limit.
+            Assert.DoesNotContain(lines, l => l.Contains("Restart-Service", StringComparison.Ordinal) && !l.TrimStart().StartsWith('#'));
+            Assert.Equal(
+                [
+                    "$controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline))",
+                    "$controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, (Get-TimeLeft -Deadline $Deadline))",
+                ],
+                lines.Where(l => l.Contains("WaitForStatus", StringComparison.Ordinal)).Select(l => l.Trim()));
+            Assert.Single(lines, l => l.Contains("Start-Sleep", StringComparison.Ordinal));
+            Assert.Contains(
+                "        if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {",
+                lines);
+        }
     }
 }

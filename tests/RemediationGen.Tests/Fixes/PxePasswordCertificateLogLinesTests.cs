@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RemediationGen.Rules;
 using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Fixes;
@@ -42,6 +43,19 @@ public sealed class PxePasswordCertificateLogLinesTests
     {
         Assert.Equal(@"Begin validation of Certificate \[Thumbprint ([0-9A-Fa-f]+)\]", ValidationPattern);
         Assert.Equal(["has expired", "Failed to validate PXEClientKey certificate", "800B0101"], FailureMarkers);
+    }
+
+    [Fact]
+    public void Template_MarkersAreTheRulesOwnSignatures()
+    {
+        // The rule's public constants, and its private ones through the signature list every record it reads holds one of.
+        var runbook = File.ReadAllText(Path.Combine(Templates, "runbook.ps1.hbs"));
+        Assert.Contains(PxePasswordCertificateSignatures.ClientKeyFailure, FailureMarkers);
+        Assert.Contains(PxePasswordCertificateSignatures.ValidityError, FailureMarkers);
+        Assert.Contains(PxePasswordCertificateSignatures.All, signature => signature.Trim('\'', ' ') == "has expired");
+        Assert.Contains(Regex.Unescape(ValidationPattern[..ValidationPattern.IndexOf('(', StringComparison.Ordinal)]), PxePasswordCertificateSignatures.All);
+        Assert.Contains(Regex.Match(runbook, @"\$success = '([^']+)'").Groups[1].Value, PxePasswordCertificateSignatures.All);
+        Assert.Contains($"'{PxePasswordCertificateSignatures.PasswordFailure}'", runbook, StringComparison.Ordinal);
     }
 
     [Theory]

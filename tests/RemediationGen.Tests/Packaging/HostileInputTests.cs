@@ -4,7 +4,6 @@ using RemediationGen.Facts;
 using RemediationGen.Fixes;
 using RemediationGen.Generation;
 using RemediationGen.Packaging;
-using RemediationGen.Templates;
 using RemediationGen.Tests.PowerShell;
 using RemediationGen.Tests.Support;
 using RemediationGen.Tests.Templates;
@@ -49,12 +48,10 @@ public sealed class HostileInputTests
     private static RenderedPackage Generate(string value, DiagnosisResult diagnosis)
     {
         var facts = new HierarchyFacts([Site(value)], "test", null, ["warning with | pipe and <html>"]);
-        var generator = new PackageGenerator(FixCatalog.All, new TemplateRenderer(TemplateCatalog.Embedded()), "0.0.0-test");
-        return Assert.Single(generator.Generate(facts, diagnosis, logsRead: true, new GenerateOptions(TargetSelection.All, [])).Packages);
+        return Assert.Single(TestGenerator.Generate(facts, diagnosis, logsRead: true, new GenerateOptions(TargetSelection.All, [])).Packages);
     }
 
-    private static string Text(RenderedPackage package, string path) =>
-        Encoding.UTF8.GetString(package.Files.Single(f => f.RelativePath == path).Content);
+    private static string Text(RenderedPackage package, string path) => TestGenerator.Text(package, path);
 
     [Fact]
     public void HostileValue_ScriptsParseAndDoTheSameAsWithABenignValue()

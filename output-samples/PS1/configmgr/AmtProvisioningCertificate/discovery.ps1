@@ -16,7 +16,8 @@ function ConvertTo-OneLine {
     return $line
 }
 
-# --- AMT provisioning certificate check (Intel vPro, out-of-band management): reads only, shared by every wrapper. ---
+# --- AMT provisioning certificate check (Intel vPro, out-of-band management): reads only, shared by every wrapper
+# and by the renewal kit's validation script. ---
 # Detection only: nothing on the service point is safe to change automatically. The output says what to renew and how.
 $AmtProvisioningOid = '2.16.840.1.113741.1.2.3'
 $AmtSetupOrganizationalUnit = 'OU=Intel(R) Client Setup Certificate'
@@ -24,18 +25,27 @@ $AmtThresholdDays = 30
 $AmtTrustedRootHashes = [string[]]@()
 $AmtRenewalKit = 'site/AmtProvisioningCertificate/ in the RemediationGen package of site PS1'
 
+function Get-EnhancedKeyUsageOid {
+    # The OIDs of the certificate's enhanced key usages; none when it has no EKU extension.
+    param([System.Security.Cryptography.X509Certificates.X509Certificate2]$Certificate)
+
+    $oids = @()
+    foreach ($extension in $Certificate.Extensions) {
+        if ($extension -is [System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension]) {
+            foreach ($usage in $extension.EnhancedKeyUsages) {
+                $oids += $usage.Value
+            }
+        }
+    }
+    return $oids
+}
+
 function Test-AmtProvisioningPurpose {
     # The AMT provisioning EKU, or the OU that CAs without that EKU use instead (exact text and case).
     param([System.Security.Cryptography.X509Certificates.X509Certificate2]$Certificate)
 
-    foreach ($extension in $Certificate.Extensions) {
-        if ($extension -is [System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension]) {
-            foreach ($usage in $extension.EnhancedKeyUsages) {
-                if ($usage.Value -eq $AmtProvisioningOid) {
-                    return $true
-                }
-            }
-        }
+    if (@(Get-EnhancedKeyUsageOid -Certificate $Certificate) -contains $AmtProvisioningOid) {
+        return $true
     }
     $names = $Certificate.SubjectName.Decode([System.Security.Cryptography.X509Certificates.X500DistinguishedNameFlags]::UseNewLines) -split '\r?\n'
     return ($names -ccontains $AmtSetupOrganizationalUnit)
@@ -73,7 +83,7 @@ function Get-AmtRootCertificateHash {
 function Test-Compliance {
     $certificates = @(Get-AmtProvisioningCertificate)
     if ($certificates.Count -eq 0) {
-        return [pscustomobject]@{ Compliant = $false; Summary = ('No AMT provisioning certificate (EKU 2.16.840.1.113741.1.2.3 or OU=Intel(R) Client Setup Certificate) in LocalMachine\My; renew it with the kit in ' + $AmtRenewalKit + '.') }
+        return [pscustomobject]@{ Compliant = $false; Summary = ('No AMT provisioning certificate (EKU ' + $AmtProvisioningOid + ' or ' + $AmtSetupOrganizationalUnit + ') in LocalMachine\My; renew it with the kit in ' + $AmtRenewalKit + '.') }
     }
 
     $newest = $certificates | Sort-Object -Property NotAfter -Descending | Select-Object -First 1

@@ -46,6 +46,26 @@ function Find-SmsPxeLog {
     return ($existing | Sort-Object -Property LastWriteTimeUtc -Descending | Select-Object -First 1).FullName
 }
 
+function Get-PxeServiceName {
+    # The PXE service to restart, chosen the same way by the DP-side remediation and the site-side runbook: SccmPxe (the
+    # ConfigMgr PXE responder, which replaces WDS where it is enabled; WDS is then suspended), else WDSServer; a
+    # Disabled service is never chosen, as it cannot start. $null when neither is installed and enabled.
+    # -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$ComputerName = '')
+
+    $where = @{}
+    if ($ComputerName) {
+        $where.ComputerName = $ComputerName
+    }
+    foreach ($name in @('SccmPxe', 'WDSServer')) {
+        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
+        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
+            return $name
+        }
+    }
+    return $null
+}
+
 function Read-LogText {
     # Shared read (ConfigMgr keeps the log open); UTF-16 logs are read from an even offset.
     param([string]$Path, [long]$Offset)
@@ -109,18 +129,40 @@ function Test-Compliance {
 
 # --- PXE certificate remediation (KB 4511618, DP side): restart the PXE service, wait for the provider to validate
 # its certificate again, and fail loudly if it still uses the same expired one (then only the site-side runbook helps).
-function Get-PxeServiceName {
-    # The ConfigMgr PXE responder (SccmPxe) replaces WDS where it is enabled; WDS is then suspended.
-    foreach ($name in @('SccmPxe', 'WDSServer')) {
-        $service = Get-Service -Name $name -ErrorAction SilentlyContinue
-        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
-            return $name
-        }
+function Get-TimeLeft {
+    param([DateTime]$Deadline)
+
+    $left = $Deadline - (Get-Date)
+    if ($left -lt [TimeSpan]::Zero) {
+        return [TimeSpan]::Zero
     }
-    return $null
+    return $left
+}
+
+function Restart-PxeService {
+    # Restart-Service waits without limit for the service to stop and start; this waits until the deadline only.
+    # Stop() throws on a service that is already stopped: then it is only started.
+    param([string]$Name, [DateTime]$Deadline)
+
+    $controller = Get-Service -Name $Name
+    try {
+        if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {
+            $controller.Stop()
+        }
+        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline))
+        $controller.Start()
+        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, (Get-TimeLeft -Deadline $Deadline))
+    }
+    catch {
+        $controller.Refresh()
+        throw ('Could not restart ' + $Name + ' within ' + $PxeRestartWaitSeconds + ' seconds (it is ' + $controller.Status + '): ' + $_.Exception.Message)
+    }
 }
 
 function Invoke-Remediation {
+    # One deadline for the restart and the wait, set before either: the whole script stays within ConfigMgr's
+    # 60-second script timeout however long the service takes to stop and start.
+    $deadline = (Get-Date).AddSeconds($PxeRestartWaitSeconds)
     $log = Find-SmsPxeLog
     if ($null -eq $log) {
         throw 'No SMSPXE.log on this server: there is no PXE provider to restart.'
@@ -132,11 +174,10 @@ function Invoke-Remediation {
 
     $offset = (Get-Item -LiteralPath $log).Length
     $before = Get-PxeCertificateState -Text (Read-LogText -Path $log -Offset ($offset - $LogTailBytes))
-    Restart-Service -Name $service -Force
-    $deadline = (Get-Date).AddSeconds($PxeRestartWaitSeconds)
+    Restart-PxeService -Name $service -Deadline $deadline
     $after = $null
     while ($null -eq $after -and (Get-Date) -lt $deadline) {
-        Start-Sleep -Seconds 3
+        Start-Sleep -Milliseconds ([int][Math]::Min(3000, (Get-TimeLeft -Deadline $deadline).TotalMilliseconds))
         if ((Get-Item -LiteralPath $log).Length -lt $offset) {
             # The log rolled over to SMSPXE.lo_ while we waited: read the new file from its start.
             $offset = 0
@@ -148,7 +189,7 @@ function Invoke-Remediation {
     }
 
     if ($null -eq $after) {
-        throw ('Restarted ' + $service + ', but the PXE provider validated no certificate within ' + $PxeRestartWaitSeconds + ' seconds; read ' + $log + '.')
+        throw ('Restarted ' + $service + ', but the PXE provider validated no certificate within ' + $PxeRestartWaitSeconds + ' seconds of the start; read ' + $log + '.')
     }
     if ($after.Failed -and $after.Thumbprint -eq $before.Thumbprint) {
         throw ('Restarted ' + $service + ': the PXE provider still uses the expired certificate ' + $after.Thumbprint + ', so the site has not delivered the new one; run the site-side runbook ' + $PxeRunbook + '.')

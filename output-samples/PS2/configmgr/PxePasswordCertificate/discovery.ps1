@@ -46,6 +46,26 @@ function Find-SmsPxeLog {
     return ($existing | Sort-Object -Property LastWriteTimeUtc -Descending | Select-Object -First 1).FullName
 }
 
+function Get-PxeServiceName {
+    # The PXE service to restart, chosen the same way by the DP-side remediation and the site-side runbook: SccmPxe (the
+    # ConfigMgr PXE responder, which replaces WDS where it is enabled; WDS is then suspended), else WDSServer; a
+    # Disabled service is never chosen, as it cannot start. $null when neither is installed and enabled.
+    # -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$ComputerName = '')
+
+    $where = @{}
+    if ($ComputerName) {
+        $where.ComputerName = $ComputerName
+    }
+    foreach ($name in @('SccmPxe', 'WDSServer')) {
+        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
+        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
+            return $name
+        }
+    }
+    return $null
+}
+
 function Read-LogText {
     # Shared read (ConfigMgr keeps the log open); UTF-16 logs are read from an even offset.
     param([string]$Path, [long]$Offset)

@@ -92,6 +92,26 @@ function Find-SmsPxeLog {
     return ($existing | Sort-Object -Property LastWriteTimeUtc -Descending | Select-Object -First 1).FullName
 }
 
+function Get-PxeServiceName {
+    # The PXE service to restart, chosen the same way by the DP-side remediation and the site-side runbook: SccmPxe (the
+    # ConfigMgr PXE responder, which replaces WDS where it is enabled; WDS is then suspended), else WDSServer; a
+    # Disabled service is never chosen, as it cannot start. $null when neither is installed and enabled.
+    # -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$ComputerName = '')
+
+    $where = @{}
+    if ($ComputerName) {
+        $where.ComputerName = $ComputerName
+    }
+    foreach ($name in @('SccmPxe', 'WDSServer')) {
+        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
+        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
+            return $name
+        }
+    }
+    return $null
+}
+
 function Read-LogText {
     # Shared read (ConfigMgr keeps the log open); UTF-16 logs are read from an even offset.
     param([string]$Path, [long]$Offset)
@@ -151,6 +171,27 @@ function Test-Compliance {
         return [pscustomobject]@{ Compliant = $false; Summary = ('The PXE provider last validated certificate ' + $state.Thumbprint + ' and it is expired or invalid (KB 4511618); if a restart does not bring the new certificate, run the site-side runbook ' + $PxeRunbook + '.') }
     }
     return [pscustomobject]@{ Compliant = $true; Summary = ('The PXE provider uses certificate ' + $state.Thumbprint + ' without validation errors.') }
+}
+
+function Connect-ConfigMgrSite {
+    # Loads the ConfigurationManager module of the console and creates the site drive when it does not exist yet;
+    # shared by the import script and the PXE runbook. Connecting changes nothing on the site, so it happens even under
+    # -WhatIf (else a preview could not run). The drive is made in the script's scope: one made in this function's own
+    # scope would be gone when it returns.
+    param([string]$SiteCode, [string]$ProviderMachineName)
+
+    if (-not (Get-Module -Name ConfigurationManager)) {
+        if (-not $env:SMS_ADMIN_UI_PATH) {
+            throw 'The ConfigurationManager module was not found: run this script where the Configuration Manager console is installed.'
+        }
+        Import-Module -Name (Join-Path -Path $env:SMS_ADMIN_UI_PATH -ChildPath '..\ConfigurationManager.psd1')
+    }
+    if (-not (Get-PSDrive -Name $SiteCode -PSProvider CMSite -ErrorAction SilentlyContinue)) {
+        if (-not $ProviderMachineName) {
+            throw ('There is no site drive ' + $SiteCode + ': and no -ProviderMachineName to create it.')
+        }
+        New-PSDrive -Name $SiteCode -PSProvider CMSite -Root $ProviderMachineName -Scope Script -WhatIf:$false | Out-Null
+    }
 }
 
 # --- KB 4511618 runbook steps ---
@@ -227,16 +268,20 @@ function Wait-LogText {
     return $null
 }
 
+function Connect-Site {
+    # The console's module and the site drive, as the import script connects; a step resumed in a new session needs them too.
+    param([string]$Step)
+
+    try {
+        Connect-ConfigMgrSite -SiteCode $SiteCode -ProviderMachineName $ProviderMachineName
+    }
+    catch {
+        Stop-Runbook $Step $_.Exception.Message 'run this script where the Configuration Manager console is installed, with -ProviderMachineName (the SMS Provider) when the site server is unknown.'
+    }
+}
+
 function Invoke-Preconditions {
-    if (-not (Get-Module -Name ConfigurationManager)) {
-        if (-not $env:SMS_ADMIN_UI_PATH) {
-            Stop-Runbook 'Preconditions' 'the ConfigurationManager module was not found.' 'run this script where the Configuration Manager console is installed.'
-        }
-        Import-Module -Name (Join-Path -Path $env:SMS_ADMIN_UI_PATH -ChildPath '..\ConfigurationManager.psd1')
-    }
-    if (-not (Get-PSDrive -Name $SiteCode -PSProvider CMSite -ErrorAction SilentlyContinue)) {
-        New-PSDrive -Name $SiteCode -PSProvider CMSite -Root $ProviderMachineName -WhatIf:$false | Out-Null
-    }
+    Connect-Site -Step 'Preconditions'
     Push-Location -Path ($SiteCode + ':\')
     try {
         if ($null -eq (Get-CMDistributionPoint -SiteSystemServerName $DistributionPoint -SiteCode $SiteCode)) {
@@ -271,6 +316,9 @@ function Invoke-Preconditions {
 function Invoke-ClearPassword {
     $state = Read-State
     $state.DistmgrOffset = (Get-Item -LiteralPath $DistmgrLogPath).Length
+    if (-not $ProviderMachineName) {
+        Stop-Runbook 'ClearPassword' 'no SMS Provider to edit the site control object on.' 'give -ProviderMachineName (the SMS Provider, usually the site server).'
+    }
     if ($PSCmdlet.ShouldProcess($DistributionPoint, 'Clear the PXE password (site control property PXEPassword; unverified on a live site)')) {
         $filter = "RoleName = 'SMS Distribution Point' AND NetworkOSPath = '\\\\" + $DistributionPoint + "'"
         $role = Get-WmiObject -ComputerName $ProviderMachineName -Namespace ('root\SMS\site_' + $SiteCode) -Class SMS_SCI_SysResUse -Filter $filter
@@ -335,16 +383,20 @@ function Invoke-RestartPxe {
     if (-not $old) {
         $old = $before.Thumbprint
     }
-    $serviceName = $target.Responder
-    if (-not $serviceName) {
-        $serviceName = 'WDSServer'
-        if ($null -ne (Get-Service -ComputerName $DistributionPoint -Name 'SccmPxe' -ErrorAction SilentlyContinue)) {
-            $serviceName = 'SccmPxe'
-        }
+    # The same choice as the DP-side remediation: SccmPxe, else WDSServer, never a Disabled one.
+    $serviceName = Get-PxeServiceName -ComputerName $DistributionPoint
+    if ($null -eq $serviceName) {
+        Stop-Runbook 'RestartPxe' ('neither SccmPxe nor WDSServer is installed and enabled on ' + $DistributionPoint + '.') 'check the DP''s PXE settings in the console and the two services on the DP.'
+    }
+    if ($target.Responder -and $target.Responder -ne $serviceName) {
+        Write-Step 'RestartPxe' ('The site facts name ' + $target.Responder + ' as the PXE responder, but ' + $serviceName + ' is the one installed and enabled on ' + $DistributionPoint + '.')
     }
     if ($PSCmdlet.ShouldProcess($DistributionPoint, 'Restart ' + $serviceName + ' and wait for SMSPXE.log to validate the new certificate')) {
         $service = Get-Service -ComputerName $DistributionPoint -Name $serviceName
-        $service.Stop()
+        # Stop() throws on a service that is already stopped: then it is only started.
+        if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {
+            $service.Stop()
+        }
         $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [TimeSpan]::FromMinutes(2))
         $service.Start()
         $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, [TimeSpan]::FromMinutes(2))
@@ -380,6 +432,7 @@ function Invoke-RestorePassword {
         Write-Step 'RestorePassword' ('What if: would ask for the PXE password and set it on ' + $DistributionPoint + ' with Set-CMDistributionPoint -PxePassword.')
         return
     }
+    Connect-Site -Step 'RestorePassword'
     if ($null -eq $PxePassword) {
         $first = Read-Host -Prompt ('New PXE password for ' + $DistributionPoint) -AsSecureString
         $second = Read-Host -Prompt 'The same password again' -AsSecureString

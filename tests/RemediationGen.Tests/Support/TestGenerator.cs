@@ -1,0 +1,28 @@
+using System.Text;
+using RemediationGen.Diagnosis;
+using RemediationGen.Facts;
+using RemediationGen.Fixes;
+using RemediationGen.Generation;
+using RemediationGen.Packaging;
+using RemediationGen.Templates;
+
+namespace RemediationGen.Tests.Support;
+
+/// <summary>
+/// The package generator every fix and packaging test uses: every fix, the embedded templates, version
+/// <see cref="ToolVersion"/>. One renderer for the whole test run, so each template compiles once (the renderer
+/// compiles and renders safely on several threads), not once per test.
+/// </summary>
+public static class TestGenerator
+{
+    public const string ToolVersion = "0.0.0-test";
+
+    public static PackageGenerator Generator { get; } = new(FixCatalog.All, new TemplateRenderer(TemplateCatalog.Embedded()), ToolVersion);
+
+    public static GenerationResult Generate(HierarchyFacts facts, DiagnosisResult diagnosis, bool logsRead, GenerateOptions options) =>
+        Generator.Generate(facts, diagnosis, logsRead, options);
+
+    /// <summary>A file of a rendered package as text (scripts keep their CRLF line endings).</summary>
+    public static string Text(RenderedPackage package, string path) =>
+        Encoding.UTF8.GetString(package.Files.Single(f => f.RelativePath == path).Content);
+}
