@@ -79,7 +79,7 @@ function Connect-ConfigMgrSite {
     }
     if (-not (Get-PSDrive -Name $SiteCode -PSProvider CMSite -ErrorAction SilentlyContinue)) {
         if (-not $ProviderMachineName) {
-            throw ('There is no site drive ' + $SiteCode + ': and no -ProviderMachineName to create it.')
+            throw ('There is no site drive ' + $SiteCode + ':, and no -ProviderMachineName (the SMS Provider) was given to create it.')
         }
         New-PSDrive -Name $SiteCode -PSProvider CMSite -Root $ProviderMachineName -Scope Script -WhatIf:$false | Out-Null
     }

@@ -33,7 +33,7 @@ public sealed class ConfigMgrConnectionTests
         "    }",
         "    if (-not (Get-PSDrive -Name $SiteCode -PSProvider CMSite -ErrorAction SilentlyContinue)) {",
         "        if (-not $ProviderMachineName) {",
-        "            throw ('There is no site drive ' + $SiteCode + ': and no -ProviderMachineName to create it.')",
+        "            throw ('There is no site drive ' + $SiteCode + ':, and no -ProviderMachineName (the SMS Provider) was given to create it.')",
         "        }",
         "        New-PSDrive -Name $SiteCode -PSProvider CMSite -Root $ProviderMachineName -Scope Script -WhatIf:$false | Out-Null",
         "    }",
