@@ -22,11 +22,19 @@ internal static class DiagnoseCommand
         command.SetAction(parse => CliApplication.Guard(error, parse.GetValue(CliOptions.Verbose), () =>
         {
             var options = new DiagnoseJobOptions(shared.FactsSource(parse), parse.GetValue(shared.Logs) ?? [], shared.Servers(parse));
-            DiagnosisResult result;
+            DiagnoseJobResult job;
             using (var progress = TerminalProgress.IsWanted(error) ? new TerminalProgress(error, timeProvider) : null)
             {
-                result = DiagnoseJob.Run(options, timeProvider, progress, cancellationToken);
+                job = DiagnoseJob.Run(options, timeProvider, progress, cancellationToken);
             }
+
+            // On stderr, as collect does, so that the report on stdout stays the format asked for.
+            foreach (var warning in job.FactsWarnings)
+            {
+                error.WriteLine($"warning: {warning}");
+            }
+
+            var result = job.Diagnosis;
 
             output.Write(parse.GetValue(format) switch
             {

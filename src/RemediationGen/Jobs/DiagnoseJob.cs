@@ -6,14 +6,17 @@ namespace RemediationGen.Jobs;
 /// <param name="Servers">Log path (file or folder) to the server whose logs it holds (<c>--server NAME=PATH</c>); these paths are read too.</param>
 public sealed record DiagnoseJobOptions(FactsSource? Facts, IReadOnlyList<string> LogPaths, IReadOnlyDictionary<string, string>? Servers = null);
 
+/// <param name="FactsWarnings">What the facts source could not use (for example a DP name from the database that is not a host name).</param>
+public sealed record DiagnoseJobResult(DiagnosisResult Diagnosis, IReadOnlyList<string> FactsWarnings);
+
 /// <summary><c>diagnose</c>: findings with evidence from logs, and from facts when given.</summary>
 public static class DiagnoseJob
 {
-    public static DiagnosisResult Run(DiagnoseJobOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default) =>
+    public static DiagnoseJobResult Run(DiagnoseJobOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default) =>
         Run(options, timeProvider, progress: null, cancellationToken);
 
     /// <param name="progress">Told how far the scan is while logs are read; null for none.</param>
-    public static DiagnosisResult Run(DiagnoseJobOptions options, TimeProvider timeProvider, IProgress<ScanProgress>? progress, CancellationToken cancellationToken = default)
+    public static DiagnoseJobResult Run(DiagnoseJobOptions options, TimeProvider timeProvider, IProgress<ScanProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         // A missing argument is reported before any database or file is read.
@@ -24,6 +27,7 @@ public static class DiagnoseJob
 
         var facts = options.Facts is null ? null : FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
 
-        return LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress, cancellationToken);
+        var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress, cancellationToken);
+        return new DiagnoseJobResult(diagnosis, facts?.Warnings ?? []);
     }
 }

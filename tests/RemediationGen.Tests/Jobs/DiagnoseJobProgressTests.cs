@@ -12,7 +12,7 @@ public sealed class DiagnoseJobProgressTests
         var progress = new Recorder(reports);
 
         // When the demo is diagnosed
-        var result = DiagnoseJob.Run(new DiagnoseJobOptions(new FactsSource.Demo(), []), TimeProvider.System, progress);
+        var result = DiagnoseJob.Run(new DiagnoseJobOptions(new FactsSource.Demo(), []), TimeProvider.System, progress).Diagnosis;
 
         // Then each of the 8 demo logs is reported as started, out of 8, and the last count covers every byte of them.
         // Files are scanned in parallel, so reports may arrive in any order: the assertions do not depend on it.
