@@ -7,14 +7,6 @@ namespace RemediationGen.Facts;
 /// <summary>Reads <see cref="HierarchyFacts"/> from a ConfigMgr site database on SQL Server (a CAS database gives the whole hierarchy).</summary>
 public static class SqlSiteFactsSource
 {
-    public static HierarchyFacts Collect(SqlSourceOptions options, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        var settings = SqlConnectionSettings.Parse(options.ConnectionString);
-        return Collect(settings, options.ReadOptions, timeProvider, cancellationToken);
-    }
-
     public static HierarchyFacts Collect(
         SqlConnectionSettings settings, SiteFactsReadOptions readOptions, TimeProvider timeProvider, CancellationToken cancellationToken)
     {

@@ -10,11 +10,8 @@ internal static class FactsLoader
         FactsSource.Demo => DemoHierarchy.Facts(),
         FactsSource.File file => FactsFile.Read(file.Path),
         FactsSource.Sql sql => SqlSiteFactsSource.Collect(
-            new SqlSourceOptions(sql.ConnectionString)
-            {
-                CommandTimeoutSeconds = sql.CommandTimeoutSeconds,
-                IssuingCertificateListComponents = sql.IssuingCertificateListComponents,
-            },
+            SqlConnectionSettings.Parse(sql.ConnectionString),
+            new SiteFactsReadOptions(sql.CommandTimeoutSeconds, sql.IssuingCertificateListComponents),
             timeProvider,
             cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(source)),

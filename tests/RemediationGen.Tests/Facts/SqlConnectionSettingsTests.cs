@@ -81,7 +81,7 @@ public sealed class SqlConnectionSettingsTests
     [Fact]
     public void Options_ToString_DoesNotShowTheConnectionString()
     {
-        var options = new SqlSourceOptions($"Server=x;Password={Password}");
+        var options = new RemediationGen.Jobs.FactsSource.Sql($"Server=x;Password={Password}", 30, new Dictionary<string, string>());
 
         Assert.DoesNotContain(Password, options.ToString(), StringComparison.Ordinal);
     }

@@ -108,10 +108,10 @@ public sealed class SqlSiteFactsSourceFailureTests
 
     private static RemediationGenException Collect(string connectionString)
     {
-        var options = new SqlSourceOptions(connectionString) { CommandTimeoutSeconds = 2 };
+        var readOptions = SiteFactsReadOptions.Default with { CommandTimeoutSeconds = 2 };
 
         var ex = Assert.Throws<RemediationGenException>(
-            () => SqlSiteFactsSource.Collect(options, TimeProvider.System, CancellationToken.None));
+            () => SqlSiteFactsSource.Collect(SqlConnectionSettings.Parse(connectionString), readOptions, TimeProvider.System, CancellationToken.None));
 
         Assert.Equal(ErrorKind.DataSourceUnavailable, ex.Kind);
         Assert.DoesNotContain(Password, ex.Message, StringComparison.Ordinal);
