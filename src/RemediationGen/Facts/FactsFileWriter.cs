@@ -12,13 +12,7 @@ public static class FactsFileWriter
         writer.WriteString("siteCode", site.SiteCode);
         writer.WriteString("siteServer", site.SiteServer);
         writer.WriteString("issuingCertificateList", site.IssuingCertificateList);
-        writer.WriteStartArray("managementPoints");
-        foreach (var mp in site.ManagementPoints)
-        {
-            writer.WriteStringValue(mp);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteStringArray("managementPoints", site.ManagementPoints);
         writer.WriteStartArray("distributionPoints");
         foreach (var dp in site.DistributionPoints)
         {
@@ -67,13 +61,7 @@ public static class FactsFileWriter
             writer.WriteEndObject();
         }
 
-        writer.WriteStartArray("trustedRootHashes");
-        foreach (var hash in outOfBand.TrustedRootHashes)
-        {
-            writer.WriteStringValue(hash);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteStringArray("trustedRootHashes", outOfBand.TrustedRootHashes);
         writer.WriteEndObject();
     }
 }

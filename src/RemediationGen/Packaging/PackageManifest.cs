@@ -52,13 +52,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             }
 
             writer.WriteEndArray();
-            writer.WriteStartArray("notes");
-            foreach (var note in inputs.Notes.Concat(inputs.Facts.Warnings))
-            {
-                writer.WriteStringValue(note);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteStringArray("notes", inputs.Notes.Concat(inputs.Facts.Warnings));
             writer.WriteStartArray("files");
             foreach (var file in files)
             {
@@ -87,13 +81,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
         {
             writer.WriteStartObject();
             writer.WriteString("server", target.Server);
-            writer.WriteStartArray("roles");
-            foreach (var role in target.Roles)
-            {
-                writer.WriteStringValue(role);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteStringArray("roles", target.Roles);
             writer.WriteBoolean("inFacts", target.InFacts);
             writer.WriteString("reason", target.Reason);
             writer.WriteStartArray("evidence");
@@ -126,25 +114,13 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             writer.WriteStartObject();
             writer.WritePropertyName("site");
             FactsFileWriter.WriteSite(writer, inputs.Site);
-            writer.WriteStartArray("factsWarnings");
-            foreach (var warning in inputs.Facts.Warnings)
-            {
-                writer.WriteStringValue(warning);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteStringArray("factsWarnings", inputs.Facts.Warnings);
             DiagnosisJson.WriteFindings(writer, "findings", SitePackageBuilder.SiteFindings(inputs));
             DiagnosisJson.WriteRejected(writer, SitePackageBuilder.SiteRejected(inputs));
             writer.WriteBoolean("logsRead", inputs.LogsRead);
             writer.WriteString("targets", inputs.Targets.ToString());
             WriteAmtOptions(writer, inputs.Amt);
-            writer.WriteStartArray("templates");
-            foreach (var name in catalog.Names)
-            {
-                writer.WriteStringValue(catalog.Get(name).Sha256);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteStringArray("templates", catalog.Names.Select(name => catalog.Get(name).Sha256));
             writer.WriteEndObject();
         }
 
@@ -155,13 +131,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
     {
         writer.WriteStartObject("amt");
         writer.WriteNumber("thresholdDays", amt.ThresholdDays);
-        writer.WriteStartArray("trustedRootHashes");
-        foreach (var hash in amt.TrustedRootHashes)
-        {
-            writer.WriteStringValue(hash);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteStringArray("trustedRootHashes", amt.TrustedRootHashes);
         writer.WriteString("organization", amt.Organization);
         writer.WriteString("locality", amt.Locality);
         writer.WriteString("state", amt.State);
