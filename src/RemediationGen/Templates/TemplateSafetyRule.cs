@@ -118,6 +118,9 @@ public static class TemplateSafetyRule
                     CheckHelper(target);
                     ReadOnly(pipe.From, $"the value piped to {_helper}");
                     return;
+                case ScriptAssignExpression assignment:
+                    Refuse(assignment, "assignments are not allowed: templates only read the model");
+                    return;
                 case ScriptPipeCall pipe:
                     Refuse(pipe, $"a pipe must end in {_helper}: its result is written without escaping");
                     return;
@@ -131,7 +134,7 @@ public static class TemplateSafetyRule
         {
             if (helper.Name != _helper)
             {
-                Refuse(helper, $"{{{{ {helper.Name} }}}} is not the helper of {output.FileKind()} templates: use {{{{ {_helper} value }}}}, which writes a {Literal()}");
+                Refuse(helper, $"{{{{ {helper.Name} }}}} is not the helper of {output.FileKind()} templates: use {{{{ {_helper} value }}}}, which writes {Literal()}");
             }
         }
 
@@ -174,9 +177,9 @@ public static class TemplateSafetyRule
 
         private string Literal() => output switch
         {
-            TemplateOutput.PowerShell => "complete PowerShell literal",
+            TemplateOutput.PowerShell => "a complete PowerShell literal",
             TemplateOutput.Markdown => "Markdown-escaped text",
-            _ => "checked INF value",
+            _ => "a checked INF value",
         };
 
         public void Refuse(ScriptNode node, string reason) =>
