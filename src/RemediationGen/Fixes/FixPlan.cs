@@ -29,7 +29,7 @@ public sealed record FixPlan(
     public IReadOnlyList<SiteFile> SiteFiles { get; init; } = [];
 }
 
-/// <summary>A site-side file: its templates (names under templates/, without .hbs) rendered with the plan's model and joined in order.</summary>
+/// <summary>A site-side file: its templates (names under templates/, without .scriban) rendered with the plan's model and joined in order.</summary>
 /// <param name="FileName">File name under <c>site/&lt;PairName&gt;/</c>. <c>.ps1</c> and <c>.inf</c> files must be 7-bit ASCII.</param>
 public sealed record SiteFile(string FileName, IReadOnlyList<string> Templates)
 {

@@ -6,7 +6,7 @@ namespace RemediationGen.Fixes;
 /// <summary>
 /// A fix: one sealed class per problem, named like its rule. It turns facts and findings into plans: which script
 /// pairs, for which targets and why, and the template model (plain data). Fixes know what must happen on a server;
-/// they do not know Handlebars or file layout.
+/// they do not know the template language or file layout.
 /// </summary>
 public interface IFix
 {

@@ -36,7 +36,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             foreach (var template in catalog.Names.Select(catalog.Get))
             {
                 writer.WriteStartObject();
-                writer.WriteString("name", template.Name + ".hbs");
+                writer.WriteString("name", template.Name + TemplateCatalog.Extension);
                 writer.WriteString("origin", template.Origin);
                 writer.WriteString("sha256", template.Sha256);
                 writer.WriteEndObject();

@@ -2,26 +2,30 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Scriban;
+using Scriban.Parsing;
 
 namespace RemediationGen.Templates;
 
 /// <summary>
 /// Finds templates: the user's folder first (<c>--templates DIR</c>, same relative names), then the defaults embedded
 /// from <c>templates/</c>. A file in the user's folder that matches no default is an error, so a misspelt override
-/// never goes unnoticed. Templates must be 7-bit ASCII and may not use <c>{{{ }}}</c> or <c>{{&amp; }}</c>, which
-/// would bypass the literal helpers. Safe to use from several threads.
+/// never goes unnoticed, and so is a file under a Handlebars name (<c>.hbs</c>). Each template is read, parsed (Scriban)
+/// and checked once, on first use: 7-bit ASCII, no value in a block comment, and <see cref="TemplateSafetyRule"/> on its
+/// parse tree. Safe to use from several threads.
 /// </summary>
 public sealed class TemplateCatalog
 {
     public const string EmbeddedOrigin = "embedded";
     private const string ResourcePrefix = "templates/";
-    private const string Extension = ".hbs";
+    public const string Extension = ".scriban";
+    private const string HandlebarsExtension = ".hbs";
 
     private readonly Assembly _assembly;
     private readonly Dictionary<string, string> _embeddedResources;
     private readonly Dictionary<string, string> _userFiles;
-    // Loading is deterministic, so two threads racing to load one template publish equal results: either may win.
-    private readonly ConcurrentDictionary<string, TemplateSource> _loaded = new(StringComparer.Ordinal);
+    // One load per template, whichever thread asks first; a load error is kept and thrown to every later caller.
+    private readonly ConcurrentDictionary<string, Lazy<TemplateSource>> _loaded = new(StringComparer.Ordinal);
 
     private TemplateCatalog(Assembly assembly, Dictionary<string, string> embeddedResources, Dictionary<string, string> userFiles)
     {
@@ -50,36 +54,34 @@ public sealed class TemplateCatalog
         return new TemplateCatalog(assembly, embedded, user);
     }
 
-    public TemplateSource Get(string name)
-    {
-        if (_loaded.TryGetValue(name, out var cached))
-        {
-            return cached;
-        }
+    public TemplateSource Get(string name) =>
+        _loaded.GetOrAdd(
+            name,
+            static (key, catalog) => new Lazy<TemplateSource>(() => catalog.LoadNow(key), LazyThreadSafetyMode.ExecutionAndPublication),
+            this).Value;
 
-        TemplateSource source;
+    private TemplateSource LoadNow(string name)
+    {
         if (_userFiles.TryGetValue(name, out var path))
         {
-            source = Load(name, ReadUserFile(path), path);
+            return Load(name, ReadUserFile(path), path);
         }
-        else if (_embeddedResources.TryGetValue(name, out var resource))
+
+        if (_embeddedResources.TryGetValue(name, out var resource))
         {
             using var stream = _assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream, Encoding.UTF8);
-            source = Load(name, reader.ReadToEnd(), EmbeddedOrigin);
-        }
-        else
-        {
-            throw new InvalidOperationException($"No template named '{name}' is embedded; this is a bug in RemediationGen.");
+            return Load(name, reader.ReadToEnd(), EmbeddedOrigin);
         }
 
-        return _loaded.GetOrAdd(name, source);
+        throw new InvalidOperationException($"No template named '{name}' is embedded; this is a bug in RemediationGen.");
     }
 
     private static TemplateSource Load(string name, string text, string origin)
     {
         var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var where = origin == EmbeddedOrigin ? $"template '{name}'" : $"template '{origin}'";
+        var displayName = origin == EmbeddedOrigin ? name + Extension : origin;
+        var where = $"Template '{displayName}'";
         var (line, column) = FindFirst(normalized, c => c > '~' || (c < ' ' && c is not '\n' and not '\t'));
         if (line > 0)
         {
@@ -88,24 +90,23 @@ public sealed class TemplateCatalog
                 $"{where} line {line}, column {column}: templates must be 7-bit ASCII (write other characters with [char] codes).");
         }
 
-        foreach (var bypass in new[] { "{{{", "{{&", "{{~{", "{{~&" })
-        {
-            var index = normalized.IndexOf(bypass, StringComparison.Ordinal);
-            if (index >= 0)
-            {
-                throw new RemediationGenException(
-                    ErrorKind.InvalidInput,
-                    $"{where} line {LineOf(normalized, index)}: '{bypass}' writes a value without escaping; use {{{{ps value}}}} in scripts or {{{{md value}}}} in Markdown.");
-            }
-        }
-
         if (name.EndsWith(".ps1", StringComparison.Ordinal))
         {
             CheckBlockComments(normalized, where);
         }
 
+        var parsed = Template.Parse(normalized, displayName);
+        if (parsed.HasErrors)
+        {
+            var error = parsed.Messages.First(m => m.Type == ParserMessageType.Error);
+            throw new RemediationGenException(
+                ErrorKind.InvalidInput,
+                $"{where} line {error.Span.Start.Line + 1}, column {error.Span.Start.Column + 1}: {error.Message}");
+        }
+
+        TemplateSafetyRule.Check(parsed.Page, TemplateOutputs.Of(name), displayName);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
-        return new TemplateSource(name, normalized, origin, hash);
+        return new TemplateSource(name, normalized, origin, hash, parsed);
     }
 
     /// <summary>
@@ -139,8 +140,20 @@ public sealed class TemplateCatalog
         }
 
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in Directory.EnumerateFiles(directory, "*" + Extension, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            if (path.EndsWith(HandlebarsExtension, StringComparison.Ordinal))
+            {
+                throw new RemediationGenException(
+                    ErrorKind.InvalidInput,
+                    $"Template '{path}' has the old Handlebars name: templates are Scriban now; rename it to '{path[..^HandlebarsExtension.Length]}{Extension}' and port it (see README, Templates).");
+            }
+
+            if (!path.EndsWith(Extension, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var relative = Path.GetRelativePath(directory, path).Replace('\\', '/');
             var name = relative[..^Extension.Length];
             if (!embedded.ContainsKey(name))

@@ -138,12 +138,12 @@ public sealed class CliExitCodeTests
     public void Generate_BrokenTemplateOverride_Exit2AndNothingWritten()
     {
         using var folder = new TempDirectory();
-        var template = folder.WriteFile("templates/shared/intune-detection.ps1.hbs", "Write-Output {{ps Result}}\nexit 1\n");
+        var template = folder.WriteFile("templates/shared/intune-detection.ps1.scriban", "Write-Output {{ ps Result }}\nexit 1\n");
 
         var run = CliRun.Of("generate", "--demo", "--out", folder.Combine("out"), "--templates", folder.Combine("templates"));
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Equal($"remediationgen: Template '{template}' line 1: 'Result' is not defined. Defined here: Fix, PairName, ScriptKind, SiteCode, Title, ToolVersion.\n", run.Error);
+        Assert.Equal($"remediationgen: Template '{template}' line 1, column 20: 'Result' is not defined. Defined here: Fix, PairName, ScriptKind, SiteCode, Title, ToolVersion.\n", run.Error);
         Assert.False(Directory.Exists(folder.Combine("out")));
     }
 
@@ -152,14 +152,14 @@ public sealed class CliExitCodeTests
     {
         // Given an override of the AMT check, which site PS2 (no out-of-band management) never renders
         using var folder = new TempDirectory();
-        var template = folder.WriteFile("templates/amt-provisioning-certificate/check.ps1.hbs", "{{#if Fix}}\nexit 0\n");
+        var template = folder.WriteFile("templates/amt-provisioning-certificate/check.ps1.scriban", "{{ if Fix }}\nexit 0\n");
 
         // When only PS2 is generated
         var run = CliRun.Of("generate", "--demo", "--site", "PS2", "--out", folder.Combine("out"), "--templates", folder.Combine("templates"));
 
         // Then the broken override is still reported, before anything is written
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.StartsWith($"remediationgen: Template '{template}': Reached end of template before block expression 'if' was closed", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"remediationgen: Template '{template}' line 1, column 13: Error while parsing if statement", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder.Combine("out")));
     }
 

@@ -217,7 +217,7 @@ public sealed class AmtProvisioningCertificateFixTests
         Assert.Contains("$ServerAuthenticationOid = '1.3.6.1.5.5.7.3.1'", validation);
         Assert.Contains("OID = 1.3.6.1.5.5.7.3.1 ; Server Authentication", inf);
         Assert.Contains("OID = 2.16.840.1.113741.1.2.3 ; Intel AMT provisioning", inf);
-        foreach (var template in new[] { "check.ps1.hbs", "validate-header.ps1.hbs", "validate.ps1.hbs", "request.inf.hbs" })
+        foreach (var template in new[] { "check.ps1.scriban", "validate-header.ps1.scriban", "validate.ps1.scriban", "request.inf.scriban" })
         {
             var text = File.ReadAllText(Path.Combine(Repository.Root, "templates", "amt-provisioning-certificate", template));
             Assert.DoesNotContain("1.3.6.1.5.5.7.3.1", text, StringComparison.Ordinal);

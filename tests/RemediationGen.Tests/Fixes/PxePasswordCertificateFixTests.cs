@@ -165,7 +165,7 @@ public sealed class PxePasswordCertificateFixTests
     public void Check_RegexIsTheOneTheScriptsRunOnDotNet()
     {
         // PowerShell's [regex] is .NET's Regex: run the template's own pattern on a KB 4511618 record.
-        var template = File.ReadAllText(Path.Combine(Repository.Root, "templates", "pxe-password-certificate", "check.ps1.hbs"));
+        var template = File.ReadAllText(Path.Combine(Repository.Root, "templates", "pxe-password-certificate", "check.ps1.scriban"));
         var pattern = Regex.Match(template, @"\[regex\]::Matches\(\$Text, '([^']+)'\)").Groups[1].Value;
         const string Log = "Begin validation of Certificate [Thumbprint 5F1966C815ADC9B25E8D9979917E26B5396D9154] issued to 'dp02.contoso.com'\n"
             + "Certificate [5F1966C815ADC9B25E8D9979917E26B5396D9154] issued to 'dp02.contoso.com' has expired.\n";

@@ -14,14 +14,14 @@ public sealed class PxePasswordCertificateLogLinesTests
     private static readonly string Templates = Path.Combine(Repository.Root, "templates", "pxe-password-certificate");
     private static readonly string Fixtures = Path.Combine(Repository.Root, "tests", "fixtures", "logs", "pxe-password-certificate");
 
-    private static string CheckTemplate => File.ReadAllText(Path.Combine(Templates, "check.ps1.hbs"));
+    private static string CheckTemplate => File.ReadAllText(Path.Combine(Templates, "check.ps1.scriban"));
 
     private static string ValidationPattern => Regex.Match(CheckTemplate, @"\[regex\]::Matches\(\$Text, '([^']+)'\)").Groups[1].Value;
 
     private static string[] FailureMarkers =>
         [.. Regex.Matches(Regex.Match(CheckTemplate, @"foreach \(\$marker in @\(([^)]*)\)\)").Groups[1].Value, "'([^']+)'").Select(m => m.Groups[1].Value)];
 
-    /// <summary>What Get-PxeCertificateState in check.ps1.hbs computes.</summary>
+    /// <summary>What Get-PxeCertificateState in check.ps1.scriban computes.</summary>
     private static (string Thumbprint, bool Failed, bool Completed) State(string text)
     {
         var validations = Regex.Matches(text, ValidationPattern);
@@ -49,7 +49,7 @@ public sealed class PxePasswordCertificateLogLinesTests
     public void Template_MarkersAreTheRulesOwnSignatures()
     {
         // The rule's public constants, and its private ones through the signature list every record it reads holds one of.
-        var runbook = File.ReadAllText(Path.Combine(Templates, "runbook.ps1.hbs"));
+        var runbook = File.ReadAllText(Path.Combine(Templates, "runbook.ps1.scriban"));
         Assert.Contains(PxePasswordCertificateSignatures.ClientKeyFailure, FailureMarkers);
         Assert.Contains(PxePasswordCertificateSignatures.ValidityError, FailureMarkers);
         Assert.Contains(PxePasswordCertificateSignatures.All, signature => signature.Trim('\'', ' ') == "has expired");
@@ -87,7 +87,7 @@ public sealed class PxePasswordCertificateLogLinesTests
     [InlineData("resolved/cm02.contoso.com/distmgr.log")]
     public void Runbook_AwaitsTheDistmgrLineTheLogsWrite(string log)
     {
-        var runbook = File.ReadAllText(Path.Combine(Templates, "runbook.ps1.hbs"));
+        var runbook = File.ReadAllText(Path.Combine(Templates, "runbook.ps1.scriban"));
         var awaited = Regex.Match(runbook, @"\$success = '([^']+)'").Groups[1].Value;
 
         Assert.Equal("DP registry settings have been successfully updated on ", awaited);

@@ -21,7 +21,7 @@ public sealed class TemplateCatalogTests
     public void Create_UserFolder_OverridesOneFileAndKeepsTheRest()
     {
         using var folder = new TempDirectory();
-        var path = folder.WriteFile("shared/intune-detection.ps1.hbs", "exit 1\r\n");
+        var path = folder.WriteFile("shared/intune-detection.ps1.scriban", "exit 1\r\n");
 
         var catalog = TemplateCatalog.Create(folder.Path);
 
@@ -36,13 +36,13 @@ public sealed class TemplateCatalogTests
     public void Create_MisspeltOverride_IsAnErrorNamingTheFile()
     {
         using var folder = new TempDirectory();
-        var path = folder.WriteFile("shared/intune-detect.ps1.hbs", "exit 1");
+        var path = folder.WriteFile("shared/intune-detect.ps1.scriban", "exit 1");
 
         var ex = Assert.Throws<RemediationGenException>(() => TemplateCatalog.Create(folder.Path));
 
         Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
         Assert.StartsWith($"Template '{path}' does not override any built-in template. Known names: ", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("shared/intune-detection.ps1.hbs", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("shared/intune-detection.ps1.scriban", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,19 +53,32 @@ public sealed class TemplateCatalogTests
         Assert.Equal("Template folder '/nonexistent/templates' does not exist.", ex.Message);
     }
 
+    [Fact]
+    public void Create_OverrideUnderTheOldHandlebarsName_NamesTheFileToRenameItTo()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.WriteFile("shared/intune-detection.ps1.hbs", "exit 1");
+
+        var ex = Assert.Throws<RemediationGenException>(() => TemplateCatalog.Create(folder.Path));
+
+        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
+        Assert.Equal(
+            $"Template '{path}' has the old Handlebars name: templates are Scriban now; rename it to '{folder.Path}/shared/intune-detection.ps1.scriban' and port it (see README, Templates).",
+            ex.Message);
+    }
+
     [Theory]
-    [InlineData("line1\n{{{Fix.ExpectedEntries}}}", "line 2: '{{{' writes a value without escaping")]
-    [InlineData("{{& Fix.ExpectedEntries}}", "line 1: '{{&' writes a value without escaping")]
     [InlineData("ok\n# caf\u00e9", "line 2, column 6: templates must be 7-bit ASCII")]
-    [InlineData("<# {{ps SiteCode}} #>", "line 1: a value inside a <# #> block comment")]
+    [InlineData("<# {{ ps SiteCode }} #>", "line 1: a value inside a <# #> block comment")]
+    [InlineData("line1\n{{ if Flag }}\nexit 0\n", "line 2, column 14: Error while parsing if statement")]
     public void Get_UnsafeTemplate_IsRefusedWithItsLine(string text, string expected)
     {
         using var folder = new TempDirectory();
-        var path = folder.WriteFile("shared/intune-detection.ps1.hbs", text);
+        var path = folder.WriteFile("shared/intune-detection.ps1.scriban", text);
         var catalog = TemplateCatalog.Create(folder.Path);
 
         var ex = Assert.Throws<RemediationGenException>(() => catalog.Get("shared/intune-detection.ps1"));
 
-        Assert.StartsWith($"template '{path}' {expected}", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Template '{path}' {expected}", ex.Message, StringComparison.Ordinal);
     }
 }

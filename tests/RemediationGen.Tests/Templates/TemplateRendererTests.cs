@@ -7,65 +7,122 @@ public sealed class TemplateRendererTests
 {
     private sealed record Model(string SiteCode, IReadOnlyList<string> Entries, bool Flag);
 
+    private sealed record Nested(string SiteCode, Model Fix);
+
     private static readonly Model Sample = new("PS1", ["a'b", "\u2018"], Flag: true);
 
-    private static string RenderOverride(string text, object model)
+    private static string RenderOverride(string text, object model, string name = "shared/configmgr-remediation.ps1")
     {
         using var folder = new TempDirectory();
-        folder.WriteFile("shared/configmgr-remediation.ps1.hbs", text);
-        return new TemplateRenderer(TemplateCatalog.Create(folder.Path)).Render("shared/configmgr-remediation.ps1", model);
+        folder.WriteFile(name + ".scriban", text);
+        return new TemplateRenderer(TemplateCatalog.Create(folder.Path)).Render(name, model);
     }
 
     [Fact]
     public void Render_PsHelper_WritesCompleteLiterals()
     {
-        var text = RenderOverride("$site = {{ps SiteCode}}\n$entries = {{ps Entries}}\n{{#if Flag}}$on = $true{{/if}}\n", Sample);
+        var text = RenderOverride("$site = {{ ps SiteCode }}\n$entries = {{ Entries | ps }}\n{{ if Flag }}$on = $true{{ end }}\n", Sample);
 
         Assert.Equal("$site = 'PS1'\n$entries = @('a''b', ('' + [char]0x2018))\n$on = $true\n", text);
     }
 
     [Fact]
-    public void Render_PlainValue_IsRefusedBecauseItWouldSkipEscaping()
+    public void Render_StandaloneBlockTags_LeaveNoLineBehind()
     {
-        var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("$site = {{SiteCode}}", Sample));
+        var text = RenderOverride("@(\n{{~ for entry in Entries ~}}\n    {{ ps entry }}\n{{~ end ~}}\n)\n{{~ if Flag ~}}\nyes\n{{~ else ~}}\nno\n{{~ end ~}}\n", Sample);
 
-        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
-        Assert.EndsWith(": a value was written without a helper ('PS1'); use {{ps value}} in scripts or {{md value}} in Markdown.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("@(\n    'a''b'\n    ('' + [char]0x2018)\n)\nyes\n", text);
     }
 
     [Fact]
-    public void Render_UnknownName_NamesTemplateLineAndWhatIsDefined()
+    public void Render_EmptyListEmptyStringAndZero_AreFalse()
+    {
+        var model = new Model(string.Empty, [], Flag: false);
+
+        var text = RenderOverride("{{ if Entries }}list{{ end }}{{ if SiteCode }}text{{ end }}{{ if !Entries && !SiteCode }}none{{ end }}", model);
+
+        Assert.Equal("none", text);
+    }
+
+    [Fact]
+    public void Render_UnknownName_NamesTemplateLineColumnAndWhatIsDefined()
     {
         using var folder = new TempDirectory();
-        var path = folder.WriteFile("shared/configmgr-remediation.ps1.hbs", "# ok\n$a = {{ps SiteCode}}\n$b = {{ps SiteKode}}\n");
+        var path = folder.WriteFile("shared/configmgr-remediation.ps1.scriban", "# ok\n$a = {{ ps SiteCode }}\n$b = {{ ps SiteKode }}\n");
         var renderer = new TemplateRenderer(TemplateCatalog.Create(folder.Path));
 
         var ex = Assert.Throws<RemediationGenException>(() => renderer.Render("shared/configmgr-remediation.ps1", Sample));
 
-        Assert.Equal($"Template '{path}' line 3: 'SiteKode' is not defined. Defined here: Entries, Flag, SiteCode.", ex.Message);
+        Assert.Equal($"Template '{path}' line 3, column 12: 'SiteKode' is not defined. Defined here: Entries, Flag, SiteCode.", ex.Message);
     }
 
     [Fact]
-    public void Render_UnclosedBlock_IsAnErrorNamingTheTemplate()
+    public void Render_UnknownMember_IsAnErrorNotAnEmptyValue()
     {
-        var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("{{#if Flag}}\nexit 0\n", Sample));
+        var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("$a = {{ ps Fix.SiteKode }}\n", new Nested("PS1", Sample)));
 
-        Assert.Contains("Reached end of template before block expression 'if' was closed", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
+        Assert.EndsWith("line 1, column 16: Cannot get member with name SiteKode.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("SiteKode", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PsOfAnObject_IsATemplateErrorNamingTheHelper()
+    {
+        // Issue 10 item 7: {{ps Fix}} exited 70; it is the template's fault (exit 2).
+        var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("$fix = {{ ps Fix }}\n", new Nested("PS1", Sample)));
+
+        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
+        Assert.EndsWith("line 1, column 11: {{ ps }} takes a string, number or bool or a list of them, not an object.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_MdOfAList_IsATemplateError()
+    {
+        var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("{{ md CollectionNames }}", new RemediationGen.Packaging.ReadmeDeployModel(["a"]), "shared/readme-deploy.md"));
+
+        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
+        Assert.EndsWith("{{ md }} takes a string, number or bool, not a list.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ModelMethodsAndDotNetMembers_AreNotVisible()
+    {
+        // Only the model's properties are globals: no .NET member of a value (string.Length, ToString) is reachable.
+        var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("{{ ps SiteCode.Length }}", Sample));
+
+        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
+        Assert.Contains("line 1, column", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Include_IsNotAvailable()
+    {
+        var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("{{ if include 'shared/script-header.ps1' }}x{{ end }}", Sample));
+
+        Assert.Contains("line 1, column 7: an if condition may only read values (a function call is not allowed there).", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_UnclosedBlock_IsAnErrorNamingTheTemplateAndLine()
+    {
+        var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("{{ if Flag }}\nexit 0\n", Sample));
+
         Assert.StartsWith("Template '", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("line 1, column 14: Error while parsing if statement: The <end> statement was not found in: if <expression> ... end|else|else if", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void CompileAll_BrokenTemplate_EveryLaterUseThrowsTheSameError()
     {
         using var folder = new TempDirectory();
-        folder.WriteFile("shared/configmgr-remediation.ps1.hbs", "{{#if Flag}}\nexit 0\n");
+        folder.WriteFile("shared/configmgr-remediation.ps1.scriban", "{{ if Flag }}\nexit 0\n");
         var renderer = new TemplateRenderer(TemplateCatalog.Create(folder.Path));
 
         var ahead = Assert.Throws<RemediationGenException>(() => renderer.CompileAll());
         var onUse = Assert.Throws<RemediationGenException>(() => renderer.Render("shared/configmgr-remediation.ps1", Sample));
 
         Assert.Equal(ahead.Message, onUse.Message);
-        Assert.Contains("Reached end of template before block expression 'if' was closed", onUse.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,32 +139,20 @@ public sealed class TemplateRendererTests
     }
 
     [Fact]
-    public void CompileAll_EveryEmbeddedTemplateCompiles()
+    public void CompileAll_EveryEmbeddedTemplateLoadsAndPassesTheSafetyRule()
     {
         var renderer = new TemplateRenderer(TemplateCatalog.Embedded());
 
         var ex = Record.Exception(() => renderer.CompileAll());
 
         Assert.Null(ex);
-    }
-
-    [Fact]
-    public void WarmUp_TheTemplateItCompilesExists()
-    {
-        // The executable calls this on a background thread at start-up, where a failure would go unseen.
-        var ex = Record.Exception(TemplateRenderer.WarmUp);
-
-        Assert.Null(ex);
+        Assert.Equal(24, renderer.Catalog.Names.Count);
     }
 
     [Fact]
     public void Render_MdHelper_EscapesMarkdown()
     {
-        using var folder = new TempDirectory();
-        folder.WriteFile("shared/readme-deploy.md.hbs", "{{#each CollectionNames}}| {{md this}} |{{/each}}");
-        var renderer = new TemplateRenderer(TemplateCatalog.Create(folder.Path));
-
-        var text = renderer.Render("shared/readme-deploy.md", new RemediationGen.Packaging.ReadmeDeployModel(["a|b\n# c"]));
+        var text = RenderOverride("{{ for name in CollectionNames }}| {{ md name }} |{{ end }}", new RemediationGen.Packaging.ReadmeDeployModel(["a|b\n# c"]), "shared/readme-deploy.md");
 
         Assert.Equal(@"| a\|b \# c |", text);
     }
