@@ -1,4 +1,7 @@
+using RemediationGen.Cli;
 using RemediationGen.Facts;
+using RemediationGen.Tests.Cli;
+using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Facts;
 
@@ -34,9 +37,32 @@ public sealed class SqlMalformedPreLoginTests
 
         Assert.True(peer.Served(TimeSpan.FromSeconds(10)), "the fake peer never received the client's PRELOGIN");
         Assert.Equal(ErrorKind.DataSourceUnavailable, ex.Kind);
-        Assert.StartsWith($"Cannot connect to the site database (server 'tcp:127.0.0.1,{peer.Port}', database 'CM_PS1'): ", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"Cannot connect to the site database (server 'tcp:127.0.0.1,{peer.Port}', database 'CM_PS1'): "
+            + "the server accepted the TCP connection but its reply is not valid SQL Server protocol (is this SQL Server, on the right port?). ",
+            ex.Message,
+            StringComparison.Ordinal);
         Assert.DoesNotContain(Password, ex.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Password", ex.Message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Collect_MalformedPreLoginReply_Exit3WithoutThePassword()
+    {
+        using var folder = new TempDirectory();
+        using var peer = FakeTdsPeer.Start(Convert.FromHexString("0401000E000001000000400006FF"));
+
+        var run = CliRun.Of(
+            "collect", "--verbose", "--sql", $"Server=tcp:127.0.0.1,{peer.Port};Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=10", "--out", folder.Combine("facts.json"));
+
+        Assert.Equal(ExitCodes.DataSourceUnavailable, run.ExitCode);
+        Assert.StartsWith(
+            $"remediationgen: Cannot connect to the site database (server 'tcp:127.0.0.1,{peer.Port}', database 'CM_PS1'): "
+            + "the server accepted the TCP connection but its reply is not valid SQL Server protocol",
+            run.Error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, run.Error + run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.Combine("facts.json")));
     }
 }
