@@ -8,9 +8,11 @@ using Microsoft.Data.SqlClient;
 namespace RemediationGen.Facts;
 
 /// <summary>
-/// Turns what Microsoft.Data.SqlClient (2.1 on Linux, checked by experiment) throws into one plain-words reason.
-/// SqlClient reports most network failures as SqlException number 0, so the inner SocketException and the
-/// "(provider: TCP Provider, error: NN - ...)" suffix are what tell them apart.
+/// Turns what Microsoft.Data.SqlClient throws into one plain-words reason. Checked by experiment with 7.1 on Linux
+/// (managed network layer): a refused port is SqlException number 0 around a SocketException without an error code, an
+/// unknown host is number 11001 around SocketError.HostNotFound, a silent server is number -2, and a malformed TDS reply
+/// is an InvalidOperationException ("Internal connection fatal error") or an IndexOutOfRangeException from SqlClient's
+/// own parsing. Windows' native network layer reports the Winsock error as the number, with no inner exception.
 /// </summary>
 internal static partial class SqlFailureReason
 {
@@ -18,6 +20,21 @@ internal static partial class SqlFailureReason
 
     // Win32 WAIT_TIMEOUT: what SqlClient puts inside a connect timeout.
     private const int WaitTimeout = 258;
+
+    // Winsock error numbers, which SqlClient also uses as SqlException.Number for network failures.
+    private const int WinsockTimedOut = 10060;
+    private const int WinsockConnectionRefused = 10061;
+    private const int WinsockHostNotFound = 11001;
+    private const int WinsockTryAgain = 11002;
+    private const int WinsockNoData = 11004;
+
+    private const string RefusedOrNotAnswered =
+        "the connection was refused or not answered (no SQL Server listens on that host and port, or a firewall blocks it)";
+
+    private const string HostNotFound = "the host name was not found (DNS has no address for it)";
+
+    private const string NotSqlServerReply =
+        "the server accepted the TCP connection but its reply is not valid SQL Server protocol (is this SQL Server, on the right port?)";
 
     public static string DescribeConnectFailure(string target, Exception exception, int connectTimeoutSeconds) =>
         $"Cannot connect to the site database ({target}): {Reason(exception, connectTimeoutSeconds)}{DriverMessage(exception)}";
@@ -59,23 +76,32 @@ internal static partial class SqlFailureReason
         var message = exception.Message;
         return exception switch
         {
-            _ when message.Contains("error: 40 -", StringComparison.Ordinal) =>
-                "the connection was refused or not answered (no SQL Server listens on that host and port, or a firewall blocks it)",
+            _ when message.Contains("error: 40 -", StringComparison.Ordinal) => RefusedOrNotAnswered,
             _ when message.Contains("error: 25 -", StringComparison.Ordinal) || message.Contains("error: 26 -", StringComparison.Ordinal) =>
                 "the server name or instance could not be resolved (a named instance needs the SQL Server Browser service on UDP 1434; give the port instead, for example Server=host,1433)",
             _ when message.Contains("pre-login handshake", StringComparison.Ordinal) =>
                 "the server accepted the TCP connection but did not complete the SQL Server pre-login handshake (is this SQL Server, on the right port?)",
             PlatformNotSupportedException =>
                 "this platform cannot use that connection protocol (named pipes and shared memory work only on Windows; use Server=tcp:host,port)",
+            InvalidOperationException when message.Contains("Internal connection fatal error", StringComparison.Ordinal) => NotSqlServerReply,
             InvalidOperationException => "the connection could not be opened",
-            _ => "the database reported an error",
+
+            // SqlClient's parser indexing past a reply's end or reading a field out of range (issue 10, item 6).
+            IndexOutOfRangeException or ArgumentException or OverflowException or FormatException or InvalidCastException
+                or NullReferenceException => NotSqlServerReply,
+            IOException => "the connection broke while talking to the server",
+            DbException => "the database reported an error",
+            _ => "the SQL Server client failed while connecting",
         };
     }
 
     private static string? SocketReason(SocketError error, int timeoutSeconds) => error switch
     {
-        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "the host name was not found (DNS has no address for it)",
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => HostNotFound,
         SocketError.ConnectionRefused => "the connection was refused (no SQL Server listens on that port, or a firewall rejects it)",
+
+        // SqlClient 7 throws a SocketException without an error code when no address of the server accepted the connection.
+        SocketError.Success => RefusedOrNotAnswered,
         SocketError.TimedOut => TimedOut(timeoutSeconds),
         SocketError.NetworkUnreachable or SocketError.HostUnreachable => "the network or host is unreachable",
         SocketError.ConnectionReset or SocketError.ConnectionAborted => "the server closed the connection",
@@ -84,7 +110,9 @@ internal static partial class SqlFailureReason
 
     private static string? SqlNumberReason(int number, int timeoutSeconds) => number switch
     {
-        -2 => TimedOut(timeoutSeconds),
+        -2 or WaitTimeout or WinsockTimedOut => TimedOut(timeoutSeconds),
+        WinsockConnectionRefused => "the connection was refused (no SQL Server listens on that port, or a firewall rejects it)",
+        WinsockHostNotFound or WinsockTryAgain or WinsockNoData => HostNotFound,
         18456 => "login failed (wrong user name or password, or the login is disabled or may not connect)",
         18452 => "login failed (the Windows login is from an untrusted domain, or Windows authentication is not set up on this machine)",
         4060 => "the database does not exist or this login cannot open it",

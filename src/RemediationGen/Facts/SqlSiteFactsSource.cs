@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 
 namespace RemediationGen.Facts;
@@ -15,9 +13,11 @@ public static class SqlSiteFactsSource
         using var connection = new SqlConnection(settings.ConnectionString);
         try
         {
+            // Whatever Open() throws is a failure to reach a working database, SqlClient's own parse errors on a
+            // malformed reply included (issue 10, item 6): never an unexpected error (exit 70).
             connection.Open();
         }
-        catch (Exception ex) when (IsConnectFailure(ex))
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var message = SqlFailureReason.DescribeConnectFailure(settings.Describe(), ex, settings.ConnectTimeoutSeconds);
             throw new RemediationGenException(ErrorKind.DataSourceUnavailable, settings.Scrub(message), settings.Reveals(ex) ? null : ex);
@@ -33,10 +33,4 @@ public static class SqlSiteFactsSource
             throw new RemediationGenException(ex.Kind, settings.Scrub(ex.Message));
         }
     }
-
-    // What SqlClient 2.1 throws from Open(): SqlException for network, TLS and login failures, and the others for
-    // configurations it cannot use on this platform.
-    private static bool IsConnectFailure(Exception exception) =>
-        exception is SqlException or InvalidOperationException or SocketException or Win32Exception
-            or PlatformNotSupportedException or NotSupportedException or IOException;
 }

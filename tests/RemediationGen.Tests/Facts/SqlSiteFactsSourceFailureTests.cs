@@ -16,8 +16,8 @@ public sealed class SqlSiteFactsSourceFailureTests
 {
     private const string Password = "S3cr3t!Value";
 
-    // What SqlClient 2.1 (managed network layer, Linux) wraps every failure of its TCP provider in; observed for
-    // Server=nonexistent.invalid, with the SocketException (HostNotFound) as the InnerException.
+    // What SqlClient 7.1 (managed network layer, Linux) wraps every failure of its TCP provider in; observed for
+    // Server=nonexistent.invalid as number 11001 with the SocketException (HostNotFound) as the InnerException.
     private const string TcpProviderInternalException =
         "A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was "
         + "not accessible. Verify that the instance name is correct and that SQL Server is configured to allow remote connections. "
@@ -57,8 +57,8 @@ public sealed class SqlSiteFactsSourceFailureTests
     {
         var settings = SqlConnectionSettings.Parse($"Server=nonexistent.invalid;Database=CM_PS1;User ID=cmread;Password={Password};Connect Timeout=1");
         var lookupFailure = new SocketException((int)lookupError);
-        var ex = SqlClientException(TcpProviderInternalException, "nonexistent.invalid", lookupFailure);
-        Assert.Equal(0, ex.Number);
+        var ex = SqlClientException((int)lookupError, TcpProviderInternalException, "nonexistent.invalid", lookupFailure);
+        Assert.Equal((int)lookupError, ex.Number);
         Assert.Same(lookupFailure, ex.InnerException);
         Assert.Equal(lookupError, lookupFailure.SocketErrorCode);
 
@@ -71,6 +71,20 @@ public sealed class SqlSiteFactsSourceFailureTests
             StringComparison.Ordinal);
         Assert.DoesNotContain(Password, message, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", message, StringComparison.Ordinal);
+    }
+
+    // Windows' native network layer reports a network failure as its Winsock error number, without an inner exception.
+    [Theory]
+    [InlineData(10061, "the connection was refused (no SQL Server listens on that port, or a firewall rejects it)")]
+    [InlineData(10060, "timed out after 1 s")]
+    [InlineData(258, "timed out after 1 s")]
+    [InlineData(11001, "the host name was not found (DNS has no address for it)")]
+    [InlineData(11004, "the host name was not found (DNS has no address for it)")]
+    public void Reason_WinsockErrorNumber_NamesTheFailure(int number, string expected)
+    {
+        var ex = SqlClientException(number, TcpProviderInternalException, "cm-sql", cause: null);
+
+        Assert.Equal(expected, SqlFailureReason.Reason(ex, timeoutSeconds: 1));
     }
 
     [Fact]
@@ -122,16 +136,16 @@ public sealed class SqlSiteFactsSourceFailureTests
     }
 
     /// <summary>
-    /// A SqlException made the way SqlClient 2.1 makes one for a network failure (its constructors are internal): one
-    /// SqlError of class 20 and number 0 carrying <paramref name="cause"/>, which also becomes the InnerException.
+    /// A SqlException made the way SqlClient 7.1 makes one for a network failure (its constructors are internal): one
+    /// SqlError of class 20 carrying <paramref name="cause"/>, which also becomes the InnerException.
     /// </summary>
-    private static SqlException SqlClientException(string message, string server, Exception cause)
+    private static SqlException SqlClientException(int number, string message, string server, Exception? cause)
     {
         const BindingFlags AnyInstance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
         var error = (SqlError)Internal(typeof(SqlError).GetConstructor(
                 AnyInstance,
-                [typeof(int), typeof(byte), typeof(byte), typeof(string), typeof(string), typeof(string), typeof(int), typeof(uint), typeof(Exception)]))
-            .Invoke([0, (byte)0, (byte)20, server, message, string.Empty, 0, 0u, cause]);
+                [typeof(int), typeof(byte), typeof(byte), typeof(string), typeof(string), typeof(string), typeof(int), typeof(int), typeof(Exception)]))
+            .Invoke([number, (byte)0, (byte)20, server, message, string.Empty, 0, 0, cause]);
         var errors = (SqlErrorCollection)Internal(typeof(SqlErrorCollection).GetConstructor(AnyInstance, Type.EmptyTypes)).Invoke(null);
         Internal(typeof(SqlErrorCollection).GetMethod("Add", AnyInstance, [typeof(SqlError)])).Invoke(errors, [error]);
         var create = Internal(typeof(SqlException).GetMethod(
