@@ -16,7 +16,7 @@ public static partial class PowerShellAssert
         "OutVariable", "ov", "OutBuffer", "ob", "PipelineVariable", "pv",
     };
 
-    /// <summary>Parses the files (or directories) and fails listing file:line:column and text of every syntax error.</summary>
+    /// <summary>Parses the files (or directories) and fails listing file:line:column, error id and message of every syntax error.</summary>
     /// <returns>The report, for further assertions without parsing again.</returns>
     public static PowerShellSyntaxReport ParsesWithoutErrors(IReadOnlyList<string> files)
     {
@@ -25,7 +25,7 @@ public static partial class PowerShellAssert
         return report;
     }
 
-    /// <summary>Fails listing file:line:column and text of every syntax error in the report.</summary>
+    /// <summary>Fails listing file:line:column, error id and message of every syntax error in the report.</summary>
     public static void ParsesWithoutErrors(PowerShellSyntaxReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -40,7 +40,7 @@ public static partial class PowerShellAssert
             var lines = ReadLines(file.File);
             foreach (var error in file.Errors)
             {
-                message.Append(CultureInfo.InvariantCulture, $"{file.File}:{error.Line}:{error.Column}: {error.Kind}: {Escape(error.Text)}")
+                message.Append(CultureInfo.InvariantCulture, $"{file.File}:{error.Line}:{error.Column}: {error.ErrorId}: {Escape(error.Message)}")
                     .AppendLine();
                 if (error.Line >= 1 && error.Line <= lines.Length)
                 {
@@ -52,7 +52,7 @@ public static partial class PowerShellAssert
         if (message.Length > 0)
         {
             var count = report.Files.Sum(file => file.Errors.Count);
-            Assert.Fail($"tree-sitter-powershell found {count} syntax error(s):{Environment.NewLine}{message}");
+            Assert.Fail($"The PowerShell parser found {count} syntax error(s):{Environment.NewLine}{message}");
         }
     }
 
