@@ -104,6 +104,26 @@ public static partial class PowerShellAssert
         }
     }
 
+    /// <summary>
+    /// Fails listing every <see cref="WindowsPowerShell51Gate"/> violation (file:line: kind: reason) in the report's
+    /// scripts, except those in <paramref name="knownViolations"/> (each written as the violation's ToString()); a known
+    /// violation that no longer occurs fails too, so the list cannot go stale.
+    /// </summary>
+    public static void PassesWindowsPowerShell51Gate(PowerShellSyntaxReport report, IReadOnlyCollection<string>? knownViolations = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var known = knownViolations ?? [];
+        var found = WindowsPowerShell51Gate.Check(report).Select(violation => violation.ToString()).ToList();
+        var unexpected = found.Where(violation => !known.Contains(violation)).ToList();
+        var gone = known.Where(violation => !found.Contains(violation)).ToList();
+        if (unexpected.Count > 0 || gone.Count > 0)
+        {
+            Assert.Fail(
+                $"{unexpected.Count} Windows PowerShell 5.1 gate violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, unexpected)}"
+                + (gone.Count == 0 ? string.Empty : $"{Environment.NewLine}{gone.Count} known violation(s) no longer occur; remove them from the list:{Environment.NewLine}{string.Join(Environment.NewLine, gone)}"));
+        }
+    }
+
     [GeneratedRegex("^[A-Za-z]+-CM[A-Za-z]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConfigMgrCmdletName();
 

@@ -18,12 +18,14 @@ public sealed record PowerShellSyntaxReport(IReadOnlyList<PowerShellFileReport> 
 }
 
 /// <param name="Ast">The parsed script, for checks that need more than the commands (the 5.1 gate).</param>
+/// <param name="Tokens">The parser's tokens, for checks of literal text (escapes, number suffixes).</param>
 public sealed record PowerShellFileReport(
     string File,
     IReadOnlyList<PowerShellSyntaxError> Errors,
     IReadOnlyList<PowerShellCommand> Commands,
     IReadOnlyList<PowerShellHashtable> Hashtables,
-    ScriptBlockAst Ast);
+    ScriptBlockAst Ast,
+    IReadOnlyList<Token> Tokens);
 
 /// <summary>A parse error; line and column are 1-based, the column counts UTF-16 code units.</summary>
 /// <param name="ErrorId">The parser's error id, for example <c>MissingEndCurlyBrace</c>.</param>
@@ -74,7 +76,7 @@ public static class PowerShellSyntax
     public static PowerShellFileReport Analyze(string scriptText, string fileName)
     {
         ArgumentNullException.ThrowIfNull(scriptText);
-        var ast = Parse(scriptText, out var parseErrors);
+        var ast = Parse(scriptText, out var tokens, out var parseErrors);
         var errors = parseErrors
             .Select(error => new PowerShellSyntaxError(error.Extent.StartLineNumber, error.Extent.StartColumnNumber, error.ErrorId, error.Message))
             .ToList();
@@ -83,12 +85,12 @@ public static class PowerShellSyntax
             .Cast<CommandAst>()
             .Select(command => Describe(command, hashtables))
             .ToList();
-        return new PowerShellFileReport(fileName, errors, commands, hashtables, ast);
+        return new PowerShellFileReport(fileName, errors, commands, hashtables, ast, tokens);
     }
 
-    /// <summary>The parser's own result: the AST and every error, with no file involved.</summary>
-    public static ScriptBlockAst Parse(string scriptText, out ParseError[] errors) =>
-        Parser.ParseInput(scriptText, out _, out errors);
+    /// <summary>The parser's own result: the AST, the tokens and every error, with no file involved.</summary>
+    public static ScriptBlockAst Parse(string scriptText, out Token[] tokens, out ParseError[] errors) =>
+        Parser.ParseInput(scriptText, out tokens, out errors);
 
     private static IEnumerable<string> FilesOf(string path)
     {
