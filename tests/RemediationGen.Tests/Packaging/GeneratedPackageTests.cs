@@ -15,7 +15,7 @@ public sealed class GeneratedPackageTests
     private static DemoPackages Demo => DemoPackages.Shared;
 
     [Fact]
-    public void EveryScript_ParsesWithTreeSitterPowerShell()
+    public void EveryScript_ParsesWithThePowerShellParser()
     {
         var report = Demo.Scripts;
 

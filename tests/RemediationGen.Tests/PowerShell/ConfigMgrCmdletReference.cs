@@ -40,6 +40,10 @@ public sealed class ConfigMgrCmdletReference
 
     public bool IsKnownCmdlet(string name) => _parametersByCmdlet.ContainsKey(name);
 
+    /// <summary>The documented names (a superset, see the class summary), or null for an unknown cmdlet.</summary>
+    public IReadOnlySet<string>? ParametersOf(string cmdlet) =>
+        _parametersByCmdlet.TryGetValue(cmdlet, out var parameters) ? parameters : null;
+
     /// <summary>True when <paramref name="parameter"/> (without '-') is documented for <paramref name="cmdlet"/>.</summary>
     public bool IsKnownParameter(string cmdlet, string parameter) =>
         _parametersByCmdlet.TryGetValue(cmdlet, out var parameters) && parameters.Contains(parameter);

@@ -16,7 +16,7 @@ public static partial class PowerShellAssert
         "OutVariable", "ov", "OutBuffer", "ob", "PipelineVariable", "pv",
     };
 
-    /// <summary>Parses the files (or directories) and fails listing file:line:column and text of every syntax error.</summary>
+    /// <summary>Parses the files (or directories) and fails listing file:line:column, error id and message of every syntax error.</summary>
     /// <returns>The report, for further assertions without parsing again.</returns>
     public static PowerShellSyntaxReport ParsesWithoutErrors(IReadOnlyList<string> files)
     {
@@ -25,7 +25,7 @@ public static partial class PowerShellAssert
         return report;
     }
 
-    /// <summary>Fails listing file:line:column and text of every syntax error in the report.</summary>
+    /// <summary>Fails listing file:line:column, error id and message of every syntax error in the report.</summary>
     public static void ParsesWithoutErrors(PowerShellSyntaxReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -40,7 +40,7 @@ public static partial class PowerShellAssert
             var lines = ReadLines(file.File);
             foreach (var error in file.Errors)
             {
-                message.Append(CultureInfo.InvariantCulture, $"{file.File}:{error.Line}:{error.Column}: {error.Kind}: {Escape(error.Text)}")
+                message.Append(CultureInfo.InvariantCulture, $"{file.File}:{error.Line}:{error.Column}: {error.ErrorId}: {Escape(error.Message)}")
                     .AppendLine();
                 if (error.Line >= 1 && error.Line <= lines.Length)
                 {
@@ -52,7 +52,7 @@ public static partial class PowerShellAssert
         if (message.Length > 0)
         {
             var count = report.Files.Sum(file => file.Errors.Count);
-            Assert.Fail($"tree-sitter-powershell found {count} syntax error(s):{Environment.NewLine}{message}");
+            Assert.Fail($"The PowerShell parser found {count} syntax error(s):{Environment.NewLine}{message}");
         }
     }
 
@@ -101,6 +101,26 @@ public static partial class PowerShellAssert
         if (problems.Count > 0)
         {
             Assert.Fail($"{problems.Count} ConfigurationManager cmdlet problem(s):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+        }
+    }
+
+    /// <summary>
+    /// Fails listing every <see cref="WindowsPowerShell51Gate"/> violation (file:line: kind: reason) in the report's
+    /// scripts, except those in <paramref name="knownViolations"/> (each written as the violation's ToString()); a known
+    /// violation that no longer occurs fails too, so the list cannot go stale.
+    /// </summary>
+    public static void PassesWindowsPowerShell51Gate(PowerShellSyntaxReport report, IReadOnlyCollection<string>? knownViolations = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var known = knownViolations ?? [];
+        var found = WindowsPowerShell51Gate.Check(report).Select(violation => violation.ToString()).ToList();
+        var unexpected = found.Where(violation => !known.Contains(violation)).ToList();
+        var gone = known.Where(violation => !found.Contains(violation)).ToList();
+        if (unexpected.Count > 0 || gone.Count > 0)
+        {
+            Assert.Fail(
+                $"{unexpected.Count} Windows PowerShell 5.1 gate violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, unexpected)}"
+                + (gone.Count == 0 ? string.Empty : $"{Environment.NewLine}{gone.Count} known violation(s) no longer occur; remove them from the list:{Environment.NewLine}{string.Join(Environment.NewLine, gone)}"));
         }
     }
 

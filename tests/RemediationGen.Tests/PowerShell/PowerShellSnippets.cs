@@ -6,9 +6,9 @@ namespace RemediationGen.Tests.PowerShell;
 public sealed record PowerShellSnippet(string Name, string Source, bool Utf8Bom = false);
 
 /// <summary>
-/// Writes every snippet of <see cref="PowerShellSyntaxTests.Snippets"/> into one folder and parses them all with one
-/// Node.js process (the first time a test asks), instead of one process per test. Each test then reads the entry of
-/// its own file; <see cref="ReportOf"/> gives a report of just those files, as a check of them alone would.
+/// Writes every snippet of <see cref="PowerShellSyntaxTests.Snippets"/> into one folder and parses them all in one
+/// check (the first time a test asks), so the files-and-folder walk is exercised as the packaging tests use it. Each
+/// test then reads the entry of its own file; <see cref="ReportOf"/> gives a report of just those files.
 /// </summary>
 public sealed class PowerShellSnippets : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class PowerShellSnippets : IDisposable
             _folder.WriteFile(snippet.Name, snippet.Source, new System.Text.UTF8Encoding(snippet.Utf8Bom));
         }
 
-        // Files one by one, then the folder of the directory test: the checker walks that one itself.
+        // Files one by one, then the folder of the directory test: the check walks that one itself.
         Arguments = [.. PowerShellSyntaxTests.Snippets.Where(s => !s.Name.StartsWith(PowerShellSyntaxTests.TreeFolder + "/", StringComparison.Ordinal)).Select(s => PathOf(s.Name)), PathOf(PowerShellSyntaxTests.TreeFolder)];
         _report = new(() => PowerShellSyntax.Check(Arguments));
     }

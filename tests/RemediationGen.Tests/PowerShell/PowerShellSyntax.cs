@@ -1,11 +1,9 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using System.Management.Automation.Language;
 using System.Text;
-using System.Text.Json;
 
 namespace RemediationGen.Tests.PowerShell;
 
-/// <summary>What the independent parser (tree-sitter-powershell, see tests/ps-syntax) found in a set of scripts.</summary>
+/// <summary>What the PowerShell parser found in a set of scripts.</summary>
 public sealed record PowerShellSyntaxReport(IReadOnlyList<PowerShellFileReport> Files)
 {
     public bool HasErrors => Files.Any(file => file.Errors.Count > 0);
@@ -19,24 +17,21 @@ public sealed record PowerShellSyntaxReport(IReadOnlyList<PowerShellFileReport> 
     }
 }
 
+/// <param name="Ast">The parsed script, for checks that need more than the commands (the 5.1 gate).</param>
+/// <param name="Tokens">The parser's tokens, for checks of literal text (escapes, number suffixes).</param>
 public sealed record PowerShellFileReport(
     string File,
     IReadOnlyList<PowerShellSyntaxError> Errors,
     IReadOnlyList<PowerShellCommand> Commands,
-    IReadOnlyList<PowerShellHashtable> Hashtables);
+    IReadOnlyList<PowerShellHashtable> Hashtables,
+    ScriptBlockAst Ast,
+    IReadOnlyList<Token> Tokens);
 
-public enum PowerShellSyntaxErrorKind
-{
-    /// <summary>A region the grammar could not parse.</summary>
-    Error,
+/// <summary>A parse error; line and column are 1-based, the column counts UTF-16 code units.</summary>
+/// <param name="ErrorId">The parser's error id, for example <c>MissingEndCurlyBrace</c>.</param>
+public sealed record PowerShellSyntaxError(int Line, int Column, string ErrorId, string Message);
 
-    /// <summary>A token the grammar expected but did not find (for example a closing brace).</summary>
-    Missing,
-}
-
-/// <summary>A syntax error; line and column are 1-based, the column counts UTF-16 code units.</summary>
-public sealed record PowerShellSyntaxError(int Line, int Column, PowerShellSyntaxErrorKind Kind, string Text);
-
+/// <param name="Name">The command name as written; for <c>&amp; $variable</c> the text of the expression.</param>
 /// <param name="Parameters">Every parameter name without '-' or ':': written directly, then those splatted in.</param>
 /// <param name="DirectParameters">The parameters written as <c>-Name</c> on the command itself.</param>
 /// <param name="SplattedVariables">Variables splatted into the command (<c>@name</c>), without the '@'.</param>
@@ -47,23 +42,22 @@ public sealed record PowerShellCommand(
     IReadOnlyList<string> Parameters,
     IReadOnlyList<string> DirectParameters,
     IReadOnlyList<string> SplattedVariables,
-    IReadOnlyList<string> UnresolvedSplattedVariables);
+    IReadOnlyList<string> UnresolvedSplattedVariables,
+    CommandAst Ast);
 
-/// <summary>An assignment <c>$Variable = @{ ... }</c> (or <c>[ordered]@{ ... }</c>) and its simple keys.</summary>
-public sealed record PowerShellHashtable(string Variable, int Line, IReadOnlyList<string> Keys);
+/// <summary>
+/// An assignment <c>$Variable = @{ ... }</c> (or <c>[ordered]@{ ... }</c>) and its constant keys, or, with
+/// <see cref="IsAddition"/>, a later <c>$Variable.Key = ...</c> / <c>$Variable['Key'] = ...</c> that adds one key.
+/// </summary>
+public sealed record PowerShellHashtable(string Variable, int Line, IReadOnlyList<string> Keys, bool IsAddition = false);
 
-/// <summary>Runs tests/ps-syntax/check-ps.mjs under Node.js. Never skips: if the parser cannot run, it throws.</summary>
+/// <summary>
+/// Parses scripts with the PowerShell parser itself (<see cref="Parser"/> from Microsoft.PowerShell.SDK): no error
+/// recovery is trusted, every parse error is reported.
+/// </summary>
 public static class PowerShellSyntax
 {
-    // Keeps each command line well below the Windows limit of 32,767 characters.
-    private const int MaxArgumentCharactersPerRun = 24_000;
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-
-    public static string CheckerDirectory => Path.Combine(Support.Repository.Root, "tests", "ps-syntax");
-
-    public static string CheckerScript => Path.Combine(CheckerDirectory, "check-ps.mjs");
-
-    /// <summary>Parses the given .ps1 files and directories (recursively) with one Node.js process.</summary>
+    /// <summary>Parses the given .ps1 files and directories (recursively, sorted ordinally) in argument order.</summary>
     public static PowerShellSyntaxReport Check(params string[] paths) => Check((IReadOnlyList<string>)paths);
 
     /// <inheritdoc cref="Check(string[])"/>
@@ -75,173 +69,138 @@ public static class PowerShellSyntax
             throw new ArgumentException("At least one file or directory is needed.", nameof(paths));
         }
 
-        EnsureCheckerInstalled();
-        var files = new List<PowerShellFileReport>();
-        foreach (var batch in Batches(paths.Select(Path.GetFullPath).ToList()))
-        {
-            files.AddRange(Parse(RunChecker(batch)));
-        }
-
-        return new PowerShellSyntaxReport(files);
+        return new PowerShellSyntaxReport([.. paths.Select(Path.GetFullPath).SelectMany(FilesOf).Select(file => Analyze(ReadScript(file), file))]);
     }
 
-    private static IEnumerable<List<string>> Batches(List<string> paths)
+    /// <summary>Parses one script's text; <paramref name="fileName"/> only names it in the report.</summary>
+    public static PowerShellFileReport Analyze(string scriptText, string fileName)
     {
-        var batch = new List<string>();
-        var length = 0;
-        foreach (var path in paths)
-        {
-            if (batch.Count > 0 && length + path.Length + 3 > MaxArgumentCharactersPerRun)
-            {
-                yield return batch;
-                batch = [];
-                length = 0;
-            }
-
-            batch.Add(path);
-            length += path.Length + 3;
-        }
-
-        yield return batch;
+        ArgumentNullException.ThrowIfNull(scriptText);
+        var ast = Parse(scriptText, out var tokens, out var parseErrors);
+        var errors = parseErrors
+            .Select(error => new PowerShellSyntaxError(error.Extent.StartLineNumber, error.Extent.StartColumnNumber, error.ErrorId, error.Message))
+            .ToList();
+        var hashtables = HashtableAssignments(ast);
+        var commands = ast.FindAll(node => node is CommandAst, searchNestedScriptBlocks: true)
+            .Cast<CommandAst>()
+            .Select(command => Describe(command, hashtables))
+            .ToList();
+        return new PowerShellFileReport(fileName, errors, commands, hashtables, ast, tokens);
     }
 
-    private static void EnsureCheckerInstalled()
+    /// <summary>The parser's own result: the AST, the tokens and every error, with no file involved.</summary>
+    public static ScriptBlockAst Parse(string scriptText, out Token[] tokens, out ParseError[] errors) =>
+        Parser.ParseInput(scriptText, out tokens, out errors);
+
+    private static IEnumerable<string> FilesOf(string path)
     {
-        if (!File.Exists(CheckerScript))
+        if (Directory.Exists(path))
         {
-            throw new InvalidOperationException($"The PowerShell syntax checker is missing: {CheckerScript}.");
+            return Directory.EnumerateFiles(path, "*.ps1", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
         }
 
-        if (!Directory.Exists(Path.Combine(CheckerDirectory, "node_modules", "web-tree-sitter"))
-            || !File.Exists(Path.Combine(CheckerDirectory, "node_modules", "tree-sitter-powershell", "tree-sitter-powershell.wasm")))
-        {
-            throw new InvalidOperationException(
-                $"The PowerShell parser is not installed in {CheckerDirectory}/node_modules. Building the test project installs it " +
-                "(tests/ps-syntax/PowerShellParser.targets runs 'npm ci --ignore-scripts'); or run that command there by hand.");
-        }
+        return File.Exists(path)
+            ? [path]
+            : throw new InvalidOperationException($"The PowerShell syntax check cannot read '{path}': no such file or directory.");
     }
 
-    private static string RunChecker(List<string> paths)
+    /// <summary>
+    /// As Windows PowerShell 5.1 reads a script: UTF-16 and UTF-8 byte order marks are honoured; generated scripts
+    /// carry none and are 7-bit ASCII, so the rest is decoded as UTF-8.
+    /// </summary>
+    private static string ReadScript(string file)
     {
-        var startInfo = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = CheckerDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        startInfo.ArgumentList.Add(CheckerScript);
-        foreach (var path in paths)
-        {
-            startInfo.ArgumentList.Add(path);
-        }
-
-        Process process;
         try
         {
-            process = Process.Start(startInfo)
-                ?? throw new InvalidOperationException("Node.js could not be started for the PowerShell syntax check.");
+            return File.ReadAllText(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
-        catch (Win32Exception exception)
+        catch (IOException exception)
         {
-            throw new InvalidOperationException(
-                "Node.js ('node' on PATH) is needed for the PowerShell syntax tests (Debian: apt-get install nodejs npm). " +
-                $"Starting it failed: {exception.Message}",
-                exception);
-        }
-
-        using (process)
-        {
-            var standardOutput = process.StandardOutput.ReadToEndAsync();
-            var standardError = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException($"The PowerShell syntax check did not finish within {Timeout.TotalSeconds} s.");
-            }
-
-            process.WaitForExit();
-            var output = standardOutput.GetAwaiter().GetResult();
-            var error = standardError.GetAwaiter().GetResult();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException(
-                    $"The PowerShell syntax check failed (node check-ps.mjs exited with {process.ExitCode}): {error.Trim()}");
-            }
-
-            return output;
+            throw new InvalidOperationException($"The PowerShell syntax check cannot read '{file}': {exception.Message}", exception);
         }
     }
 
-    private static List<PowerShellFileReport> Parse(string json)
+    private static PowerShellCommand Describe(CommandAst command, List<PowerShellHashtable> hashtables)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidOperationException($"The PowerShell syntax check printed something that is not JSON: {Shorten(json)}", exception);
-        }
-
-        using (document)
-        {
-            return document.RootElement.GetProperty("files").EnumerateArray().Select(ParseFile).ToList();
-        }
-    }
-
-    private static PowerShellFileReport ParseFile(JsonElement file)
-    {
-        var errors = file.GetProperty("errors").EnumerateArray()
-            .Select(error => new PowerShellSyntaxError(
-                error.GetProperty("line").GetInt32(),
-                error.GetProperty("column").GetInt32(),
-                error.GetProperty("kind").GetString() == "MISSING" ? PowerShellSyntaxErrorKind.Missing : PowerShellSyntaxErrorKind.Error,
-                error.GetProperty("text").GetString() ?? string.Empty))
+        var name = command.GetCommandName() ?? command.CommandElements[0].Extent.Text;
+        var line = command.Extent.StartLineNumber;
+        var direct = command.CommandElements.OfType<CommandParameterAst>().Select(parameter => parameter.ParameterName).ToList();
+        var splatted = command.CommandElements.OfType<VariableExpressionAst>()
+            .Where(variable => variable.Splatted)
+            .Select(variable => variable.VariablePath.UserPath)
             .ToList();
-        var hashtables = file.GetProperty("hashtables").EnumerateArray()
-            .Select(hashtable => new PowerShellHashtable(
-                hashtable.GetProperty("variable").GetString() ?? string.Empty,
-                hashtable.GetProperty("line").GetInt32(),
-                Strings(hashtable.GetProperty("keys"))))
-            .ToList();
-        var commands = file.GetProperty("commands").EnumerateArray()
-            .Select(command => ResolveSplats(
-                command.GetProperty("name").GetString() ?? string.Empty,
-                command.GetProperty("line").GetInt32(),
-                Strings(command.GetProperty("parameters")),
-                Strings(command.GetProperty("splattedVariables")),
-                hashtables))
-            .ToList();
-        return new PowerShellFileReport(file.GetProperty("file").GetString() ?? string.Empty, errors, commands, hashtables);
-    }
-
-    private static PowerShellCommand ResolveSplats(
-        string name, int line, List<string> direct, List<string> splatted, List<PowerShellHashtable> hashtables)
-    {
         var parameters = new List<string>(direct);
         var unresolved = new List<string>();
         foreach (var variable in splatted)
         {
-            var candidates = hashtables.Where(hashtable => SameVariable(hashtable.Variable, variable)).ToList();
-            if (candidates.Count == 0)
+            var keys = SplattedKeys(variable, line, hashtables);
+            if (keys is null)
             {
                 unresolved.Add(variable);
                 continue;
             }
 
-            // The nearest assignment before the command; if there is none (a function defined above the hashtable),
-            // every assignment of that variable in the file.
-            var preceding = candidates.Where(hashtable => hashtable.Line <= line).OrderBy(hashtable => hashtable.Line).LastOrDefault();
-            var keys = preceding is not null ? preceding.Keys : candidates.SelectMany(hashtable => hashtable.Keys);
             parameters.AddRange(keys.Where(key => !parameters.Contains(key, StringComparer.OrdinalIgnoreCase)));
         }
 
-        return new PowerShellCommand(name, line, parameters, direct, splatted, unresolved);
+        return new PowerShellCommand(name, line, parameters, direct, splatted, unresolved, command);
     }
+
+    /// <summary>
+    /// The keys a splat of <paramref name="variable"/> at <paramref name="line"/> holds: the nearest literal assignment
+    /// before the command plus the keys added after it and before the command. With no assignment before it (a
+    /// function defined above the hashtable), every key any assignment or addition of that variable names. Null when
+    /// the file never assigns the variable a literal hashtable.
+    /// </summary>
+    internal static IReadOnlyList<string>? SplattedKeys(string variable, int line, IReadOnlyList<PowerShellHashtable> hashtables)
+    {
+        var candidates = hashtables.Where(hashtable => SameVariable(hashtable.Variable, variable)).ToList();
+        if (!candidates.Any(hashtable => !hashtable.IsAddition))
+        {
+            return null;
+        }
+
+        var preceding = candidates.Where(hashtable => !hashtable.IsAddition && hashtable.Line <= line).MaxBy(hashtable => hashtable.Line);
+        var keys = preceding is null
+            ? candidates.SelectMany(hashtable => hashtable.Keys)
+            : preceding.Keys.Concat(candidates
+                .Where(hashtable => hashtable.IsAddition && hashtable.Line > preceding.Line && hashtable.Line < line)
+                .SelectMany(hashtable => hashtable.Keys));
+        return [.. keys.Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private static List<PowerShellHashtable> HashtableAssignments(ScriptBlockAst ast)
+    {
+        var found = new List<PowerShellHashtable>();
+        foreach (var assignment in ast.FindAll(node => node is AssignmentStatementAst, searchNestedScriptBlocks: true).Cast<AssignmentStatementAst>())
+        {
+            var line = assignment.Extent.StartLineNumber;
+            switch (assignment.Left)
+            {
+                case VariableExpressionAst variable when LiteralHashtable(assignment.Right) is { } hashtable:
+                    found.Add(new PowerShellHashtable(variable.VariablePath.UserPath, line, [.. hashtable.KeyValuePairs.Select(pair => pair.Item1).OfType<StringConstantExpressionAst>().Select(key => key.Value)]));
+                    break;
+                case MemberExpressionAst { Expression: VariableExpressionAst target, Member: StringConstantExpressionAst key, Static: false }:
+                    found.Add(new PowerShellHashtable(target.VariablePath.UserPath, line, [key.Value], IsAddition: true));
+                    break;
+                case IndexExpressionAst { Target: VariableExpressionAst target, Index: StringConstantExpressionAst key }:
+                    found.Add(new PowerShellHashtable(target.VariablePath.UserPath, line, [key.Value], IsAddition: true));
+                    break;
+            }
+        }
+
+        return found;
+    }
+
+    private static HashtableAst? LiteralHashtable(StatementAst right) =>
+        right is CommandExpressionAst { Expression: var expression }
+            ? expression switch
+            {
+                HashtableAst hashtable => hashtable,
+                ConvertExpressionAst { Child: HashtableAst hashtable } => hashtable,
+                _ => null,
+            }
+            : null;
 
     /// <summary>PowerShell variable names are case-insensitive; <c>$script:p</c> and <c>$p</c> are treated as one.</summary>
     private static bool SameVariable(string left, string right) =>
@@ -252,9 +211,4 @@ public static class PowerShellSyntax
         var colon = variable.IndexOf(':', StringComparison.Ordinal);
         return colon >= 0 ? variable[(colon + 1)..] : variable;
     }
-
-    private static List<string> Strings(JsonElement array) =>
-        array.EnumerateArray().Select(item => item.GetString() ?? string.Empty).ToList();
-
-    private static string Shorten(string text) => text.Length <= 500 ? text : text[..500] + "...";
 }

@@ -1,8 +1,8 @@
 namespace RemediationGen.Tests.PowerShell;
 
 /// <summary>
-/// The independent parser and the assertions built on it. Every snippet below is parsed by one Node.js run over all of
-/// them (<see cref="PowerShellSnippets"/>); only the checker's own failure paths start a run of their own.
+/// The PowerShell parser and the assertions built on it. Every snippet below is parsed by one check over all of
+/// them (<see cref="PowerShellSnippets"/>); only the check's own failure path runs a check of its own.
 /// </summary>
 public sealed class PowerShellSyntaxTests(PowerShellSnippets parsed) : IClassFixture<PowerShellSnippets>
 {
@@ -53,7 +53,7 @@ public sealed class PowerShellSyntaxTests(PowerShellSnippets parsed) : IClassFix
     internal static IReadOnlyList<PowerShellSnippet> Snippets =>
     [
         .. ValidSnippets.Select(row => ValidSnippet((string)row[0])),
-        Bom, Unclosed, Unterminated, Direct, OneLine, Splat, Reassigned, .. Tree, Good, Bad, Documented, MadeUp, MadeUpCmdlet,
+        Bom, Unclosed, Unterminated, Direct, OneLine, Splat, Reassigned, Additions, .. Tree, Good, Bad, Documented, MadeUp, MadeUpCmdlet,
     ];
 
     [Theory]
@@ -103,9 +103,9 @@ public sealed class PowerShellSyntaxTests(PowerShellSnippets parsed) : IClassFix
     {
         var error = Assert.Single(parsed.File(Unclosed).Errors);
 
-        Assert.Equal(PowerShellSyntaxErrorKind.Missing, error.Kind);
-        Assert.Equal(3, error.Line);
-        Assert.Contains("}", error.Text, StringComparison.Ordinal);
+        Assert.Equal("MissingEndCurlyBrace", error.ErrorId);
+        Assert.Equal(2, error.Line);
+        Assert.Equal(12, error.Column);
     }
 
     private static readonly PowerShellSnippet Unterminated = new("unterminated.ps1", "Set-StrictMode -Version Latest\n$a = 1\nWrite-Output \"abc\nexit 0\n");
@@ -117,31 +117,30 @@ public sealed class PowerShellSyntaxTests(PowerShellSnippets parsed) : IClassFix
 
         Assert.True(report.HasErrors);
         var error = Assert.Single(parsed.File(Unterminated).Errors);
-        Assert.Equal(PowerShellSyntaxErrorKind.Error, error.Kind);
+        Assert.Equal("TerminatorExpectedAtEndOfString", error.ErrorId);
         Assert.Equal(3, error.Line);
-        Assert.Equal(1, error.Column);
+        Assert.Equal(14, error.Column);
     }
 
     private static readonly PowerShellSnippet Direct = new("direct.ps1", "Add-CMComplianceSettingScript -InputObject $ci -Is64Bit $true\n");
 
     [Fact]
-    public void Check_Is64BitWrittenDirectly_ReportsGrammarError()
+    public void Check_Is64BitWrittenDirectly_ParsesAsAParameter()
     {
-        // Grammar limit of tree-sitter-powershell 0.26.4: parameter names with digits do not parse. Valid PowerShell,
-        // but generators must splat such parameters (see Check_ValidSnippet_ReportsNoErrors "splatted-cm-cmdlet").
-        var error = Assert.Single(parsed.File(Direct).Errors);
+        // tree-sitter-powershell, the parser before this one, failed on parameter names with digits; PowerShell does not.
+        var fileReport = parsed.File(Direct);
 
-        Assert.Equal(1, error.Line);
-        Assert.StartsWith("Add-CMComplianceSettingScript -InputObject $ci -Is", error.Text, StringComparison.Ordinal);
+        Assert.Empty(fileReport.Errors);
+        Assert.Equal(["InputObject", "Is64Bit"], Assert.Single(fileReport.Commands).DirectParameters);
     }
 
     private static readonly PowerShellSnippet OneLine = new("one-line.ps1", "function F { param($a) try { $a } catch { } }\n");
 
     [Fact]
-    public void Check_OneLineFunctionWithParamAndTry_ReportsGrammarError()
+    public void Check_OneLineFunctionWithParamAndTry_ParsesWithoutErrors()
     {
-        // Grammar limit: param(...) followed by try on the same line does not parse; on its own line it does.
-        Assert.NotEmpty(parsed.File(OneLine).Errors);
+        // tree-sitter-powershell failed on param(...) followed by try on one line; PowerShell does not.
+        Assert.Empty(parsed.File(OneLine).Errors);
     }
 
     private static readonly PowerShellSnippet Splat = new("splat.ps1", """
@@ -191,6 +190,23 @@ public sealed class PowerShellSyntaxTests(PowerShellSnippets parsed) : IClassFix
         Assert.Equal(["missing"], commands[2].UnresolvedSplattedVariables);
     }
 
+    private static readonly PowerShellSnippet Additions = new("additions.ps1", """
+        $p = @{ Name = 'first' }
+        $p.SiteCode = 'PS1'
+        $p['Fast'] = $true
+        $p[$dynamic] = 1
+        Get-CMConfigurationItem @p
+        $p.Late = 1
+        """);
+
+    [Fact]
+    public void Check_KeysAddedAfterTheLiteral_CountAsSplattedParametersUpToTheCommand()
+    {
+        var command = Assert.Single(parsed.File(Additions).Commands);
+
+        Assert.Equal(["Name", "SiteCode", "Fast"], command.Parameters);
+    }
+
     private static readonly PowerShellSnippet[] Tree =
     [
         new(TreeFolder + "/b.ps1", "exit 0\n"),
@@ -214,15 +230,13 @@ public sealed class PowerShellSyntaxTests(PowerShellSnippets parsed) : IClassFix
     }
 
     [Fact]
-    public void Check_MissingFile_ThrowsWithCheckerMessage()
+    public void Check_MissingFile_ThrowsNamingIt()
     {
-        // The checker's own failure path: a run of its own.
         var missing = parsed.PathOf("does-not-exist.ps1");
 
         var exception = Assert.Throws<InvalidOperationException>(() => PowerShellSyntax.Check(missing));
 
-        Assert.Contains("does-not-exist.ps1", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("exited with 2", exception.Message, StringComparison.Ordinal);
+        Assert.Equal($"The PowerShell syntax check cannot read '{missing}': no such file or directory.", exception.Message);
     }
 
     private static readonly PowerShellSnippet Good = new("good.ps1", "exit 0\n");
@@ -237,7 +251,7 @@ public sealed class PowerShellSyntaxTests(PowerShellSnippets parsed) : IClassFix
 
         var exception = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PowerShellAssert.ParsesWithoutErrors(report));
 
-        Assert.Contains($"{bad}:3:1: Error: Write-Output", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"{bad}:3:14: TerminatorExpectedAtEndOfString: The string is missing the terminator: \".", exception.Message, StringComparison.Ordinal);
         Assert.Contains("    > Write-Output \"never closed", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("good.ps1", exception.Message, StringComparison.Ordinal);
     }

@@ -32,7 +32,7 @@ public sealed class DemoPackages : IDisposable
 
     public string Folder => _output.Path;
 
-    /// <summary>Every .ps1 file of the demo, parsed by one Node.js run the first time a test asks.</summary>
+    /// <summary>Every .ps1 file of the demo, parsed by the PowerShell parser the first time a test asks.</summary>
     public PowerShellSyntaxReport Scripts => _scripts.Value;
 
     public IReadOnlyList<string> Files(string pattern) =>
