@@ -22,15 +22,18 @@ internal sealed class LogLineParser
 
     private readonly LogFile _file;
     private readonly Action<LogProblem> _reportProblem;
+    private readonly FileReports _fileReports;
     private readonly StringBuilder _pending = new();
     private bool _recordOpen;
     private long _recordStartLine;
     private int _recordLines;
 
-    public LogLineParser(LogFile file, Action<LogProblem> reportProblem)
+    /// <param name="fileReports">What was already reported about the file, when several parsers read parts of one file.</param>
+    public LogLineParser(LogFile file, Action<LogProblem> reportProblem, FileReports? fileReports = null)
     {
         _file = file;
         _reportProblem = reportProblem;
+        _fileReports = fileReports ?? new FileReports();
     }
 
     /// <summary>Reads one physical line (without its line break); adds the entries it completes to <paramref name="output"/>.</summary>
@@ -54,8 +57,9 @@ internal sealed class LogLineParser
             return;
         }
 
-        if (SiteServerLine.TryParse(line, out var message, out var component, out var time, out var thread))
+        if (SiteServerLine.TryParse(line, out var message, out var component, out var time, out var thread, out var timeOutOfRange))
         {
+            ReportTimeOutOfRange(timeOutOfRange, lineNumber);
             output.Add(new LogEntry(_file, lineNumber, time, component, thread, LogSeverity.Unknown, LogFormat.SiteServer, message));
             return;
         }
@@ -149,7 +153,23 @@ internal sealed class LogLineParser
     {
         var attributes = CmTraceAttributes.Parse(attributeText);
         var component = attributes.Component.IsEmpty ? null : attributes.Component.ToString();
-        return new LogEntry(_file, lineNumber, attributes.Timestamp, component, attributes.ThreadId, attributes.Severity, LogFormat.CmTrace, message);
+        var time = attributes.ParseTimestamp(out var timeOutOfRange);
+        ReportTimeOutOfRange(timeOutOfRange, lineNumber);
+        return new LogEntry(_file, lineNumber, time, component, attributes.ThreadId, attributes.Severity, LogFormat.CmTrace, message);
+    }
+
+    /// <summary>Once per file: a time at the calendar's edge would overflow any arithmetic, so it is read as no time.</summary>
+    private void ReportTimeOutOfRange(bool outOfRange, long lineNumber)
+    {
+        if (!outOfRange || _fileReports.TimeOutOfRange)
+        {
+            return;
+        }
+
+        _fileReports.TimeOutOfRange = true;
+        _reportProblem(new LogProblem(
+            _file.DisplayPath,
+            string.Create(CultureInfo.InvariantCulture, $"holds a time whose UTC is outside the calendar at line {lineNumber}; such records were read without a time")));
     }
 
     private LogEntry PlainText(long lineNumber, string line) =>

@@ -11,8 +11,13 @@ internal static class SiteServerLine
     private const string Marker = "$$<";
     private const string ThreadPrefix = "<thread=";
 
-    public static bool TryParse(string line, out string message, out string component, out LogTimestamp? time, out int? thread)
+    public static bool TryParse(string line, out string message, out string component, out LogTimestamp? time, out int? thread) =>
+        TryParse(line, out message, out component, out time, out thread, out _);
+
+    /// <summary>As above; <paramref name="timeOutOfRange"/> tells a time whose UTC is outside the calendar (read as none).</summary>
+    public static bool TryParse(string line, out string message, out string component, out LogTimestamp? time, out int? thread, out bool timeOutOfRange)
     {
+        timeOutOfRange = false;
         message = component = string.Empty;
         time = null;
         thread = null;
@@ -43,7 +48,7 @@ internal static class SiteServerLine
             return false;
         }
 
-        time = LogTimestampParser.ParseSiteServer(tail[1..close]);
+        time = LogTimestampParser.ParseSiteServer(tail[1..close], out timeOutOfRange);
         tail = tail[(close + 1)..];
         if (tail.StartsWith(ThreadPrefix, StringComparison.Ordinal))
         {
