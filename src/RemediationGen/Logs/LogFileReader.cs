@@ -52,7 +52,7 @@ public static class LogFileReader
                 }
                 else
                 {
-                    parser.Accept(line, lines.LineNumber, ready);
+                    parser.Accept(line, lines.LineNumber, ready, lines.LineContinues);
                 }
 
                 foreach (var entry in ready)

@@ -291,9 +291,13 @@ public static class LogFileScanner
                 reportProblem(problem);
             }
 
+            // A line may hold several records (see LogLineParser): only those with a signature go on.
             foreach (var entry in _entries)
             {
-                emit(entry);
+                if (signatures.Matches(entry))
+                {
+                    emit(entry);
+                }
             }
 
             _scan = _anchor = position;
@@ -484,7 +488,7 @@ public static class LogFileScanner
                 }
                 else
                 {
-                    parser.Accept(line, lines.LineNumber, ready);
+                    parser.Accept(line, lines.LineNumber, ready, lines.LineContinues);
                 }
 
                 foreach (var entry in ready)
