@@ -29,6 +29,9 @@ internal sealed class BoundedLineReader
     /// <summary>The 1-based physical line number of the last line returned.</summary>
     public long LineNumber { get; private set; }
 
+    /// <summary>Whether the last piece returned is cut at <see cref="MaxLineChars"/>: more of the same line follows.</summary>
+    public bool LineContinues => _continuesLine;
+
     public string? ReadLine()
     {
         _line.Clear();

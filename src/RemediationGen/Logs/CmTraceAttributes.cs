@@ -27,7 +27,14 @@ internal readonly ref struct CmTraceAttributes
 
     public ReadOnlySpan<char> Thread { get; }
 
-    public LogTimestamp? Timestamp => Time.IsEmpty || Date.IsEmpty ? null : LogTimestampParser.ParseCmTrace(Time, Date);
+    public LogTimestamp? Timestamp => ParseTimestamp(out _);
+
+    /// <summary>The time, when there is one; <paramref name="outOfRange"/> tells one whose UTC is outside the calendar.</summary>
+    public LogTimestamp? ParseTimestamp(out bool outOfRange)
+    {
+        outOfRange = false;
+        return Time.IsEmpty || Date.IsEmpty ? null : LogTimestampParser.ParseCmTrace(Time, Date, out outOfRange);
+    }
 
     public LogSeverity Severity => Type.Trim() switch
     {

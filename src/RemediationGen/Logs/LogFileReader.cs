@@ -12,9 +12,9 @@ public static class LogFileReader
 {
     /// <summary>
     /// Opens a log on disk for reading while ConfigMgr keeps it open for writing (and may roll it over, hence Delete).
+    /// A FIFO, a device or a socket is refused (<see cref="NotRegularFileException"/>) rather than read.
     /// </summary>
-    public static Stream OpenShared(string path) =>
-        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.SequentialScan);
+    public static Stream OpenShared(string path) => RegularFile.OpenShared(path, 64 * 1024);
 
     /// <summary>
     /// Yields every entry of the file in order; problems (unreadable file, unclosed record) go to <paramref name="reportProblem"/>.
@@ -52,7 +52,7 @@ public static class LogFileReader
                 }
                 else
                 {
-                    parser.Accept(line, lines.LineNumber, ready);
+                    parser.Accept(line, lines.LineNumber, ready, lines.LineContinues);
                 }
 
                 foreach (var entry in ready)
@@ -80,6 +80,12 @@ public static class LogFileReader
             var (encoding, bomLength) = LogEncodingDetector.Detect(head.AsSpan(0, headLength));
             var replay = new ReplayStream(head, bomLength, headLength, stream);
             return new StreamReader(replay, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: bufferSize, leaveOpen: false);
+        }
+        catch (NotRegularFileException ex)
+        {
+            stream?.Dispose();
+            reportProblem(new LogProblem(file.DisplayPath, $"is not a regular file ({ex.Message}); it was skipped"));
+            return null;
         }
         catch (Exception ex) when (IsReadFailure(ex))
         {

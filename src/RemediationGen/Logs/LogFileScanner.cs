@@ -75,6 +75,7 @@ public static class LogFileScanner
         private readonly char[] _block = block;
         private readonly List<LogEntry> _entries = [];
         private readonly List<LogProblem> _recordProblems = [];
+        private readonly FileReports _fileReports = new();
         private int _filled;
         private bool _endOfFile;
         private bool _readFailed;
@@ -243,7 +244,7 @@ public static class LogFileScanner
 
             _entries.Clear();
             _recordProblems.Clear();
-            var parser = new LogLineParser(file, _recordProblems.Add);
+            var parser = new LogLineParser(file, _recordProblems.Add, _fileReports);
             var position = recordStart;
             var line = recordLine;
 
@@ -290,9 +291,13 @@ public static class LogFileScanner
                 reportProblem(problem);
             }
 
+            // A line may hold several records (see LogLineParser): only those with a signature go on.
             foreach (var entry in _entries)
             {
-                emit(entry);
+                if (signatures.Matches(entry))
+                {
+                    emit(entry);
+                }
             }
 
             _scan = _anchor = position;
@@ -440,7 +445,7 @@ public static class LogFileScanner
             if (open >= 0)
             {
                 // Parse the cut-off record only for its problem: it holds no signature (a hit would have consumed it).
-                var parser = new LogLineParser(file, reportProblem);
+                var parser = new LogLineParser(file, reportProblem, _fileReports);
                 var position = _anchor + open;
                 var line = _anchorLine + LineBreaks.Count(_block.AsSpan(_anchor, open));
                 var ignored = new List<LogEntry>(1);
@@ -471,7 +476,7 @@ public static class LogFileScanner
         {
             var rest = new PrefixedTextReader(_block, _anchor, _filled, reader);
             var lines = new BoundedLineReader(rest, linesBefore: _anchorLine - 1);
-            var parser = new LogLineParser(file, reportProblem);
+            var parser = new LogLineParser(file, reportProblem, _fileReports);
             var ready = new List<LogEntry>(2);
             while (true)
             {
@@ -483,7 +488,7 @@ public static class LogFileScanner
                 }
                 else
                 {
-                    parser.Accept(line, lines.LineNumber, ready);
+                    parser.Accept(line, lines.LineNumber, ready, lines.LineContinues);
                 }
 
                 foreach (var entry in ready)

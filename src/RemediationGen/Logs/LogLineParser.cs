@@ -6,7 +6,7 @@ namespace RemediationGen.Logs;
 
 /// <summary>
 /// Turns the physical lines of one log into <see cref="LogEntry"/> records. It keeps state because a CMTrace record
-/// may span several lines; feed lines in order with <see cref="Accept"/> and call <see cref="Complete"/> at the end.
+/// may span several lines; feed lines in order with <see cref="Accept(string, long, ICollection{LogEntry})"/> and call <see cref="Complete"/> at the end.
 /// Parsing uses IndexOf and spans only: no regular expressions, so a hostile line cannot make it backtrack.
 /// </summary>
 internal sealed class LogLineParser
@@ -22,25 +22,65 @@ internal sealed class LogLineParser
 
     private readonly LogFile _file;
     private readonly Action<LogProblem> _reportProblem;
+    private readonly FileReports _fileReports;
     private readonly StringBuilder _pending = new();
     private bool _recordOpen;
     private long _recordStartLine;
     private int _recordLines;
 
-    public LogLineParser(LogFile file, Action<LogProblem> reportProblem)
+    // A piece of a long line that ended inside a record (see Accept); _carryAfterRecord when it may only start one.
+    private string? _carry;
+    private long _carryLine;
+    private bool _carryAfterRecord;
+    private bool _skipRestOfLine;
+
+    /// <param name="fileReports">What was already reported about the file, when several parsers read parts of one file.</param>
+    public LogLineParser(LogFile file, Action<LogProblem> reportProblem, FileReports? fileReports = null)
     {
         _file = file;
         _reportProblem = reportProblem;
+        _fileReports = fileReports ?? new FileReports();
     }
 
     /// <summary>Reads one physical line (without its line break); adds the entries it completes to <paramref name="output"/>.</summary>
-    public void Accept(string line, long lineNumber, ICollection<LogEntry> output)
+    public void Accept(string line, long lineNumber, ICollection<LogEntry> output) =>
+        Accept(line, lineNumber, output, lineContinues: false);
+
+    /// <summary>
+    /// Reads one physical line, or a piece of one (<paramref name="lineContinues"/>: more of the same line follows,
+    /// see <see cref="BoundedLineReader"/>). A line may hold several records written without line breaks between
+    /// them: each whole one is an entry, so a log of one 50 MB line counts its records, not its pieces. The unfinished
+    /// record at the end of a piece waits for the next piece (at most <see cref="MaxRecordChars"/> characters).
+    /// </summary>
+    public void Accept(string line, long lineNumber, ICollection<LogEntry> output, bool lineContinues)
     {
+        if (_skipRestOfLine)
+        {
+            _skipRestOfLine = lineContinues;
+            return;
+        }
+
+        if (_carry is { } carried)
+        {
+            _carry = null;
+            line = carried + line;
+            if (_carryAfterRecord)
+            {
+                _carryAfterRecord = false;
+                if (!line.StartsWith(RecordStart, StringComparison.Ordinal))
+                {
+                    // What follows a record's attributes on its line, when no record starts there, is ignored.
+                    _skipRestOfLine = lineContinues;
+                    return;
+                }
+            }
+        }
+
         if (_recordOpen)
         {
             if (!line.StartsWith(RecordStart, StringComparison.Ordinal))
             {
-                ContinueRecord(line, output);
+                ContinueRecord(line, lineNumber, output, lineContinues);
                 return;
             }
 
@@ -50,50 +90,85 @@ internal sealed class LogLineParser
 
         if (line.StartsWith(RecordStart, StringComparison.Ordinal))
         {
-            StartRecord(line, lineNumber, output);
+            StartRecords(line, 0, lineNumber, output, lineContinues);
             return;
         }
 
-        if (SiteServerLine.TryParse(line, out var message, out var component, out var time, out var thread))
-        {
-            output.Add(new LogEntry(_file, lineNumber, time, component, thread, LogSeverity.Unknown, LogFormat.SiteServer, message));
-            return;
-        }
-
-        output.Add(PlainText(lineNumber, line));
+        SiteServerRecords(line, lineNumber, output, lineContinues);
     }
 
     /// <summary>Ends the file: a record still open was cut off, so what was read is kept and the cut is reported.</summary>
     public void Complete(ICollection<LogEntry> output)
     {
+        if (_carry is { } carried)
+        {
+            // The file ended (or could not be read) inside a long line: what was read of it is its last piece.
+            _carry = null;
+            _carryAfterRecord = false;
+            Accept(carried, _carryLine, output, lineContinues: false);
+        }
+
+        _skipRestOfLine = false;
         if (_recordOpen)
         {
             FlushUnclosedRecord(output);
         }
     }
 
-    private void StartRecord(string line, long lineNumber, ICollection<LogEntry> output)
+    /// <summary>CMTrace records from <paramref name="position"/> (a record start) on, one after the other while each closes on this line.</summary>
+    private void StartRecords(string line, int position, long lineNumber, ICollection<LogEntry> output, bool lineContinues)
     {
-        var body = line.AsSpan(RecordStart.Length);
-        var end = body.IndexOf(RecordEnd, StringComparison.Ordinal);
-        if (end >= 0)
+        while (true)
         {
+            var body = line.AsSpan(position + RecordStart.Length);
+            var end = body.IndexOf(RecordEnd, StringComparison.Ordinal);
+            var attributesEnd = end < 0 ? -1 : body[(end + RecordEnd.Length)..].IndexOf('>');
+            if (attributesEnd < 0 && lineContinues)
+            {
+                Carry(line, position, lineNumber, output); // the record goes on in the next piece of this line
+                return;
+            }
+
+            if (end < 0)
+            {
+                // A record that starts after another one on the same line and does not close there is ignored.
+                if (position == 0)
+                {
+                    _recordOpen = true;
+                    _recordStartLine = lineNumber;
+                    _recordLines = 1;
+                    _pending.Clear().Append(body);
+                    FlushIfRunaway(output);
+                }
+
+                return;
+            }
+
             output.Add(CmTrace(lineNumber, body[..end].ToString(), body[(end + RecordEnd.Length)..]));
+            var next = position + RecordStart.Length + end + RecordEnd.Length + attributesEnd + 1;
+            if (attributesEnd < 0 || !IsNextRecord(line, next, lineNumber, output, lineContinues))
+            {
+                return;
+            }
+
+            position = next;
+        }
+    }
+
+    private void ContinueRecord(string line, long lineNumber, ICollection<LogEntry> output, bool lineContinues)
+    {
+        var end = line.IndexOf(RecordEnd, StringComparison.Ordinal);
+        var attributesEnd = end < 0 ? -1 : line.AsSpan(end + RecordEnd.Length).IndexOf('>');
+        if (attributesEnd < 0 && lineContinues && line.Length <= MaxRecordChars)
+        {
+            // Decide what this line holds once all of it is read.
+            _carry = line;
+            _carryLine = lineNumber;
             return;
         }
 
-        _recordOpen = true;
-        _recordStartLine = lineNumber;
-        _recordLines = 1;
-        _pending.Clear().Append(body);
-        FlushIfRunaway(output);
-    }
-
-    private void ContinueRecord(string line, ICollection<LogEntry> output)
-    {
         _pending.Append('\n');
         _recordLines++;
-        var end = line.IndexOf(RecordEnd, StringComparison.Ordinal);
         if (end < 0)
         {
             _pending.Append(line);
@@ -104,6 +179,97 @@ internal sealed class LogLineParser
         _pending.Append(line.AsSpan(0, end));
         output.Add(CmTrace(_recordStartLine, _pending.ToString(), line.AsSpan(end + RecordEnd.Length)));
         ResetRecord();
+        var next = end + RecordEnd.Length + attributesEnd + 1;
+        if (attributesEnd >= 0 && IsNextRecord(line, next, lineNumber, output, lineContinues))
+        {
+            StartRecords(line, next, lineNumber, output, lineContinues);
+        }
+    }
+
+    /// <summary>
+    /// After a record's attributes, at <paramref name="next"/>: whether another record starts there. If none does,
+    /// the rest of the line is ignored, as it always was; a piece that ends with what may be the start of the next
+    /// record's marker keeps it for the next piece.
+    /// </summary>
+    private bool IsNextRecord(string line, int next, long lineNumber, ICollection<LogEntry> output, bool lineContinues)
+    {
+        var rest = line.AsSpan(next);
+        if (rest.StartsWith(RecordStart, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (lineContinues && RecordStart.AsSpan().StartsWith(rest))
+        {
+            Carry(line, next, lineNumber, output);
+            _carryAfterRecord = true;
+        }
+        else
+        {
+            _skipRestOfLine = lineContinues;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Site-server records: one a line, split at the line's last <c>$$&lt;</c> (<see cref="SiteServerLine"/>). A line
+    /// that holds several whole trailers (<c>$$&lt;C&gt;&lt;time&gt;&lt;thread=N (0xN)&gt;</c>) holds several records.
+    /// </summary>
+    private void SiteServerRecords(string line, long lineNumber, ICollection<LogEntry> output, bool lineContinues)
+    {
+        var start = 0;
+        var split = SiteServerLine.NextRecordEnd(line, 0);
+        while (split > 0 && !(lineContinues && split == line.Length))
+        {
+            var following = SiteServerLine.NextRecordEnd(line, split);
+            if (following < 0 && !lineContinues)
+            {
+                break; // the last record takes the rest of the line, as a line of one record does
+            }
+
+            SiteServerOrPlain(line[start..split], lineNumber, output);
+            start = split;
+            split = following;
+        }
+
+        if (lineContinues && start > 0)
+        {
+            Carry(line, start, lineNumber, output);
+            return;
+        }
+
+        SiteServerOrPlain(start == 0 ? line : line[start..], lineNumber, output);
+    }
+
+    private void SiteServerOrPlain(string text, long lineNumber, ICollection<LogEntry> output)
+    {
+        if (SiteServerLine.TryParse(text, out var message, out var component, out var time, out var thread, out var timeOutOfRange))
+        {
+            ReportTimeOutOfRange(timeOutOfRange, lineNumber);
+            output.Add(new LogEntry(_file, lineNumber, time, component, thread, LogSeverity.Unknown, LogFormat.SiteServer, message));
+            return;
+        }
+
+        output.Add(PlainText(lineNumber, text));
+    }
+
+    /// <summary>Keeps the unfinished record at the end of a piece for the next one; one longer than a record may be is read as it is.</summary>
+    private void Carry(string line, int from, long lineNumber, ICollection<LogEntry> output)
+    {
+        var rest = line[from..];
+        if (rest.Length > MaxRecordChars)
+        {
+            _reportProblem(new LogProblem(
+                _file.DisplayPath,
+                string.Create(CultureInfo.InvariantCulture, $"record at line {lineNumber} is longer than {MaxRecordChars} characters; it was read as plain text")));
+            output.Add(PlainText(lineNumber, rest));
+            _skipRestOfLine = true;
+            return;
+        }
+
+        _carry = rest;
+        _carryLine = lineNumber;
     }
 
     private void FlushIfRunaway(ICollection<LogEntry> output)
@@ -149,7 +315,23 @@ internal sealed class LogLineParser
     {
         var attributes = CmTraceAttributes.Parse(attributeText);
         var component = attributes.Component.IsEmpty ? null : attributes.Component.ToString();
-        return new LogEntry(_file, lineNumber, attributes.Timestamp, component, attributes.ThreadId, attributes.Severity, LogFormat.CmTrace, message);
+        var time = attributes.ParseTimestamp(out var timeOutOfRange);
+        ReportTimeOutOfRange(timeOutOfRange, lineNumber);
+        return new LogEntry(_file, lineNumber, time, component, attributes.ThreadId, attributes.Severity, LogFormat.CmTrace, message);
+    }
+
+    /// <summary>Once per file: a time at the calendar's edge would overflow any arithmetic, so it is read as no time.</summary>
+    private void ReportTimeOutOfRange(bool outOfRange, long lineNumber)
+    {
+        if (!outOfRange || _fileReports.TimeOutOfRange)
+        {
+            return;
+        }
+
+        _fileReports.TimeOutOfRange = true;
+        _reportProblem(new LogProblem(
+            _file.DisplayPath,
+            string.Create(CultureInfo.InvariantCulture, $"holds a time whose UTC is outside the calendar at line {lineNumber}; such records were read without a time")));
     }
 
     private LogEntry PlainText(long lineNumber, string line) =>

@@ -9,6 +9,25 @@ public readonly record struct LogTimestamp(DateTime Local, int? BiasMinutes)
     /// <summary>UTC, when the bias is known.</summary>
     public DateTime? Utc => BiasMinutes is { } bias ? DateTime.SpecifyKind(Local.AddMinutes(bias), DateTimeKind.Utc) : null;
 
+    /// <summary>
+    /// This time <paramref name="days"/> days later (or earlier), when it and its UTC stay inside the calendar; a log's
+    /// "expires in 2147483647 day(s)" does not.
+    /// </summary>
+    public bool TryAddDays(int days, out LogTimestamp later)
+    {
+        later = default;
+        var ticks = Local.Ticks + ((long)days * TimeSpan.TicksPerDay);
+        var utcTicks = ticks + ((long)(BiasMinutes ?? 0) * TimeSpan.TicksPerMinute);
+        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks
+            || utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        later = this with { Local = new DateTime(ticks, DateTimeKind.Unspecified) };
+        return true;
+    }
+
     /// <summary>UTC as ISO 8601 with a Z (<c>2026-11-20T14:15:03.114Z</c>), or null when the bias is unknown.</summary>
     public string? ToUtcIsoString() =>
         Utc?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);

@@ -3,7 +3,9 @@ namespace RemediationGen.Logs;
 /// <summary>
 /// Reads the two timestamp layouts ConfigMgr writes, by hand rather than with DateTime.ParseExact, because real logs
 /// bend the layout: 1 to 7 fraction digits, 1- or 2-digit month and day, 2-digit years, biases of any width and the
-/// malformed <c>+-360</c> some builds write. Anything that does not fit returns null; nothing here throws.
+/// malformed <c>+-360</c> some builds write. Anything that does not fit returns null; nothing here throws. A time whose
+/// UTC (local + bias) falls outside the calendar (<c>12-31-9999 23:59:59.999+1440</c>) is also null, and says so, so
+/// that no later arithmetic on it can overflow.
 /// </summary>
 internal static class LogTimestampParser
 {
@@ -12,21 +14,30 @@ internal static class LogTimestampParser
     private const int MaxFractionDigits = 7;
 
     /// <summary>CMTrace: <c>time="HH:mm:ss.fff+bias"</c> and <c>date="MM-dd-yyyy"</c>.</summary>
-    public static LogTimestamp? ParseCmTrace(ReadOnlySpan<char> time, ReadOnlySpan<char> date)
+    public static LogTimestamp? ParseCmTrace(ReadOnlySpan<char> time, ReadOnlySpan<char> date) =>
+        ParseCmTrace(time, date, out _);
+
+    /// <summary>As above; <paramref name="outOfRange"/> tells a well-formed time whose UTC is outside the calendar.</summary>
+    public static LogTimestamp? ParseCmTrace(ReadOnlySpan<char> time, ReadOnlySpan<char> date, out bool outOfRange)
     {
+        outOfRange = false;
         if (!TryParseDate(date.Trim(), out var year, out var month, out var day))
         {
             return null;
         }
 
         return TryParseTime(time.Trim(), out var timeOfDayTicks, out var bias)
-            ? Build(year, month, day, timeOfDayTicks, bias)
+            ? Build(year, month, day, timeOfDayTicks, bias, out outOfRange)
             : null;
     }
 
     /// <summary>Site server: <c>MM-dd-yyyy HH:mm:ss.fff+bias</c>.</summary>
-    public static LogTimestamp? ParseSiteServer(ReadOnlySpan<char> text)
+    public static LogTimestamp? ParseSiteServer(ReadOnlySpan<char> text) => ParseSiteServer(text, out _);
+
+    /// <summary>As above; <paramref name="outOfRange"/> tells a well-formed time whose UTC is outside the calendar.</summary>
+    public static LogTimestamp? ParseSiteServer(ReadOnlySpan<char> text, out bool outOfRange)
     {
+        outOfRange = false;
         text = text.Trim();
         var space = text.IndexOf(' ');
         if (space < 0)
@@ -34,17 +45,25 @@ internal static class LogTimestampParser
             return null;
         }
 
-        return ParseCmTrace(text[(space + 1)..], text[..space]);
+        return ParseCmTrace(text[(space + 1)..], text[..space], out outOfRange);
     }
 
-    private static LogTimestamp? Build(int year, int month, int day, long timeOfDayTicks, int? bias)
+    private static LogTimestamp? Build(int year, int month, int day, long timeOfDayTicks, int? bias, out bool outOfRange)
     {
+        outOfRange = false;
         if (day > DateTime.DaysInMonth(year, month))
         {
             return null;
         }
 
         var local = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified).AddTicks(timeOfDayTicks);
+        var utcTicks = local.Ticks + ((long)(bias ?? 0) * TimeSpan.TicksPerMinute);
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            outOfRange = true;
+            return null;
+        }
+
         return new LogTimestamp(local, bias);
     }
 

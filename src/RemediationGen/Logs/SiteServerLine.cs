@@ -11,8 +11,13 @@ internal static class SiteServerLine
     private const string Marker = "$$<";
     private const string ThreadPrefix = "<thread=";
 
-    public static bool TryParse(string line, out string message, out string component, out LogTimestamp? time, out int? thread)
+    public static bool TryParse(string line, out string message, out string component, out LogTimestamp? time, out int? thread) =>
+        TryParse(line, out message, out component, out time, out thread, out _);
+
+    /// <summary>As above; <paramref name="timeOutOfRange"/> tells a time whose UTC is outside the calendar (read as none).</summary>
+    public static bool TryParse(string line, out string message, out string component, out LogTimestamp? time, out int? thread, out bool timeOutOfRange)
     {
+        timeOutOfRange = false;
         message = component = string.Empty;
         time = null;
         thread = null;
@@ -43,7 +48,7 @@ internal static class SiteServerLine
             return false;
         }
 
-        time = LogTimestampParser.ParseSiteServer(tail[1..close]);
+        time = LogTimestampParser.ParseSiteServer(tail[1..close], out timeOutOfRange);
         tail = tail[(close + 1)..];
         if (tail.StartsWith(ThreadPrefix, StringComparison.Ordinal))
         {
@@ -65,5 +70,56 @@ internal static class SiteServerLine
         // "~Found notification file …" and "… ADMIN$.~": the tildes are layout, not message.
         message = line.AsSpan(0, marker).TrimEnd().Trim('~').Trim().ToString();
         return true;
+    }
+
+    /// <summary>
+    /// The index just after the first whole trailer (<c>$$&lt;C&gt;&lt;stamp&gt;</c>, then <c>&lt;thread=…&gt;</c> when
+    /// present) at or after <paramref name="from"/>, or -1: where a record ends when a line holds several.
+    /// </summary>
+    public static int NextRecordEnd(string line, int from)
+    {
+        var search = from;
+        while (true)
+        {
+            var marker = line.AsSpan(search).IndexOf(Marker, StringComparison.Ordinal);
+            if (marker < 0)
+            {
+                return -1;
+            }
+
+            var at = search + marker + Marker.Length;
+            if (TrailerEnd(line.AsSpan(at)) is var end and > 0)
+            {
+                return at + end;
+            }
+
+            search = at;
+        }
+    }
+
+    /// <summary>The length of <c>C&gt;&lt;stamp&gt;[&lt;thread=…&gt;]</c> at the start of <paramref name="tail"/>, or -1.</summary>
+    private static int TrailerEnd(ReadOnlySpan<char> tail)
+    {
+        var close = tail.IndexOfAny('<', '>');
+        if (close <= 0 || tail[close] != '>' || close + 1 >= tail.Length || tail[close + 1] != '<')
+        {
+            return -1;
+        }
+
+        var stampStart = close + 2;
+        var stampClose = tail[stampStart..].IndexOfAny('<', '>');
+        if (stampClose < 0 || tail[stampStart + stampClose] != '>')
+        {
+            return -1;
+        }
+
+        var end = stampStart + stampClose + 1;
+        if (!tail[end..].StartsWith(ThreadPrefix, StringComparison.Ordinal))
+        {
+            return end;
+        }
+
+        var threadClose = tail[end..].IndexOf('>');
+        return threadClose < 0 ? -1 : end + threadClose + 1;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
 
@@ -26,7 +27,12 @@ internal sealed class AmtProvisioningCertificateScan : IRuleScan
         var message = entry.Message;
         if (AmtProvisioningCertificateSignatures.TryMatchExpiring(message, out var thumbprintText, out var days))
         {
-            if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _rejected) is { } thumbprint)
+            // "will expire in 2147483647 day(s)" is no date: shown as not used rather than overflowing the expiry.
+            if (entry.Time is { } warned && !warned.TryAddDays(days, out _))
+            {
+                _rejected.Add(_context.Reject(_rule.Id, entry, days.ToString(CultureInfo.InvariantCulture), "is not a number of days that gives a date"));
+            }
+            else if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _rejected) is { } thumbprint)
             {
                 Server(entry).AddExpiring(entry, thumbprint, days);
             }

@@ -68,7 +68,9 @@ internal sealed class AmtServiceCertificate
         var certificate = thumbprint is null ? "The AMT provisioning certificate" : $"The AMT provisioning certificate {thumbprint}";
         var summary = expired
             ? $"{certificate} of the out-of-band service point on {where} has expired{(expiry is { } e ? $" ({e.ExpiresAt.ToIsoString()})" : string.Empty)}: vPro computers cannot be provisioned until a renewed certificate is installed."
-            : $"{certificate} of the out-of-band service point on {where} expires in {expiry!.Value.DaysLeft} day(s), at {expiry.Value.ExpiresAt.ToIsoString()} (as of {expiry.Value.AsOf.ToIsoString()}): renew it before vPro provisioning stops.";
+            : expiry is { } coming
+                ? $"{certificate} of the out-of-band service point on {where} expires in {coming.DaysLeft} day(s), at {coming.ExpiresAt.ToIsoString()} (as of {coming.AsOf.ToIsoString()}): renew it before vPro provisioning stops."
+                : $"{certificate} of the out-of-band service point on {where} expires in {_newestWarning!.Value.Days} day(s) from a warning whose time could not be read: renew it before vPro provisioning stops.";
         return new Finding(rule.Id, expired ? Severity.Error : rule.Severity, site, server, serverInFacts, summary, _evidence.Kept(), _evidence.Occurrences)
         {
             Fix = rule.Fix,
@@ -88,7 +90,11 @@ internal sealed class AmtServiceCertificate
             return null;
         }
 
-        var expiresAt = warned with { Local = warned.Local.AddDays(warning.Days) };
+        if (!warned.TryAddDays(warning.Days, out var expiresAt))
+        {
+            return null;
+        }
+
         var asOf = _newest?.Time is { } newest && RecordOrder.IsAfter(_newest, warning.Evidence) ? newest : warned;
         var left = (expiresAt.Utc ?? expiresAt.Local) - (asOf.Utc ?? asOf.Local);
         return (expiresAt, asOf, (int)Math.Floor(left.TotalDays), left <= TimeSpan.Zero);

@@ -136,4 +136,30 @@ public class LogTimestampParserTests
         // Then null
         Assert.Null(LogTimestampParser.ParseSiteServer(text));
     }
+
+    [Theory]
+    [InlineData("23:59:59.999+1440", "12-31-9999")]
+    [InlineData("00:00:00.000-1440", "01-01-0001")]
+    [InlineData("00:00:00.000-1", "01-01-0001")]
+    public void ParseCmTrace_UtcOutsideTheCalendar_IsNullAndSaysSo(string time, string date)
+    {
+        // Given a time at an end of the calendar whose bias pushes UTC past it
+        // When it is parsed
+        var parsed = LogTimestampParser.ParseCmTrace(time, date, out var outOfRange);
+
+        // Then it is no time, and the parser says why
+        Assert.Null(parsed);
+        Assert.True(outOfRange);
+    }
+
+    [Fact]
+    public void TryAddDays_PastTheCalendar_IsFalse()
+    {
+        var time = LogTimestampParser.ParseCmTrace("12:00:00.000+360", "03-01-2024")!.Value;
+
+        Assert.False(time.TryAddDays(int.MaxValue, out _));
+        Assert.False(time.TryAddDays(int.MinValue, out _));
+        Assert.True(time.TryAddDays(3, out var later));
+        Assert.Equal(new DateTime(2024, 3, 4, 12, 0, 0), later.Local);
+    }
 }
