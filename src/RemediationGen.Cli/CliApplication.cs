@@ -19,13 +19,14 @@ public static partial class CliApplication
         root.Subcommands.Add(CollectCommand.Create(options, output, error, timeProvider, cancellationToken));
         root.Subcommands.Add(DiagnoseCommand.Create(options, output, error, timeProvider, cancellationToken));
 
-        var parse = root.Parse(args);
+        // No response files: an '@path' argument is an argument like any other, never a file read and echoed.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             foreach (var parseError in parse.Errors)
             {
-                error.WriteLine($"remediationgen: {ScrubSecrets(parseError.Message)}");
+                error.WriteLine($"remediationgen: {ScrubSecrets(HideConnectionStrings(parseError.Message, args))}");
             }
 
             error.WriteLine($"Run 'remediationgen {CommandPath(parse)}--help' for usage.");
@@ -67,13 +68,27 @@ public static partial class CliApplication
         }
     }
 
-    /// <summary>A mistyped option can make the parser echo a connection string: never print a password.</summary>
+    /// <summary>
+    /// A mistyped option can make the parser echo a connection string: never print a password. The value is cut as the
+    /// connection-string grammar reads it: quoted with ' or " (a doubled quote inside stays inside), else up to ';'.
+    /// </summary>
     internal static string ScrubSecrets(string message) =>
         PasswordPattern().Replace(message, m => m.Groups[1].Value + "=***");
+
+    /// <summary>An argument that looks like a connection string (a forgotten --sql) is not echoed at all.</summary>
+    private static string HideConnectionStrings(string message, string[] args)
+    {
+        foreach (var arg in args.Where(a => a.Contains('=', StringComparison.Ordinal) && (a.Contains(';', StringComparison.Ordinal) || PasswordPattern().IsMatch(a))))
+        {
+            message = message.Replace(arg, "(an argument that looks like a connection string; not shown)", StringComparison.Ordinal);
+        }
+
+        return message;
+    }
 
     private static string CommandPath(ParseResult parse) =>
         parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name + " ";
 
-    [GeneratedRegex(@"\b(password|pwd)\s*=\s*(""[^""]*""|'[^']*'|[^;'""]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(password|pwd)\s*=\s*(""(?:[^""]|"""")*""|'(?:[^']|'')*'|[^;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PasswordPattern();
 }

@@ -11,14 +11,22 @@ public static class FactsFile
 {
     public const int SchemaVersion = 1;
 
+    /// <summary>A hierarchy's facts are a few MiB at most; anything larger is the wrong file, or a device.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
     public static HierarchyFacts Read(string path)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new RemediationGenException(ErrorKind.InvalidInput, "The facts file path is empty; name a facts file.");
+        }
+
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = FactsFileOpener.ReadAllBytes(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new RemediationGenException(ErrorKind.InvalidInput, $"Facts file '{path}' cannot be read: {ex.Message}", ex);
         }
@@ -63,7 +71,9 @@ public static class FactsFile
 
         using (document)
         {
-            return new FactsFileReader(displayName).ReadRoot(document.RootElement, origin);
+            var reader = new FactsFileReader(displayName);
+            reader.CheckText(document.RootElement, "(root)");
+            return reader.ReadRoot(document.RootElement, origin);
         }
     }
 

@@ -139,6 +139,64 @@ internal sealed class FactsFileReader(string displayName)
         return new OutOfBandFacts(servicePoint, subject, [.. hashes.Distinct(StringComparer.Ordinal)]);
     }
 
+    /// <summary>
+    /// Refuses what <see cref="JsonDocument"/> lets through: a field name given twice in one object (a reviewer sees
+    /// one value and the last one would win), and a name or string that is not valid Unicode (invalid UTF-8, or a lone
+    /// surrogate escape), which would otherwise fail later with no field named.
+    /// </summary>
+    public void CheckText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw Error(path, "a field name is not valid Unicode text (invalid UTF-8, or a lone surrogate)");
+                    }
+
+                    var child = FieldPath(path, name);
+                    if (!seen.Add(name))
+                    {
+                        throw Error(child, "appears more than once in the same object; a reader would see one value and RemediationGen use another");
+                    }
+
+                    CheckText(property.Value, child);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckText(item, $"{path}[{index++}]");
+                }
+
+                break;
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    throw Error(path, "is not valid Unicode text (invalid UTF-8, or a lone surrogate)");
+                }
+
+                break;
+        }
+    }
+
+    private static string FieldPath(string path, string name) =>
+        path == "(root)" ? PrintableText.Escape(name, 64) : $"{path}.{PrintableText.Escape(name, 64)}";
+
     private string HostNameAt(string path, string value) =>
         HostName.TryNormalize(value, out var normalized, out var reason)
             ? normalized
@@ -150,7 +208,7 @@ internal sealed class FactsFileReader(string displayName)
         {
             if (!known.Contains(property.Name, StringComparer.Ordinal))
             {
-                throw Error(path == "(root)" ? property.Name : $"{path}.{property.Name}", $"unknown field (expected one of: {string.Join(", ", known)})");
+                throw Error(FieldPath(path, property.Name), $"unknown field (expected one of: {string.Join(", ", known)})");
             }
         }
     }

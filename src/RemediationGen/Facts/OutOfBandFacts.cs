@@ -11,6 +11,9 @@ public sealed record OutOfBandFacts(string ServicePoint, ProvisioningSubject? Su
 /// <summary>Organization, locality, state and country of the provisioning certificate's subject (CN and OU are fixed).</summary>
 public sealed record ProvisioningSubject(string Organization, string Locality, string State, string Country)
 {
+    private static readonly System.Buffers.SearchValues<char> SubjectCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .-&'");
+
     /// <summary>
     /// Certificate authorities refuse <c>&lt; &gt; ~ ! @ # $ % ^ * / \ ( ) ?</c> and commas in these fields (the vPro
     /// renewal article), and the CSR's INF file and distinguished name give quotes and '=' meaning: letters, digits,
@@ -33,9 +36,10 @@ public sealed record ProvisioningSubject(string Organization, string Locality, s
             return $"{field} is longer than 64 characters";
         }
 
-        var bad = value.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '-' or '&' or '\''));
-        return bad == default
+        // By index, not FirstOrDefault: a NUL is default(char), and a leading one used to hide every character after it.
+        var bad = value.AsSpan().IndexOfAnyExcept(SubjectCharacters);
+        return bad < 0
             ? (value != value.Trim() ? $"{field} '{value}' starts or ends with a space" : null)
-            : $"{field} '{PrintableText.Escape(value)}' holds '{PrintableText.Escape(bad.ToString())}'; use letters, digits, spaces and . - & ' only (no commas)";
+            : $"{field} '{PrintableText.Escape(value)}' holds '{PrintableText.Escape(value[bad].ToString())}'; use letters, digits, spaces and . - & ' only (no commas)";
     }
 }

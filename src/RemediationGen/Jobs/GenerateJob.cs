@@ -65,7 +65,7 @@ public static class GenerateJob
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var written = PackageWriter.Write(options.OutputDirectory, result.Packages, options.Force);
+            var written = PackageWriter.Write(options.OutputDirectory, result.Packages, options.Force, timeProvider);
             return new GenerateJobResult(facts.Origin, facts.Sites.Count, diagnosis, result.Packages, written, result.Notes);
         }
         finally

@@ -1,19 +1,16 @@
-using System.Text.Json;
-
 namespace RemediationGen.Packaging;
 
 /// <summary>
-/// Writes rendered packages as <c>OUT/&lt;SiteCode&gt;/</c>, all or nothing. Every conflict is found before anything
-/// is written; packages are written to a staging folder inside OUT and moved into place, so a site folder is either
-/// the old one or the complete new one. An existing non-empty folder is replaced only with <c>force</c>, and only if
-/// it is a RemediationGen package (it has our manifest): a folder of anything else is never replaced.
+/// Writes rendered packages as <c>OUT/&lt;SiteCode&gt;/</c>, all sites or none. Packages are written to a locked
+/// staging folder inside OUT and then moved into place site by site; if a move fails, the sites already moved are put
+/// back as they were. What is at a site's place is judged at the moment of its move, not before rendering: it is taken
+/// aside with one rename and checked there (see <see cref="PackageOwnership"/>), so a folder that appears meanwhile is
+/// never deleted. A non-empty folder is replaced only with <c>force</c>, and only if it is exactly a package of ours.
 /// </summary>
 public static class PackageWriter
 {
-    private const string StagingPrefix = ".remediationgen-staging-";
-
     /// <returns>The site folders written, in order.</returns>
-    public static IReadOnlyList<string> Write(string outputDirectory, IReadOnlyList<RenderedPackage> packages, bool force)
+    public static IReadOnlyList<string> Write(string outputDirectory, IReadOnlyList<RenderedPackage> packages, bool force, TimeProvider? timeProvider = null)
     {
         if (File.Exists(outputDirectory))
         {
@@ -26,49 +23,62 @@ public static class PackageWriter
             return [];
         }
 
+        // A first look, to fail before writing anything; the decision that counts is taken again at each move.
         foreach (var package in packages)
         {
             CheckReplaceable(Path.Combine(outputDirectory, package.SiteCode), force);
         }
 
-        var staging = Path.Combine(outputDirectory, StagingPrefix + Guid.NewGuid().ToString("N"));
-        var written = new List<string>();
+        var createdOutput = !Directory.Exists(outputDirectory);
+        var placed = new List<Placement>();
         try
         {
-            Directory.CreateDirectory(staging);
+            StagingArea.RecoverStale(outputDirectory, timeProvider ?? TimeProvider.System);
+            using var staging = StagingArea.Create(outputDirectory);
             foreach (var package in packages)
             {
-                WriteFiles(Path.Combine(staging, package.SiteCode), package);
+                WriteFiles(staging.Site(package.SiteCode), package);
             }
 
-            foreach (var package in packages)
+            try
             {
-                var destination = Path.Combine(outputDirectory, package.SiteCode);
-                MoveIntoPlace(Path.Combine(staging, package.SiteCode), destination, Path.Combine(staging, ".previous-" + package.SiteCode));
-                written.Add(destination);
+                foreach (var package in packages)
+                {
+                    placed.Add(Place(staging, package.SiteCode, Path.Combine(outputDirectory, package.SiteCode), force));
+                }
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or RemediationGenException)
+            {
+                var leftInPlace = RollBack(placed);
+                if (leftInPlace.Count > 0)
+                {
+                    throw Failure(outputDirectory, ex, leftInPlace);
+                }
+
+                throw;
+            }
+
+            return [.. placed.Select(p => p.Destination)];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new RemediationGenException(
-                ErrorKind.OutputFailed,
-                $"Cannot write to '{outputDirectory}': {ex.Message}" + (written.Count > 0 ? $" (complete before the failure: {string.Join(", ", written)})" : " Nothing was written."),
-                ex);
+            throw Failure(outputDirectory, ex, []);
         }
         finally
         {
-            TryDelete(staging);
+            if (createdOutput)
+            {
+                DeleteIfEmpty(outputDirectory);
+            }
         }
-
-        return written;
     }
 
     /// <summary>Throws when <paramref name="siteFolder"/> holds something that may not be replaced.</summary>
     public static void CheckReplaceable(string siteFolder, bool force)
     {
-        if (File.Exists(siteFolder))
+        if (File.Exists(siteFolder) || new FileInfo(siteFolder).LinkTarget is not null)
         {
-            throw new RemediationGenException(ErrorKind.OutputConflict, $"'{siteFolder}' is a file; remove it or choose another --out.");
+            throw new RemediationGenException(ErrorKind.OutputConflict, $"'{siteFolder}' is a file or a link; remove it or choose another --out.");
         }
 
         if (!Directory.Exists(siteFolder) || !Directory.EnumerateFileSystemEntries(siteFolder).Any())
@@ -76,11 +86,10 @@ public static class PackageWriter
             return;
         }
 
-        if (!IsPackage(siteFolder))
+        var problems = PackageOwnership.Problems(siteFolder);
+        if (problems.Count > 0)
         {
-            throw new RemediationGenException(
-                ErrorKind.OutputConflict,
-                $"'{siteFolder}' is not empty and is not a RemediationGen package (no {SitePackageBuilder.ManifestFileName} of ours); it is never replaced, even with --force. Choose another --out.");
+            throw NotOurs(siteFolder, problems);
         }
 
         if (!force)
@@ -91,27 +100,100 @@ public static class PackageWriter
         }
     }
 
-    private static bool IsPackage(string folder)
+    private static RemediationGenException NotOurs(string siteFolder, IReadOnlyList<string> problems)
     {
-        var manifest = Path.Combine(folder, SitePackageBuilder.ManifestFileName);
-        if (!File.Exists(manifest))
+        const int Shown = 10;
+        var list = string.Join(", ", problems.Take(Shown)) + (problems.Count > Shown ? $" and {problems.Count - Shown} more" : string.Empty);
+        return new RemediationGenException(
+            ErrorKind.OutputConflict,
+            $"'{siteFolder}' is not a RemediationGen package as written (its manifest must list exactly the files present): {list}. It is never replaced, even with --force; move those away or choose another --out.");
+    }
+
+    /// <summary>
+    /// Moves one staged site into place. Whatever is at <paramref name="destination"/> now is taken aside with one
+    /// rename and judged there, where nothing else changes it; a rename onto a name that exists never replaces it.
+    /// </summary>
+    private static Placement Place(StagingArea staging, string siteCode, string destination, bool force)
+    {
+        var previous = staging.Previous(siteCode);
+        var tookPrevious = false;
+        if (Directory.Exists(destination) && new DirectoryInfo(destination).LinkTarget is null)
         {
-            return false;
+            if (!force && Directory.EnumerateFileSystemEntries(destination).Any())
+            {
+                CheckReplaceable(destination, force);
+            }
+
+            Directory.Move(destination, previous);
+            tookPrevious = true;
+            var empty = !Directory.EnumerateFileSystemEntries(previous).Any();
+            var problems = empty ? [] : PackageOwnership.Problems(previous);
+            if (problems.Count > 0 || (!empty && !force))
+            {
+                Directory.Move(previous, destination);
+                throw problems.Count > 0 ? NotOurs(destination, problems) : new RemediationGenException(
+                    ErrorKind.OutputConflict,
+                    $"'{destination}' already holds a package; add --force to replace it, or choose another --out.");
+            }
         }
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(manifest));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("tool", out var tool)
-                && tool.ValueKind == JsonValueKind.String
-                && tool.GetString() == SitePackageBuilder.ToolName;
+            Directory.Move(staging.Site(siteCode), destination);
         }
-        catch (JsonException)
+        catch (IOException) when (Path.Exists(destination) || new FileInfo(destination).LinkTarget is not null)
         {
-            return false;
+            // What was taken aside (empty, or our package with --force) may go; what appeared meanwhile stays.
+            throw new RemediationGenException(
+                ErrorKind.OutputConflict,
+                $"'{destination}' appeared while the packages were being written (another run, or someone else); it was left as it is. Nothing was written.");
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (tookPrevious)
+            {
+                Directory.Move(previous, destination);
+            }
+
+            throw;
+        }
+
+        return new Placement(destination, tookPrevious ? previous : null, staging.Site(siteCode));
     }
+
+    /// <summary>Puts back every site already moved, newest first.</summary>
+    /// <returns>The sites that could not be put back, and are therefore the new package.</returns>
+    private static List<string> RollBack(List<Placement> placed)
+    {
+        var leftInPlace = new List<string>();
+        for (var i = placed.Count - 1; i >= 0; i--)
+        {
+            var placement = placed[i];
+            try
+            {
+                Directory.Move(placement.Destination, placement.Staged);
+                if (placement.Previous is { } previous)
+                {
+                    Directory.Move(previous, placement.Destination);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                leftInPlace.Add(placement.Destination);
+            }
+        }
+
+        leftInPlace.Reverse();
+        return leftInPlace;
+    }
+
+    private static RemediationGenException Failure(string outputDirectory, Exception ex, List<string> leftInPlace) =>
+        new(
+            ErrorKind.OutputFailed,
+            $"Cannot write to '{outputDirectory}': {ex.Message}" + (leftInPlace.Count == 0
+                ? " Nothing was written."
+                : $" The sites already moved into place could not all be put back; these hold the new package: {string.Join(", ", leftInPlace)}."),
+            ex);
 
     private static void WriteFiles(string siteFolder, RenderedPackage package)
     {
@@ -123,40 +205,20 @@ public static class PackageWriter
         }
     }
 
-    private static void MoveIntoPlace(string staged, string destination, string previous)
-    {
-        if (Directory.Exists(destination))
-        {
-            // Keep the old package until the new one is in place, and put it back if the move fails.
-            Directory.Move(destination, previous);
-            try
-            {
-                Directory.Move(staged, destination);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                Directory.Move(previous, destination);
-                throw;
-            }
-
-            return;
-        }
-
-        Directory.Move(staged, destination);
-    }
-
-    private static void TryDelete(string folder)
+    private static void DeleteIfEmpty(string folder)
     {
         try
         {
-            if (Directory.Exists(folder))
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
             {
-                Directory.Delete(folder, recursive: true);
+                Directory.Delete(folder);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // The packages are already in place; a leftover staging folder is harmless and named as ours.
+            // Only tidiness: an empty folder we created.
         }
     }
+
+    private sealed record Placement(string Destination, string? Previous, string Staged);
 }

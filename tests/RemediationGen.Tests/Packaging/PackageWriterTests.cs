@@ -1,4 +1,3 @@
-using System.Text;
 using RemediationGen.Packaging;
 using RemediationGen.Tests.Support;
 
@@ -6,12 +5,7 @@ namespace RemediationGen.Tests.Packaging;
 
 public sealed class PackageWriterTests
 {
-    private static RenderedPackage Package(string site, string marker) => new(
-        site,
-        [
-            new RenderedFile("intune/x/detect.ps1", Encoding.ASCII.GetBytes("exit 0\r\n" + marker)),
-            new RenderedFile("manifest.json", Encoding.ASCII.GetBytes("{ \"tool\": \"RemediationGen\" }")),
-        ]);
+    private static RenderedPackage Package(string site, string marker) => TestPackages.Owned(site, marker);
 
     [Fact]
     public void Write_NewFolder_WritesEverySiteAndNoStagingIsLeft()
@@ -43,13 +37,12 @@ public sealed class PackageWriterTests
     public void Write_ExistingPackageWithForce_ReplacesItWhole()
     {
         using var output = new TempDirectory();
-        PackageWriter.Write(output.Path, [Package("PS1", "old")], force: false);
-        File.WriteAllText(output.Combine("PS1", "stale.txt"), "from the old package");
+        PackageWriter.Write(output.Path, [TestPackages.Owned("PS1", "old", "intune/old/detect.ps1")], force: false);
 
         PackageWriter.Write(output.Path, [Package("PS1", "new")], force: true);
 
         Assert.EndsWith("new", File.ReadAllText(output.Combine("PS1", "intune", "x", "detect.ps1")), StringComparison.Ordinal);
-        Assert.False(File.Exists(output.Combine("PS1", "stale.txt")));
+        Assert.False(Directory.Exists(output.Combine("PS1", "intune", "old")));
         Assert.Single(Directory.GetFileSystemEntries(output.Path));
     }
 
@@ -62,7 +55,9 @@ public sealed class PackageWriterTests
         var ex = Assert.Throws<RemediationGenException>(() => PackageWriter.Write(output.Path, [Package("PS1", "new")], force: true));
 
         Assert.Equal(ErrorKind.OutputConflict, ex.Kind);
-        Assert.StartsWith($"'{output.Combine("PS1")}' is not empty and is not a RemediationGen package", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            $"'{output.Combine("PS1")}' is not a RemediationGen package as written (its manifest must list exactly the files present): no manifest.json, notes.txt (not written by RemediationGen). It is never replaced, even with --force; move those away or choose another --out.",
+            ex.Message);
         Assert.Equal("the admin's own notes", File.ReadAllText(output.Combine("PS1", "notes.txt")));
     }
 

@@ -1,0 +1,103 @@
+namespace RemediationGen.Packaging;
+
+/// <summary>
+/// A run's staging folder inside OUT (<c>.remediationgen-staging-*</c>), locked for the whole run by an open
+/// <c>.lock</c> file: the lock ends with the process however it ends, so a later run can tell a dead run's folder from a
+/// live one and clean it up (<see cref="RecoverStale"/>).
+/// </summary>
+internal sealed class StagingArea : IDisposable
+{
+    public const string Prefix = ".remediationgen-staging-";
+    private const string LockFileName = ".lock";
+    private const string PreviousPrefix = ".previous-";
+
+    // A folder without its lock file is either from a run that died before locking it, or one being created right now.
+    private static readonly TimeSpan UnlockedGrace = TimeSpan.FromMinutes(1);
+
+    private readonly FileStream _lock;
+
+    private StagingArea(string path, FileStream lockFile)
+    {
+        Path = path;
+        _lock = lockFile;
+    }
+
+    public string Path { get; }
+
+    public static StagingArea Create(string outputDirectory)
+    {
+        var path = System.IO.Path.Combine(outputDirectory, Prefix + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return new StagingArea(path, new FileStream(System.IO.Path.Combine(path, LockFileName), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None));
+    }
+
+    public string Site(string siteCode) => System.IO.Path.Combine(Path, siteCode);
+
+    /// <summary>Where the package that was at OUT/<paramref name="siteCode"/> waits until the new one is in place.</summary>
+    public string Previous(string siteCode) => System.IO.Path.Combine(Path, PreviousPrefix + siteCode);
+
+    /// <summary>
+    /// Cleans the staging folders of runs that died (kill -9, power loss): an earlier package a dead run had moved aside
+    /// goes back to its place when that place is still empty, and the rest is deleted. A live run's folder is left alone.
+    /// Best effort: a folder that cannot be cleaned now is tried again by the next run.
+    /// </summary>
+    public static void RecoverStale(string outputDirectory, TimeProvider timeProvider)
+    {
+        if (!Directory.Exists(outputDirectory))
+        {
+            return;
+        }
+
+        foreach (var folder in new DirectoryInfo(outputDirectory).EnumerateDirectories(Prefix + "*"))
+        {
+            try
+            {
+                if (folder.LinkTarget is null)
+                {
+                    RecoverIfDead(folder, outputDirectory, timeProvider);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Locked by a live run, or not ours to clean now.
+            }
+        }
+    }
+
+    private static void RecoverIfDead(DirectoryInfo folder, string outputDirectory, TimeProvider timeProvider)
+    {
+        var lockPath = System.IO.Path.Combine(folder.FullName, LockFileName);
+        if (!File.Exists(lockPath) && timeProvider.GetUtcNow() - folder.LastWriteTimeUtc < UnlockedGrace)
+        {
+            return;
+        }
+
+        // Throws while the owner lives: its lock is held. When it opens, the owner is gone.
+        using (File.Exists(lockPath) ? new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None) : null)
+        {
+            foreach (var previous in folder.EnumerateDirectories(PreviousPrefix + "*"))
+            {
+                var destination = System.IO.Path.Combine(outputDirectory, previous.Name[PreviousPrefix.Length..]);
+                if (!System.IO.Path.Exists(destination))
+                {
+                    previous.MoveTo(destination);
+                }
+            }
+        }
+
+        folder.Delete(recursive: true);
+    }
+
+    public void Dispose()
+    {
+        _lock.Dispose();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next run's RecoverStale: the lock is released, so it will see a dead run.
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using RemediationGen.Cli;
+using RemediationGen.Tests.Support;
+
+namespace RemediationGen.Tests.Cli;
+
+/// <summary>Issue 10 items 9, 11 and 14: parse errors that leaked secrets, an empty --facts, response files.</summary>
+public sealed class CliFaultTests
+{
+    private const string NotShown = "(an argument that looks like a connection string; not shown)";
+
+    [Theory]
+    [InlineData("Server=cm;Password=ab'cd;ef")]
+    [InlineData("Server=cm;Password=\"pa\"\"ss;word\"")]
+    [InlineData("Server=cm;pwd='x''y;z'")]
+    [InlineData("Data Source=cm;User ID=u;Password=abcd;ef")]
+    public void ForgottenSql_ConnectionStringIsNeverEchoed(string connectionString)
+    {
+        var run = CliRun.Of("generate", "--demo", "--out", "x", connectionString);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal($"remediationgen: Unrecognized command or argument '{NotShown}'.\nRun 'remediationgen generate --help' for usage.\n", run.Error);
+    }
+
+    [Theory]
+    [InlineData("unexpected Password=ab'cd;ef here", "unexpected Password=***;ef here")]
+    [InlineData("x Password=\"pa\"\"ss;word\" y", "x Password=*** y")]
+    [InlineData("x PWD = 'a''b;c' y", "x PWD=*** y")]
+    [InlineData("Password=plain;Encrypt=True", "Password=***;Encrypt=True")]
+    public void ScrubSecrets_FollowsTheConnectionStringGrammar(string message, string expected)
+    {
+        Assert.Equal(expected, CliApplication.ScrubSecrets(message));
+    }
+
+    [Fact]
+    public void EmptyFactsPath_Exit2()
+    {
+        using var output = new TempDirectory();
+
+        var run = CliRun.Of("generate", "--facts", string.Empty, "--out", output.Combine("out"));
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal("remediationgen: The facts file path is empty; name a facts file.\n", run.Error);
+    }
+
+    [Fact]
+    public void ResponseFile_IsNotRead()
+    {
+        using var folder = new TempDirectory();
+        var responseFile = folder.WriteFile("args.rsp", "--secret-from-the-file\n");
+
+        var run = CliRun.Of("generate", "--demo", "--out", folder.Combine("out"), "@" + responseFile);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal($"remediationgen: Unrecognized command or argument '@{responseFile}'.\nRun 'remediationgen generate --help' for usage.\n", run.Error);
+        Assert.False(Directory.Exists(folder.Combine("out")));
+    }
+}
