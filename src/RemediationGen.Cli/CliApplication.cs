@@ -18,6 +18,8 @@ public static partial class CliApplication
         root.Subcommands.Add(GenerateCommand.Create(options, output, error, timeProvider, cancellationToken));
         root.Subcommands.Add(CollectCommand.Create(options, output, error, timeProvider, cancellationToken));
         root.Subcommands.Add(DiagnoseCommand.Create(options, output, error, timeProvider, cancellationToken));
+        root.Subcommands.Add(SignCommand.Create(output, error, timeProvider));
+        root.Subcommands.Add(VerifyCommand.Create(output, error, timeProvider));
 
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
