@@ -96,8 +96,10 @@ public sealed class CodeSigningCertificate : IDisposable
         var problem = Problem(signer, timeProvider);
         if (problem is not null)
         {
+            // The message is made before the certificates are disposed: a disposed certificate cannot name itself.
+            var message = $"Signing certificate {source} ({signer.Subject}, thumbprint {signer.Thumbprint}) {problem}.";
             Dispose(owned);
-            throw new RemediationGenException(ErrorKind.InvalidInput, $"Signing certificate {source} ({signer.Subject}, thumbprint {signer.Thumbprint}) {problem}.");
+            throw new RemediationGenException(ErrorKind.InvalidInput, message);
         }
 
         return new CodeSigningCertificate(signer, embedded, owned);
