@@ -21,6 +21,9 @@ public static class ExitCodes
     /// <summary>The output could not be written (permissions, disk); no half-written package is left.</summary>
     public const int OutputFailed = 5;
 
+    /// <summary>verify only: the package does not match its manifest, or a signature is missing, invalid or not the expected signer's.</summary>
+    public const int VerificationFailed = 6;
+
     /// <summary>A bug: an unexpected error. --verbose shows the stack trace.</summary>
     public const int UnexpectedError = 70;
 

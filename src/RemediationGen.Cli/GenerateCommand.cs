@@ -50,6 +50,8 @@ internal static class GenerateCommand
         command.Options.Add(amtLocality);
         command.Options.Add(amtState);
         command.Options.Add(amtCountry);
+        var signing = new SigningCliOptions();
+        signing.AddTo(command, required: false);
         shared.RequireOneFactsSource(command, required: true);
         command.SetAction(parse => CliApplication.Guard(error, parse.GetValue(CliOptions.Verbose), () =>
         {
@@ -70,6 +72,7 @@ internal static class GenerateCommand
                     parse.GetValue(amtLocality),
                     parse.GetValue(amtState),
                     parse.GetValue(amtCountry)),
+                Signing = signing.Source(parse),
             };
             var result = GenerateJob.Run(options, timeProvider, cancellationToken);
             output.WriteLine($"Facts: {result.FactsOrigin} ({result.SiteCount} site(s)). Logs: {result.Diagnosis.FilesRead} file(s), {result.Diagnosis.LinesRead} line(s), {result.Diagnosis.Findings.Count} finding(s), {result.Diagnosis.UnresolvedCount} open.");

@@ -17,6 +17,9 @@ public sealed record GenerateJobOptions(
     IReadOnlyDictionary<string, string>? Servers = null)
 {
     public AmtOptions Amt { get; init; } = AmtOptions.Default;
+
+    /// <summary>When set, every script is Authenticode-signed and the Graph bodies and manifest follow the signed bytes.</summary>
+    public Signing.SigningSource? Signing { get; init; }
 }
 
 /// <param name="Written">Site folders written, in order.</param>
@@ -50,6 +53,9 @@ public static class GenerateJob
         {
             // Template sources are checked before any database or log is read, so a bad override is reported first.
             renderer.LoadAll();
+
+            // The certificate is checked before any database or log is read too: a bad one costs nothing.
+            using var signer = options.Signing?.Load(timeProvider);
             var facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
             var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
 
@@ -65,8 +71,9 @@ public static class GenerateJob
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var written = PackageWriter.Write(options.OutputDirectory, result.Packages, options.Force, timeProvider);
-            return new GenerateJobResult(facts.Origin, facts.Sites.Count, diagnosis, result.Packages, written, result.Notes);
+            var packages = signer is null ? result.Packages : [.. result.Packages.Select(p => Signing.PackageSigner.Sign(p, signer))];
+            var written = PackageWriter.Write(options.OutputDirectory, packages, options.Force, timeProvider);
+            return new GenerateJobResult(facts.Origin, facts.Sites.Count, diagnosis, packages, written, result.Notes);
         }
         finally
         {

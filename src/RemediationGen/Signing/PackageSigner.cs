@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RemediationGen.Packaging;
+
+namespace RemediationGen.Signing;
+
+/// <summary>
+/// Signs every <c>.ps1</c> of a rendered package, then re-derives everything made from the scripts' bytes: each Graph
+/// body's base64 contents (and <c>enforceSignatureCheck: true</c>), and the manifest's SHA-256 and sizes, with the
+/// signer recorded under <c>signature</c>. Both JSON files are rewritten in the tool's one JSON style, so only those
+/// values change. An unsigned package never comes here: its bytes stay exactly as generated.
+/// </summary>
+public static class PackageSigner
+{
+    public const string SignatureProperty = "signature";
+
+    public static RenderedPackage Sign(RenderedPackage package, CodeSigningCertificate signer)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(signer);
+        var files = package.Files
+            .Select(file => IsScript(file.RelativePath) ? file with { Content = PowerShellScriptSigner.Sign(file.Content, signer) } : file)
+            .ToList();
+        return new RenderedPackage(package.SiteCode, Rederive(files, SignerRecord.Of(signer.Certificate)));
+    }
+
+    public static bool IsScript(string relativePath) => relativePath.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The Graph bodies and the manifest made again from the scripts in <paramref name="files"/> (signed by <paramref name="signer"/>).</summary>
+    internal static List<RenderedFile> Rederive(List<RenderedFile> files, SignerRecord signer)
+    {
+        var byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        var result = files
+            .Select(file => file.RelativePath.EndsWith("/" + GraphBody.FileName, StringComparison.Ordinal) ? file with { Content = GraphBody.Rewrite(file, byPath) } : file)
+            .ToList();
+        var manifestIndex = result.FindIndex(f => f.RelativePath == SitePackageBuilder.ManifestFileName);
+        if (manifestIndex < 0)
+        {
+            throw new InvalidOperationException("A rendered package always has a manifest.");
+        }
+
+        result[manifestIndex] = result[manifestIndex] with { Content = RewriteManifest(result[manifestIndex].Content, result, signer) };
+        return result;
+    }
+
+    private static byte[] RewriteManifest(byte[] manifest, List<RenderedFile> files, SignerRecord signer)
+    {
+        var root = JsonNode.Parse(manifest)!.AsObject();
+        var byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        foreach (var entry in root["files"]!.AsArray().Select(e => e!.AsObject()))
+        {
+            var content = byPath[entry["path"]!.GetValue<string>()].Content;
+            entry["sha256"] = Convert.ToHexStringLower(SHA256.HashData(content));
+            entry["bytes"] = content.Length;
+        }
+
+        var signature = new JsonObject
+        {
+            ["format"] = "Authenticode, PowerShell SIP, SHA-256, no timestamp",
+            ["signerSubject"] = signer.Subject,
+            ["signerThumbprint"] = signer.Thumbprint,
+            ["signerIssuer"] = signer.Issuer,
+            ["notBefore"] = IsoTime.Utc(signer.NotBefore),
+            ["notAfter"] = IsoTime.Utc(signer.NotAfter),
+        };
+        root.Remove(SignatureProperty);
+        root.Insert(root.IndexOf("files"), SignatureProperty, signature);
+        return Write(root);
+    }
+
+    internal static byte[] Write(JsonNode node)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
+        {
+            node.WriteTo(writer);
+        }
+
+        return PackageText.Utf8(Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+    }
+}
