@@ -1,0 +1,118 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RemediationGen.Tests.Support;
+
+namespace RemediationGen.Tests.Scripts;
+
+/// <summary>
+/// The parameters a double accepts, read from the references, never invented: the Windows PowerShell 5.1 reference
+/// (/work/shared/reference/ps51-cmdlet-parameters.json: names, aliases, types) and the ConfigMgr reference
+/// (tests/fixtures/reference/cm-cmdlet-parameters.json: names and aliases; a parameter is a switch when the cmdlet's
+/// documented syntax writes it without a value, or it is one of the common ConfigMgr switches). A double declares
+/// exactly those names, so a script that passes any other parameter fails as it would on Windows.
+/// </summary>
+internal static partial class CmdletReferences
+{
+    private static readonly string SharedReference = Path.Combine(Path.GetDirectoryName(Repository.Root.TrimEnd('/'))!, "..", "shared", "reference");
+
+    /// <summary>ConfigMgr switches the JSON reference lists without a type (every ConfigMgr cmdlet documents them so).</summary>
+    private static readonly HashSet<string> CommonConfigMgrSwitches = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Fast", "PassThru", "Force", "DisableWildcardHandling", "ForceWildcardHandling",
+    };
+
+    private static readonly Lazy<JsonDocument> Ps51 = new(() => Load(Ps51Path));
+    private static readonly Lazy<JsonDocument> ConfigMgr = new(() => Load(Repository.Fixtures("reference", "cm-cmdlet-parameters.json")));
+
+    /// <summary>The 5.1 reference: the shared copy, or /work/shared/reference when the repository sits elsewhere.</summary>
+    public static string Ps51Path
+    {
+        get
+        {
+            var candidates = new[]
+            {
+                Repository.Fixtures("reference", "ps51-cmdlet-parameters.json"),
+                "/work/shared/reference/ps51-cmdlet-parameters.json",
+                Path.Combine(SharedReference, "ps51-cmdlet-parameters.json"),
+            };
+            return candidates.FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("ps51-cmdlet-parameters.json not found in " + string.Join(", ", candidates));
+        }
+    }
+
+    /// <summary>The param block of a double for <paramref name="cmdlet"/>, with [CmdletBinding()] and its ShouldProcess support.</summary>
+    public static string ParamBlock(string cmdlet)
+    {
+        var parameters = Parameters(cmdlet);
+        var supportsShouldProcess = parameters.Any(p => p.Name.Equals("WhatIf", StringComparison.OrdinalIgnoreCase));
+        var text = new StringBuilder();
+        text.Append("[CmdletBinding(PositionalBinding = $false").Append(supportsShouldProcess ? ", SupportsShouldProcess = $true" : string.Empty).AppendLine(")]");
+        text.AppendLine("param(");
+        var declared = parameters
+            .Where(p => !p.Name.Equals("WhatIf", StringComparison.OrdinalIgnoreCase) && !p.Name.Equals("Confirm", StringComparison.OrdinalIgnoreCase))
+            .Select(p =>
+                (p.Aliases.Count == 0 ? string.Empty : "[Alias(" + string.Join(", ", p.Aliases.Select(a => "'" + a + "'")) + ")] ")
+                + "[" + p.PowerShellType + "]$" + p.Name);
+        text.AppendLine(string.Join(",\n", declared));
+        text.AppendLine(")");
+        return text.ToString();
+    }
+
+    public static IReadOnlyList<ReferenceParameter> Parameters(string cmdlet)
+    {
+        if (Ps51.Value.RootElement.TryGetProperty(cmdlet, out var windows))
+        {
+            return [.. windows.GetProperty("parameters").EnumerateObject().Select(p => new ReferenceParameter(
+                p.Name,
+                [.. p.Value.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!)],
+                TypeOf(p.Value.GetProperty("type").GetString()!)))];
+        }
+
+        if (ConfigMgr.Value.RootElement.TryGetProperty(cmdlet, out var configMgr))
+        {
+            var switches = DocumentedSwitches(cmdlet);
+            var names = configMgr.EnumerateArray().Select(n => n.GetString()!)
+                // Short all-lower-case entries are the aliases of WhatIf and Confirm (cf, wi), declared by [CmdletBinding].
+                .Where(n => n is not ("cf" or "wi"))
+                .ToList();
+            return [.. names.Select(n => new ReferenceParameter(n, [], CommonConfigMgrSwitches.Contains(n) || switches.Contains(n) ? "switch" : "object"))];
+        }
+
+        throw new InvalidOperationException(cmdlet + " is in neither reference: a double can only be made for a documented cmdlet.");
+    }
+
+    private static string TypeOf(string referenceType) => referenceType switch
+    {
+        "System.Management.Automation.SwitchParameter" => "switch",
+        "System.Security.SecureString" => "System.Security.SecureString",
+        "System.String" or "System.String[]" or "System.Int32" or "System.Int64" => referenceType,
+        _ => "object",
+    };
+
+    /// <summary>Parameters the cmdlet's documented syntax (/work/shared/reference/cmdlets/*.syntax.txt) writes without a value.</summary>
+    private static HashSet<string> DocumentedSwitches(string cmdlet)
+    {
+        var syntax = Path.Combine(Path.GetDirectoryName(Ps51Path)!, "cmdlets", cmdlet + ".syntax.txt");
+        var switches = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (File.Exists(syntax))
+        {
+            foreach (Match match in SwitchInSyntax().Matches(File.ReadAllText(syntax)))
+            {
+                switches.Add(match.Groups[1].Value);
+            }
+        }
+
+        return switches;
+    }
+
+    private static JsonDocument Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return JsonDocument.Parse(stream);
+    }
+
+    [GeneratedRegex(@"\[-(\w+)\](?!\s*<)")]
+    private static partial Regex SwitchInSyntax();
+}
+
+internal sealed record ReferenceParameter(string Name, IReadOnlyList<string> Aliases, string PowerShellType);

@@ -1,0 +1,107 @@
+using System.ServiceProcess;
+
+namespace RemediationGen.Tests.Scripts.Doubles;
+
+/// <summary>A Windows service of the fake machine (or of a remote DP when <see cref="ComputerName"/> is set).</summary>
+public sealed class FakeService(string name, ServiceControllerStatus status, ServiceStartMode startType = ServiceStartMode.Automatic)
+{
+    /// <summary>How long a stop or a start takes when it does not hang.</summary>
+    public static readonly TimeSpan TransitionTime = TimeSpan.FromSeconds(2);
+
+    public string Name { get; } = name;
+
+    public string ComputerName { get; init; } = string.Empty;
+
+    public ServiceControllerStatus Status { get; set; } = status;
+
+    public ServiceStartMode StartType { get; set; } = startType;
+
+    /// <summary>A stop that never completes: the service stays StopPending.</summary>
+    public bool StopHangs { get; init; }
+
+    public bool StartFails { get; init; }
+
+    public static FakeService Running(string name) => new(name, ServiceControllerStatus.Running);
+
+    public static FakeService Stopped(string name) => new(name, ServiceControllerStatus.Stopped, ServiceStartMode.Manual);
+
+    public static FakeService Disabled(string name) => new(name, ServiceControllerStatus.Stopped, ServiceStartMode.Disabled);
+
+    public static FakeService Hanging(string name) => new(name, ServiceControllerStatus.Running) { StopHangs = true };
+
+    public string Key => Keyed(ComputerName, Name);
+
+    public static string Keyed(string? computerName, string name) => string.IsNullOrEmpty(computerName) ? name : computerName + @"\" + name;
+
+    internal string Where => ComputerName.Length == 0 ? Name : Name + " on " + ComputerName;
+}
+
+/// <summary>What Get-Service returns here: the members of ServiceController that the scripts use.</summary>
+public sealed class FakeServiceController(FakeService service, ScriptWorld world)
+{
+    public string Name => service.Name;
+
+    public string ServiceName => service.Name;
+
+    public string MachineName => service.ComputerName.Length == 0 ? "." : service.ComputerName;
+
+    public ServiceControllerStatus Status { get; private set; } = service.Status;
+
+    public ServiceStartMode StartType => service.StartType;
+
+    public void Refresh() => Status = service.Status;
+
+    public void Stop()
+    {
+        world.ThrowIfKilled();
+        world.ServiceEvents.Add("Stop " + service.Where);
+        if (service.Status == ServiceControllerStatus.Stopped)
+        {
+            throw new InvalidOperationException("Cannot stop " + service.Name + " service on computer '" + MachineName + "'.");
+        }
+
+        service.Status = ServiceControllerStatus.StopPending;
+        Refresh();
+    }
+
+    public void Start()
+    {
+        world.ThrowIfKilled();
+        world.ServiceEvents.Add("Start " + service.Where);
+        if (service.StartFails || service.StartType == ServiceStartMode.Disabled || service.Status != ServiceControllerStatus.Stopped)
+        {
+            throw new InvalidOperationException("Cannot start service " + service.Name + " on computer '" + MachineName + "'.");
+        }
+
+        service.Status = ServiceControllerStatus.StartPending;
+        Refresh();
+    }
+
+    public void WaitForStatus(ServiceControllerStatus desiredStatus) => WaitForStatus(desiredStatus, TimeSpan.FromDays(1));
+
+    public void WaitForStatus(ServiceControllerStatus desiredStatus, TimeSpan timeout)
+    {
+        if (Reaches(desiredStatus))
+        {
+            world.Advance(service.Status == desiredStatus ? TimeSpan.Zero : FakeService.TransitionTime <= timeout ? FakeService.TransitionTime : timeout);
+            if (FakeService.TransitionTime <= timeout || service.Status == desiredStatus)
+            {
+                service.Status = desiredStatus;
+                Refresh();
+                return;
+            }
+        }
+        else
+        {
+            world.Advance(timeout);
+        }
+
+        Refresh();
+        throw new System.ServiceProcess.TimeoutException("Time out has expired and the operation has not been completed.");
+    }
+
+    private bool Reaches(ServiceControllerStatus desired) =>
+        service.Status == desired
+        || (service.Status == ServiceControllerStatus.StopPending && desired == ServiceControllerStatus.Stopped && !service.StopHangs)
+        || (service.Status == ServiceControllerStatus.StartPending && desired == ServiceControllerStatus.Running);
+}

@@ -1,0 +1,107 @@
+using System.Management.Automation.Language;
+using System.Text;
+using RemediationGen.Diagnosis;
+using RemediationGen.Facts;
+using RemediationGen.Generation;
+using RemediationGen.Fixes;
+using RemediationGen.Packaging;
+using RemediationGen.Tests.Support;
+
+namespace RemediationGen.Tests.Scripts;
+
+/// <summary>
+/// One generated package whose scripts the tables run: the demo snapshots in output-samples/ (byte for byte what
+/// ships), the packages of the two-site test hierarchy, and a package generated from hostile facts.
+/// </summary>
+public sealed record PackageUnderTest(string Name, string SiteCode, IReadOnlyDictionary<string, string> Files)
+{
+    /// <summary>Values that must stay data when a script runs (the hostile facts of HostileInputTests, same values).</summary>
+    public static readonly string[] HostileEntries =
+    [
+        "A'B",
+        "'; Remove-Item -Recurse -Force C:\\ ; '",
+        "\u2018; Invoke-Pwned; \u2019",
+        "\u201A\u201B",
+        "$(Invoke-Pwned)",
+        "`$x`n; exit 0",
+        "a;b #> <# ",
+        "line1\nInvoke-Pwned\r\n",
+        "\"quoted\"",
+    ];
+
+    private static readonly Lazy<IReadOnlyList<PackageUnderTest>> LazyAll = new(Load);
+
+    public static IReadOnlyList<PackageUnderTest> All => LazyAll.Value;
+
+    public static PackageUnderTest Named(string name) => All.Single(p => p.Name == name);
+
+    /// <summary>The names of the packages that hold <paramref name="relativePath"/>, for [MemberData].</summary>
+    public static IEnumerable<string> Holding(string relativePath) => All.Where(p => p.Files.ContainsKey(relativePath)).Select(p => p.Name);
+
+    public bool Has(string relativePath) => Files.ContainsKey(relativePath);
+
+    /// <summary>The value of a constant assignment <c>$Name = ...</c> at the top of a script, read with the PowerShell parser.</summary>
+    public object Constant(string relativePath, string variable)
+    {
+        var ast = Parser.ParseInput(Files[relativePath], out _, out _);
+        var assignment = ast.FindAll(a => a is AssignmentStatementAst { Left: VariableExpressionAst v } && v.VariablePath.UserPath == variable, searchNestedScriptBlocks: false)
+            .Cast<AssignmentStatementAst>().First();
+        return Evaluate(assignment.Right);
+    }
+
+    /// <summary>Constants, arrays, '+' and [char]/[string[]] casts: the only forms the templates write values in.</summary>
+    private static object Evaluate(Ast ast) => ast switch
+    {
+        CommandExpressionAst command => Evaluate(command.Expression),
+        PipelineAst { PipelineElements.Count: 1 } pipeline => Evaluate(pipeline.PipelineElements[0]),
+        ParenExpressionAst paren => Evaluate(paren.Pipeline),
+        ArrayExpressionAst array => array.SubExpression.Statements.SelectMany(s => Evaluate(s) is object[] items ? items : new[] { Evaluate(s) }).ToArray(),
+        ArrayLiteralAst literal => literal.Elements.Select(Evaluate).ToArray(),
+        ConvertExpressionAst { Type.TypeName.Name: "char" } cast => (object)(char)Convert.ToInt32(Evaluate(cast.Child), System.Globalization.CultureInfo.InvariantCulture),
+        ConvertExpressionAst cast => Evaluate(cast.Child),
+        BinaryExpressionAst { Operator: TokenKind.Plus } sum => string.Concat(Evaluate(sum.Left).ToString(), Evaluate(sum.Right).ToString()),
+        StringConstantExpressionAst text => text.Value,
+        ConstantExpressionAst constant => constant.Value,
+        _ => throw new NotSupportedException("Not a constant the templates write: " + ast.Extent.Text),
+    };
+
+    /// <summary>Copies the package into <paramref name="world"/> (scripts read files next to them) and returns the script's full path.</summary>
+    public string Install(ScriptWorld world, string relativePath)
+    {
+        var folder = Path.Combine(world.Root, "package");
+        foreach (var (path, text) in Files)
+        {
+            var target = Path.Combine([folder, .. path.Split('/')]);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, text, new UTF8Encoding(false));
+            world.TextLabels[text] = "<file " + path + ">";
+        }
+
+        return Path.Combine([folder, .. relativePath.Split('/')]);
+    }
+
+    private static List<PackageUnderTest> Load()
+    {
+        var packages = new List<PackageUnderTest>();
+        foreach (var site in Directory.EnumerateDirectories(Repository.OutputSamples).Order(StringComparer.Ordinal))
+        {
+            var code = Path.GetFileName(site);
+            packages.Add(new PackageUnderTest("demo-" + code, code, Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(site, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal)));
+        }
+
+        var twoSites = TestGenerator.Generate(Rules.TestFacts.TwoSites, DiagnosisResult.Empty, logsRead: false, new GenerateOptions(TargetSelection.All, []));
+        packages.AddRange(twoSites.Packages.Select(p => FromRendered("two-site-" + p.SiteCode, p)));
+
+        var hostileFacts = new HierarchyFacts(
+            [new SiteFacts("PS1", "cm01.contoso.com", string.Join("\\0", HostileEntries), ["mp01.contoso.com"], [new DistributionPointFacts("dp01.contoso.com", IsPxe: true, PxePasswordSet: true)])],
+            "test",
+            null,
+            []);
+        packages.Add(FromRendered("hostile-PS1", Assert.Single(TestGenerator.Generate(hostileFacts, DiagnosisResult.Empty, logsRead: false, new GenerateOptions(TargetSelection.All, [])).Packages)));
+        return packages;
+    }
+
+    private static PackageUnderTest FromRendered(string name, RenderedPackage package) =>
+        new(name, package.SiteCode, package.Files.ToDictionary(f => f.RelativePath, f => Encoding.UTF8.GetString(f.Content), StringComparer.Ordinal));
+}
