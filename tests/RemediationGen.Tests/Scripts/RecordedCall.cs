@@ -27,6 +27,7 @@ public sealed record RecordedCall(string Command, IReadOnlyList<KeyValuePair<str
         SwitchParameter => ":$false",
         bool flag => flag ? "$true" : "$false",
         SecureString => "<SecureString>",
+        Enum choice => choice.ToString(),
         string text => labelOf(text) ?? Quote(text),
         IFormattable number when value is int or long or uint or ulong => number.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable items and not IDictionary => "@(" + string.Join(", ", items.Cast<object?>().Select(i => Format(i, labelOf))) + ")",

@@ -35,16 +35,19 @@ public static class ScriptHost
                     shell.AddParameter(name, value);
                 }
 
-                var output = new List<string>();
+                // Output written before a throw is kept, as a host's stdout keeps it.
+                using var written = new PSDataCollection<PSObject>();
                 string? thrown = null;
                 try
                 {
-                    output.AddRange(shell.Invoke().Select(o => o?.ToString() ?? string.Empty));
+                    shell.Invoke(null, written);
                 }
                 catch (RuntimeException exception)
                 {
                     thrown = exception.Message;
                 }
+
+                var output = written.Select(o => o?.ToString() ?? string.Empty).ToList();
 
                 var exitCode = runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int code ? code : (int?)null;
                 var run = new ScriptRun(

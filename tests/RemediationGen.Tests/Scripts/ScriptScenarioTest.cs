@@ -1,5 +1,3 @@
-using RemediationGen.Tests.Support;
-
 namespace RemediationGen.Tests.Scripts;
 
 /// <summary>Runs one row: a fresh world, the row's state, the package's script, then the common checks.</summary>
@@ -14,10 +12,19 @@ public static class ScriptScenarioTest
     /// <summary>Intune stops a detection or remediation script after 60 minutes.</summary>
     public static readonly TimeSpan IntuneTimeLimit = TimeSpan.FromMinutes(60);
 
+    /// <summary>
+    /// The worlds of this test process, kept until it exits: a row asserts on the files its run left after the run.
+    /// </summary>
+    private static readonly Lazy<string> WorldsFolder = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "remediationgen-script-worlds-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
+    });
+
     public static ScriptRun Run(PackageUnderTest package, string relativePath, Action<ScriptWorld> arrange, IReadOnlyDictionary<string, object?>? parameters = null, TimeSpan? hostTimeLimit = null)
     {
-        using var folder = new TempDirectory();
-        var world = new ScriptWorld(folder.Path) { HostTimeLimit = hostTimeLimit };
+        var world = new ScriptWorld(Path.Combine(WorldsFolder.Value, Guid.NewGuid().ToString("N"))) { HostTimeLimit = hostTimeLimit };
         var script = package.Install(world, relativePath);
         arrange(world);
         var run = ScriptHost.Run(world, script, parameters);

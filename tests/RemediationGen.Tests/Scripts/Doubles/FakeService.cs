@@ -21,6 +21,12 @@ public sealed class FakeService(string name, ServiceControllerStatus status, Ser
 
     public bool StartFails { get; init; }
 
+    /// <summary>How long a stop takes (when it does not hang); the service is StopPending until then.</summary>
+    public TimeSpan StopTime { get; init; } = TransitionTime;
+
+    /// <summary>When a stop in progress completes.</summary>
+    internal DateTime? StoppedAt { get; set; }
+
     public static FakeService Running(string name) => new(name, ServiceControllerStatus.Running);
 
     public static FakeService Stopped(string name) => new(name, ServiceControllerStatus.Stopped, ServiceStartMode.Manual);
@@ -49,11 +55,16 @@ public sealed class FakeServiceController(FakeService service, ScriptWorld world
 
     public ServiceStartMode StartType => service.StartType;
 
-    public void Refresh() => Status = service.Status;
+    public void Refresh()
+    {
+        Settle(service, world);
+        Status = service.Status;
+    }
 
     public void Stop()
     {
         world.ThrowIfKilled();
+        Settle(service, world);
         world.ServiceEvents.Add("Stop " + service.Where);
         if (service.Status == ServiceControllerStatus.Stopped)
         {
@@ -61,12 +72,14 @@ public sealed class FakeServiceController(FakeService service, ScriptWorld world
         }
 
         service.Status = ServiceControllerStatus.StopPending;
+        service.StoppedAt = service.StopHangs ? null : world.Now + service.StopTime;
         Refresh();
     }
 
     public void Start()
     {
         world.ThrowIfKilled();
+        Settle(service, world);
         world.ServiceEvents.Add("Start " + service.Where);
         if (service.StartFails || service.StartType == ServiceStartMode.Disabled || service.Status != ServiceControllerStatus.Stopped)
         {
@@ -81,27 +94,48 @@ public sealed class FakeServiceController(FakeService service, ScriptWorld world
 
     public void WaitForStatus(ServiceControllerStatus desiredStatus, TimeSpan timeout)
     {
-        if (Reaches(desiredStatus))
+        var wait = TimeToReach(desiredStatus);
+        if (wait is { } needed && needed <= timeout)
         {
-            world.Advance(service.Status == desiredStatus ? TimeSpan.Zero : FakeService.TransitionTime <= timeout ? FakeService.TransitionTime : timeout);
-            if (FakeService.TransitionTime <= timeout || service.Status == desiredStatus)
-            {
-                service.Status = desiredStatus;
-                Refresh();
-                return;
-            }
-        }
-        else
-        {
-            world.Advance(timeout);
+            world.Advance(needed);
+            service.Status = desiredStatus;
+            Refresh();
+            return;
         }
 
+        world.Advance(timeout);
+        Settle(service, world);
         Refresh();
-        throw new System.ServiceProcess.TimeoutException("Time out has expired and the operation has not been completed.");
+        throw new ServiceTimeoutException();
     }
 
-    private bool Reaches(ServiceControllerStatus desired) =>
-        service.Status == desired
-        || (service.Status == ServiceControllerStatus.StopPending && desired == ServiceControllerStatus.Stopped && !service.StopHangs)
-        || (service.Status == ServiceControllerStatus.StartPending && desired == ServiceControllerStatus.Running);
+    /// <summary>Completes a stop whose time has come (a wait that timed out still lets the service finish stopping).</summary>
+    internal static void Settle(FakeService service, ScriptWorld world)
+    {
+        if (service.Status == ServiceControllerStatus.StopPending && service.StoppedAt is { } at && world.Now >= at)
+        {
+            service.Status = ServiceControllerStatus.Stopped;
+        }
+    }
+
+    private TimeSpan? TimeToReach(ServiceControllerStatus desired)
+    {
+        if (service.Status == desired)
+        {
+            return TimeSpan.Zero;
+        }
+
+        if (service.Status == ServiceControllerStatus.StopPending && desired == ServiceControllerStatus.Stopped && service.StoppedAt is { } at)
+        {
+            return at > world.Now ? at - world.Now : TimeSpan.Zero;
+        }
+
+        return service.Status == ServiceControllerStatus.StartPending && desired == ServiceControllerStatus.Running ? FakeService.TransitionTime : null;
+    }
 }
+
+/// <summary>
+/// What ServiceController.WaitForStatus throws at its timeout, with the same message (the real
+/// System.ServiceProcess.TimeoutException cannot be created off Windows).
+/// </summary>
+public sealed class ServiceTimeoutException() : System.TimeoutException("Time out has expired and the operation has not been completed.");

@@ -169,7 +169,7 @@ internal static class WindowsCommands
         {
             controller.Stop();
             // Restart-Service waits without a limit: a stop that hangs holds the script until the host kills it.
-            controller.WaitForStatus(ServiceControllerStatus.Stopped, service.StopHangs ? TimeSpan.FromDays(1) : FakeService.TransitionTime);
+            controller.WaitForStatus(ServiceControllerStatus.Stopped, TimeSpan.FromDays(1));
         }
 
         controller.Start();
