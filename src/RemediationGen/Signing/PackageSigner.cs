@@ -20,10 +20,19 @@ public static class PackageSigner
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(signer);
-        var files = package.Files
-            .Select(file => IsScript(file.RelativePath) ? file with { Content = PowerShellScriptSigner.Sign(file.Content, signer) } : file)
-            .ToList();
+        var files = package.Files.Select(file => IsScript(file.RelativePath) ? file with { Content = SignScript(file, signer) } : file).ToList();
         return new RenderedPackage(package.SiteCode, Rederive(files, SignerRecord.Of(signer.Certificate)));
+    }
+
+    private static byte[] SignScript(RenderedFile script, CodeSigningCertificate signer)
+    {
+        // Only a template override can put this line in a script; the SIP would take it for the start of the signature.
+        if (PowerShellSignatureBlock.HasBlock(script.Content))
+        {
+            throw new RemediationGenException(ErrorKind.InvalidInput, $"{script.RelativePath} already holds a '{PowerShellSignatureBlock.Header}' line; a script to sign may not (check your --templates).");
+        }
+
+        return PowerShellScriptSigner.Sign(script.Content, signer);
     }
 
     public static bool IsScript(string relativePath) => relativePath.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase);
