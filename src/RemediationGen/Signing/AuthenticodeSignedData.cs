@@ -15,12 +15,14 @@ namespace RemediationGen.Signing;
 /// </summary>
 internal static class AuthenticodeSignedData
 {
-    public static byte[] Create(byte[] indirectDataContent, CodeSigningCertificate signer)
+    /// <param name="timestamp">When given, counter-signs the signature value (RFC 3161) into the unsigned attributes.</param>
+    public static byte[] Create(byte[] indirectDataContent, CodeSigningCertificate signer, TimestampClient? timestamp = null)
     {
         var signedAttributes = EncodeSignedAttributes(indirectDataContent);
         using var key = signer.Certificate.GetRSAPrivateKey()
             ?? throw new InvalidOperationException("The signer has no RSA private key; CodeSigningCertificate checks that.");
         var signature = key.SignData(signedAttributes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var timestampToken = timestamp?.Timestamp(signature);
 
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())
@@ -54,7 +56,7 @@ internal static class AuthenticodeSignedData
 
                 using (writer.PushSetOf())
                 {
-                    WriteSignerInfo(writer, signer.Certificate, signedAttributes, signature);
+                    WriteSignerInfo(writer, signer.Certificate, signedAttributes, signature, timestampToken);
                 }
             }
         }
@@ -62,7 +64,7 @@ internal static class AuthenticodeSignedData
         return writer.Encode();
     }
 
-    private static void WriteSignerInfo(AsnWriter writer, X509Certificate2 certificate, byte[] signedAttributes, byte[] signature)
+    private static void WriteSignerInfo(AsnWriter writer, X509Certificate2 certificate, byte[] signedAttributes, byte[] signature, byte[]? timestampToken)
     {
         using (writer.PushSequence())
         {
@@ -84,6 +86,14 @@ internal static class AuthenticodeSignedData
             }
 
             writer.WriteOctetString(signature);
+            if (timestampToken is not null)
+            {
+                // unauthenticatedAttributes [1] IMPLICIT: the RFC 3161 token, as osslsigncode and signtool /tr put it.
+                using (writer.PushSetOf(new Asn1Tag(TagClass.ContextSpecific, 1, isConstructed: true)))
+                {
+                    WriteAttribute(writer, AuthenticodeOids.SpcRfc3161Timestamp, w => w.WriteEncodedValue(timestampToken));
+                }
+            }
         }
     }
 

@@ -8,7 +8,7 @@ namespace RemediationGen.Signing;
 /// </summary>
 public static class PowerShellScriptSigner
 {
-    public static byte[] Sign(byte[] script, CodeSigningCertificate signer)
+    public static byte[] Sign(byte[] script, CodeSigningCertificate signer, TimestampClient? timestamp = null)
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(signer);
@@ -18,6 +18,6 @@ public static class PowerShellScriptSigner
         }
 
         var indirectData = SpcIndirectData.Encode(ScriptDigest.Sha256(script));
-        return PowerShellSignatureBlock.Append(script, AuthenticodeSignedData.Create(indirectData, signer));
+        return PowerShellSignatureBlock.Append(script, AuthenticodeSignedData.Create(indirectData, signer, timestamp));
     }
 }
