@@ -182,6 +182,7 @@ public static class PackageVerifier
 
         var problemsBefore = problems.Count;
         var timestamped = true;
+        var recordChecked = false;
         foreach (var script in files.Where(f => PackageSigner.IsScript(f.RelativePath)))
         {
             var signature = ScriptSignatureVerifier.Verify(script.Content);
@@ -193,6 +194,15 @@ public static class PackageVerifier
             else if (signature.Signer!.Thumbprint != signer.Thumbprint)
             {
                 problems.Add(new(script.RelativePath, $"signed by {signature.Signer.Thumbprint} ({signature.Signer.Subject}), not by the package's signer {signer.Thumbprint}"));
+            }
+            else if (!recordChecked)
+            {
+                // The validity verify reports is the manifest's: it must be the certificate's own.
+                recordChecked = true;
+                if (SignerRecord.Of(signature.Signer) is var actual && actual != signer)
+                {
+                    problems.Add(new(SitePackageBuilder.ManifestFileName, $"the signature object does not describe the signer's certificate ({actual.Subject}, issued by {actual.Issuer}, {actual.Validity})"));
+                }
             }
         }
 
