@@ -6,9 +6,10 @@ using System.Security.Cryptography.X509Certificates;
 namespace RemediationGen.Signing;
 
 /// <summary>
-/// The PKCS#7 SignedData of an Authenticode signature, written directly in DER, because SignedCms wraps non-data
-/// content in an OCTET STRING and Authenticode (osslsigncode's <c>sign_spc_indirect_data_content</c>) puts the
-/// SpcIndirectDataContent in the content info as it is, and hashes it without its tag and length.
+/// The PKCS#7 SignedData of an Authenticode signature, written directly in DER: SignedCms writes CMS (RFC 5652), whose
+/// eContent is an OCTET STRING, while Authenticode is PKCS#7 v1.5 and (osslsigncode's
+/// <c>sign_spc_indirect_data_content</c>) puts the SpcIndirectDataContent in the content info as it is, and hashes it
+/// without its tag and length. Reading it back, SignedCms handles that form (ScriptSignatureVerifier).
 /// Signed attributes: contentType (SPC_INDIRECT_DATA_OBJID), messageDigest, SpcStatementType (individual) and an
 /// empty SpcSpOpusInfo, as signtool writes them. No signingTime attribute: with RSA PKCS#1 v1.5 the signature, and so
 /// the whole block, depends only on the script and the certificate, and a regenerated package is byte-identical.
