@@ -120,6 +120,7 @@ public sealed class WindowsPowerShell51GateTests
         { "$found = $text.Contains('x', [StringComparison]::OrdinalIgnoreCase)", "1: InstanceMemberTrap: .Contains('x', [StringComparison]::OrdinalIgnoreCase): String.Contains(string, StringComparison) is .NET Core 2.1+; .NET Framework 4.8 has Contains(string) only (use .IndexOf(x, comparison) -ge 0)" },
         { "$found = $text.Contains('x', 'Ordinal')", "1: InstanceMemberTrap: .Contains('x', 'Ordinal'): String.Contains(string, StringComparison) is .NET Core 2.1+; .NET Framework 4.8 has Contains(string) only (use .IndexOf(x, comparison) -ge 0)" },
         { "$parts = $data.Split('\\0')", "1: InstanceMemberTrap: .Split('\\0'): String.Split(string) is .NET Core 2.0+; 5.1 binds Split(char[]) and splits on each of the characters '\\0', not on the string (use -split or [string[]]@('...'))" },
+        { "$added = $map.TryAdd('k', 1)", "1: InstanceMemberTrap: .TryAdd('k', 1): Dictionary.TryAdd is .NET Core 2.0+; .NET Framework 4.8 has no TryAdd" },
         { "$t = $text.Replace('a', 'b', [System.StringComparison]::Ordinal)", "1: InstanceMemberTrap: .Replace('a', 'b', [System.StringComparison]::Ordinal): String.Replace(string, string, StringComparison) is .NET Core 2.0+; .NET Framework 4.8 has Replace(a, b) only" },
     };
 
@@ -179,6 +180,18 @@ public sealed class WindowsPowerShell51GateTests
             PowerShellAssert.PassesWindowsPowerShell51Gate(report, [$"{File}:1: Type: gone"]));
 
         Assert.Contains($"1 known violation(s) no longer occur; remove them from the list:{Environment.NewLine}{File}:1: Type: gone", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WindowsPowerShell51CmdletReference_Default_LoadsEveryCmdletWithSets()
+    {
+        var reference = WindowsPowerShell51CmdletReference.Default;
+
+        Assert.Equal(1011, reference.CmdletCount);
+        var name = Assert.Single(reference.ParametersOf("stop-service")!, parameter => parameter.Name == "Name");
+        Assert.Equal(["ServiceName"], name.Aliases);
+        Assert.Equal(["Default"], name.Sets);
+        Assert.Null(reference.ParametersOf("Get-CMSite"));
     }
 
     private static void AssertViolations(string script, params string[] expected)
