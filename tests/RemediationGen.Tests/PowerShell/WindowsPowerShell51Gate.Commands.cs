@@ -5,11 +5,14 @@ namespace RemediationGen.Tests.PowerShell;
 /// <summary>Commands and their named parameters, against the 5.1 / Server 2016 and ConfigMgr references.</summary>
 public static partial class WindowsPowerShell51Gate
 {
+    private const string ActionPreference = "System.Management.Automation.ActionPreference";
+
     /// <summary>The common parameters with their aliases; every compiled cmdlet and advanced function takes them.</summary>
     private static readonly CmdletParameter[] CommonParameters =
     [
-        Common("Verbose", "vb", isSwitch: true), Common("Debug", "db", isSwitch: true), Common("ErrorAction", "ea"), Common("WarningAction", "wa"),
-        Common("InformationAction", "infa"), Common("ErrorVariable", "ev"), Common("WarningVariable", "wv"),
+        Common("Verbose", "vb", "System.Management.Automation.SwitchParameter"), Common("Debug", "db", "System.Management.Automation.SwitchParameter"),
+        Common("ErrorAction", "ea", ActionPreference), Common("WarningAction", "wa", ActionPreference),
+        Common("InformationAction", "infa", ActionPreference), Common("ErrorVariable", "ev"), Common("WarningVariable", "wv"),
         Common("InformationVariable", "iv"), Common("OutVariable", "ov"), Common("OutBuffer", "ob"), Common("PipelineVariable", "pv"),
     ];
 
@@ -56,7 +59,9 @@ public static partial class WindowsPowerShell51Gate
             var cmdlet = BuiltInAliases.GetValueOrDefault(name, name);
             if (WindowsPowerShell51CmdletReference.Default.ParametersOf(cmdlet) is { } parameters)
             {
-                CheckParameters(command, cmdlet, [.. parameters, .. CommonParameters], checkSets: true, report);
+                CmdletParameter[] withCommon = [.. parameters, .. CommonParameters];
+                CheckParameters(command, cmdlet, withCommon, checkSets: true, report);
+                CheckParameterValues(command, cmdlet, withCommon, report);
                 CheckNewObject(command, cmdlet, scope, report);
             }
             else if (ConfigMgrCmdletReference.Default.ParametersOf(cmdlet) is { } names)
@@ -135,8 +140,8 @@ public static partial class WindowsPowerShell51Gate
         NativeExtensions.Any(extension => name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
         || name.Contains('\\', StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal);
 
-    private static CmdletParameter Common(string name, string alias, bool isSwitch = false) =>
-        new(name, isSwitch ? "System.Management.Automation.SwitchParameter" : null, [alias], [WindowsPowerShell51CmdletReference.AllSets]);
+    private static CmdletParameter Common(string name, string alias, string? type = null) =>
+        new(name, type, [alias], [WindowsPowerShell51CmdletReference.AllSets]);
 
     /// <summary>
     /// The named arguments of a command (parameter as written, its value or null for a switch) and its positional

@@ -68,6 +68,10 @@ public sealed class WindowsPowerShell51GateTests
         { "$p = @{ Path = 'C:\\' }\n$p.NoSuch = 1\nGet-ChildItem @p", "3: Parameter: Get-ChildItem has no parameter -NoSuch (splatted) in Windows PowerShell 5.1" },
         { "$p = @{ Path = 'C:\\' }\n$p['NoSuch'] = 1\nGet-ChildItem @p", "3: Parameter: Get-ChildItem has no parameter -NoSuch (splatted) in Windows PowerShell 5.1" },
         { "Get-ChildItem @fromElsewhere", "1: Parameter: Get-ChildItem: splatted @fromElsewhere has no '$fromElsewhere = @{ ... }' in this file, so its parameters cannot be checked" },
+        { "'x' | Out-File -FilePath 'a.txt' -Encoding utf8NoBOM", "1: Parameter: Out-File -Encoding utf8NoBOM: not a value Windows PowerShell 5.1 accepts (ASCII, BigEndianUnicode, BigEndianUTF32, Byte, Default, OEM, String, Unicode, Unknown, UTF32, UTF7, UTF8)" },
+        { "Set-Content -Path 'a.txt' -Value 'x' -Encoding ansi", "1: Parameter: Set-Content -Encoding ansi: not a value Windows PowerShell 5.1 accepts (ASCII, BigEndianUnicode, BigEndianUTF32, Byte, Default, OEM, String, Unicode, Unknown, UTF32, UTF7, UTF8)" },
+        { "Get-Item -Path 'C:\\x' -ErrorAction Break", "1: Parameter: Get-Item -ErrorAction Break: not a value Windows PowerShell 5.1 accepts (Continue, Ignore, Inquire, SilentlyContinue, Stop, Suspend)" },
+        { "Set-Service -Name 'WDSServer' -StartupType AutomaticDelayedStart", "1: Parameter: Set-Service -StartupType AutomaticDelayedStart: not a value Windows PowerShell 5.1 accepts (Automatic, Boot, Disabled, Manual, System)" },
         { "$ci = Get-CMConfigurationItem -Name 'x' -DiscoveryScript 'y'", "1: Parameter: Get-CMConfigurationItem has no parameter -DiscoveryScript in Windows PowerShell 5.1" },
     };
 
@@ -136,7 +140,7 @@ public sealed class WindowsPowerShell51GateTests
 
     public static TheoryData<string> CleanScripts => new()
     {
-        "Get-ChildItem -Path 'C:\\' -Recu -ea SilentlyContinue -Verbose | Out-Null",
+        "Get-ChildItem -Path 'C:\\' -Recu -ea SilentlyContinue -Verbose | Out-Null\n'x' | Out-File -FilePath 'a.txt' -Encoding utf8 -ErrorAction Stop\nSet-Service -Name 'x' -StartupType Disabled",
         "$p = @{ Path = 'HKLM:\\SOFTWARE'; Name = 'x' }\n$p.ErrorAction = 'Stop'\nGet-ItemProperty @p -WhatIf:$false -Confirm:$false | Out-Null".Replace(" -WhatIf:$false -Confirm:$false", string.Empty, StringComparison.Ordinal),
         "Add-Type -AssemblyName System.Web\n$e = [System.Web.HttpUtility]::UrlEncode('a b')",
         "$s = Get-Service -Name 'WDSServer'\nif ($s.Status -eq [System.ServiceProcess.ServiceControllerStatus]::Running) { exit 0 }",
