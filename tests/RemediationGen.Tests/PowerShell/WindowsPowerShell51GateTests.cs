@@ -1,3 +1,4 @@
+using RemediationGen.Fixes;
 using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.PowerShell;
@@ -7,12 +8,36 @@ public sealed class WindowsPowerShell51GateTests
 {
     private const string File = "planted.ps1";
 
+    private const string ImportScript = "configmgr/Import-ConfigMgrBaseline.ps1";
+
     [Fact]
     public void DemoScripts_OfBothPrimarySites_PassTheGate()
     {
         var report = DemoPackages.Shared.Scripts;
         Assert.Equal(24, report.Files.Count);
 
+        PowerShellAssert.PassesWindowsPowerShell51Gate(report);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TwoSitePackages_WithAndWithoutLogs_PassTheGate(bool logsRead)
+    {
+        using var folder = new TempDirectory();
+        var result = TestGenerator.Generate(Rules.TestFacts.TwoSites, RemediationGen.Diagnosis.DiagnosisResult.Empty, logsRead, new RemediationGen.Generation.GenerateOptions(TargetSelection.All, []));
+        Assert.Equal(["PS1", "PS2"], result.Packages.Select(package => package.SiteCode));
+        RemediationGen.Packaging.PackageWriter.Write(folder.Path, result.Packages, force: false);
+
+        var report = PowerShellAssert.ParsesWithoutErrors([folder.Path]);
+
+        // PxePasswordCertificate scripts only for PS2: its DP is the one with a PXE password.
+        string[] issuingCertificateList = ["configmgr/IssuingCertificateList/discovery.ps1", "configmgr/IssuingCertificateList/remediation.ps1", "intune/IssuingCertificateList/detect.ps1", "intune/IssuingCertificateList/remediate.ps1"];
+        string[] pxePassword = ["configmgr/PxePasswordCertificate/discovery.ps1", "configmgr/PxePasswordCertificate/remediation.ps1", "intune/PxePasswordCertificate/detect.ps1", "intune/PxePasswordCertificate/remediate.ps1", "site/PxePasswordCertificate/Invoke-PxePasswordRunbook.ps1"];
+        Assert.Equal(
+            [.. issuingCertificateList.Prepend(ImportScript).Select(path => "PS1/" + path),
+             .. issuingCertificateList.Concat(pxePassword).Prepend(ImportScript).Select(path => "PS2/" + path).Order(StringComparer.Ordinal)],
+            report.Files.Select(file => Path.GetRelativePath(folder.Path, file.File).Replace('\\', '/')).Order(StringComparer.Ordinal));
         PowerShellAssert.PassesWindowsPowerShell51Gate(report);
     }
 
