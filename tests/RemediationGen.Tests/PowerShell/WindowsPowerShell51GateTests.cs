@@ -97,6 +97,8 @@ public sealed class WindowsPowerShell51GateTests
         { "Set-Content -Path 'a.txt' -Value 'x' -Encoding ansi", "1: Parameter: Set-Content -Encoding ansi: not a value Windows PowerShell 5.1 accepts (ASCII, BigEndianUnicode, BigEndianUTF32, Byte, Default, OEM, String, Unicode, Unknown, UTF32, UTF7, UTF8)" },
         { "Get-Item -Path 'C:\\x' -ErrorAction Break", "1: Parameter: Get-Item -ErrorAction Break: not a value Windows PowerShell 5.1 accepts (Continue, Ignore, Inquire, SilentlyContinue, Stop, Suspend)" },
         { "Set-Service -Name 'WDSServer' -StartupType AutomaticDelayedStart", "1: Parameter: Set-Service -StartupType AutomaticDelayedStart: not a value Windows PowerShell 5.1 accepts (Automatic, Boot, Disabled, Manual, System)" },
+        { "function Get-TimeLeft {\n    param([DateTime]$Deadline)\n}\n$left = Get-TimeLeft -Dedline (Get-Date)", "4: Parameter: Get-TimeLeft has no parameter -Dedline (a function of this script)" },
+        { "function Save-State {\n    [CmdletBinding()]\n    param([Alias('Path')][string]$FilePath)\n}\nSave-State -Path 'a' -ErrorAction Stop -WhatIf", "5: Parameter: Save-State has no parameter -WhatIf (a function of this script)" },
         { "$ci = Get-CMConfigurationItem -Name 'x' -DiscoveryScript 'y'", "1: Parameter: Get-CMConfigurationItem has no parameter -DiscoveryScript in Windows PowerShell 5.1" },
     };
 
