@@ -214,6 +214,31 @@ public sealed class WindowsPowerShell51GateTests
     }
 
     [Fact]
+    public void Ast_WhatPowerShell76HasBeyond51_IsExactlyWhatTheGateChecks()
+    {
+        // Compares the parser's own AST surface with the SMA 5.1 reference assembly: a newer SDK that adds syntax
+        // fails here until the gate checks it (ChainableAst is the base of PipelineChainAst; the Default token is the
+        // switch statement's 'default', which 5.1 reads as a plain word).
+        const string Language = "System.Management.Automation.Language.";
+        var astTypes = typeof(System.Management.Automation.Language.Ast).Assembly.GetExportedTypes()
+            .Where(type => typeof(System.Management.Automation.Language.Ast).IsAssignableFrom(type)).ToList();
+        Type? Type51(string name) => WindowsPowerShell51Types.Default.Find(Language + name, ["System.Management.Automation"]);
+
+        var newTypes = astTypes.Where(type => Type51(type.Name) is null).Select(type => type.Name).Order(StringComparer.Ordinal);
+        var newProperties = astTypes.Where(type => Type51(type.Name) is not null)
+            .SelectMany(type => type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+                .Where(property => Type51(type.Name)!.GetProperties().All(property51 => property51.Name != property.Name))
+                .Select(property => type.Name + "." + property.Name))
+            .Order(StringComparer.Ordinal);
+        var tokenKinds51 = Type51("TokenKind")!.GetFields().Select(field => field.Name).ToHashSet(StringComparer.Ordinal);
+        var newTokenKinds = Enum.GetNames<System.Management.Automation.Language.TokenKind>().Where(name => !tokenKinds51.Contains(name)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["ChainableAst", "PipelineChainAst", "TernaryExpressionAst"], newTypes);
+        Assert.Equal(["IndexExpressionAst.NullConditional", "InvokeMemberExpressionAst.GenericTypeArguments", "MemberExpressionAst.NullConditional", "PipelineAst.Background", "ScriptBlockAst.CleanBlock"], newProperties);
+        Assert.Equal(["Clean", "Default", "QuestionDot", "QuestionLBracket", "QuestionMark", "QuestionQuestion", "QuestionQuestionEquals"], newTokenKinds);
+    }
+
+    [Fact]
     public void WindowsPowerShell51CmdletReference_Default_LoadsEveryCmdletWithSets()
     {
         var reference = WindowsPowerShell51CmdletReference.Default;
