@@ -119,6 +119,7 @@ public sealed class WindowsPowerShell51GateTests
     public static TheoryData<string, string> TypeViolations => new()
     {
         { "$x = [System.NoSuchType]::new()", "1: Type: no type [System.NoSuchType] in .NET Framework 4.8 or Windows PowerShell 5.1" },
+        { "$x = [System.NoSuchType]::$member", "1: Type: no type [System.NoSuchType] in .NET Framework 4.8 or Windows PowerShell 5.1" },
         { "[uint]$count = 3", "1: Type: the type accelerator [uint] is PowerShell 6+; 5.1 cannot find it" },
         { "$v = [semver]'1.2.3'", "1: Type: the type accelerator [semver] is PowerShell 6+; 5.1 cannot find it" },
         { "$o = [ordered]::new()", "1: Type: [ordered] works in 5.1 only directly before a hashtable literal @{ ... }" },
