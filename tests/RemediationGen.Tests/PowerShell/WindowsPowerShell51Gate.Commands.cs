@@ -57,7 +57,7 @@ public static partial class WindowsPowerShell51Gate
 
             if (name is null || BuiltInFunctions.Contains(name) || IsNativeOrPath(name))
             {
-                // Dynamic (& $x) or a program: nothing to look up.
+                // Dynamic (& $x), a function 5.1 defines itself, or a program: nothing to look up.
                 continue;
             }
 

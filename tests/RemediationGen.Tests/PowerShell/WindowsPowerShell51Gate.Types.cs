@@ -245,7 +245,7 @@ public static partial class WindowsPowerShell51Gate
         }
 
         var typeExpression = Parser.ParseInput("[" + typeText + "]", out _, out var errors).Find(node => node is TypeExpressionAst, searchNestedScriptBlocks: false) as TypeExpressionAst;
-        if (errors.Length > 0 || typeExpression is null)
+        if (errors.Length > 0 || typeExpression is null || typeExpression.Extent.Text.Length != typeText.Length + 2)
         {
             report(command.Ast, WindowsPowerShell51ViolationKind.Type, $"New-Object: '{Shorten(typeText)}' is not a type name");
             return;

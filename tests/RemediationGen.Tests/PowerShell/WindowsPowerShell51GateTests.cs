@@ -160,6 +160,22 @@ public sealed class WindowsPowerShell51GateTests
     [MemberData(nameof(InstanceMemberTraps))]
     public void Check_InstanceCallWhoseArgumentsProveAMissingOverload_IsReported(string script, string expected) => AssertViolations(script, expected);
 
+    public static TheoryData<string, string> OddTypeNames => new()
+    {
+        { "$e = [System.String, mscorlib]::Empty", "" },
+        { "$m = New-Object -TypeName 'int[,]' -ArgumentList 2, 2", "" },
+        { "$f = [System.Environment+SpecialFolder]::System", "" },
+        { "$l = New-Object -TypeName 'System.Collections.Generic.List[string'", "1: Type: New-Object: 'System.Collections.Generic.List[string' is not a type name" },
+        { "$x = New-Object -TypeName 'a]; Invoke-Pwned; [b'", "1: Type: New-Object: 'a]; Invoke-Pwned; [b' is not a type name" },
+        { "$t = [System.Collections.Generic.List``1]", "" },
+        { "$t = [System.Collections.Generic.NoList``1]", "1: Type: no type [System.Collections.Generic.NoList`1] in .NET Framework 4.8 or Windows PowerShell 5.1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OddTypeNames))]
+    public void Check_OddTypeNames_AreReportedWithoutThrowing(string script, string expected) =>
+        AssertViolations(script, expected.Length == 0 ? [] : [expected]);
+
     [Fact]
     public void Check_ScriptThatDoesNotParse_ReportsOnlyTheParseError()
     {
