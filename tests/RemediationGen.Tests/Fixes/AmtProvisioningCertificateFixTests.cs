@@ -57,7 +57,7 @@ public sealed class AmtProvisioningCertificateFixTests
         Assert.DoesNotContain("intune/AmtProvisioningCertificate/remediate.ps1", paths);
         Assert.DoesNotContain("configmgr/AmtProvisioningCertificate/remediation.ps1", paths);
         Assert.Contains("\"remediationScriptContent\": \"\"", Text(package, "intune/AmtProvisioningCertificate/deviceHealthScript.json"), StringComparison.Ordinal);
-        Assert.Contains("RemediationFile   = ''", Text(package, "configmgr/Import-ConfigMgrBaseline.ps1"), StringComparison.Ordinal);
+        Assert.Contains("RemediationFile = ''", Text(package, "configmgr/Import-ConfigMgrBaseline.ps1"), StringComparison.Ordinal);
         Assert.Equal("oob01.contoso.com\r\n", Text(package, "targets/AmtProvisioningCertificate.txt"));
     }
 
