@@ -60,6 +60,9 @@ public sealed class AmtProvisioningCertificateScriptTests
         new("the log names a certificate that is not in the store", ["valid"], false,
             "ConfigMgr uses AMT provisioning certificate {thumb:expired} (amtopmgr.log), which is not in LocalMachine\\My; the newest there is {thumb:valid} (NotAfter {notAfter:valid} UTC): select it in the Out of Band Management component, see " + Kit + ".",
             w => AmtLog(w, Expiring("expired", 2))),
+        new("the log location cannot be read: the store is still judged", ["valid"], true,
+            "AMT provisioning certificate {thumb:valid} (NotAfter {notAfter:valid} UTC, 200 day(s) left); chain root not checked: no AMT-trusted root hashes were configured when this script was generated.{generated}",
+            w => w.Registry.DeniedKeys.Add(@"SOFTWARE\Microsoft\SMS\Identification")),
         new("the log in the installation directory of SMS\\Identification is read", ["expired", "renewed"], false, "AMT provisioning certificate {thumb:expired} {any}",
             w =>
             {

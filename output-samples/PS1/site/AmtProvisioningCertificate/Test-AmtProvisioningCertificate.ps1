@@ -179,8 +179,14 @@ function Test-Compliance {
 
     $newest = $certificates | Sort-Object -Property NotAfter -Descending | Select-Object -First 1
     # Judge the certificate ConfigMgr uses: the log on this server first, then what generation knew.
-    $inUseThumbprint = Get-AmtLoggedThumbprint
     $inUseSource = 'amtopmgr.log'
+    try {
+        $inUseThumbprint = Get-AmtLoggedThumbprint
+    }
+    catch {
+        # A log that cannot be read (locked, access denied) leaves what generation knew; the store is still judged.
+        $inUseThumbprint = ''
+    }
     if (-not $inUseThumbprint) {
         $inUseThumbprint = $AmtInUseThumbprint
         $inUseSource = $AmtInUseSource
