@@ -106,6 +106,18 @@ public sealed class TemplateRendererTests
     }
 
     [Fact]
+    public void Render_RunawayLoop_StopsAtTheLoopLimit()
+    {
+        var huge = Sample with { Entries = [.. Enumerable.Repeat("x", 1_000_001)] };
+
+        var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("{{ for e in Entries }}{{ end }}", huge));
+
+        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
+        Assert.Contains("line 1, column", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("1000000", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Include_IsNotAvailable()
     {
         var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("{{ if include 'shared/script-header.ps1' }}x{{ end }}", Sample));
