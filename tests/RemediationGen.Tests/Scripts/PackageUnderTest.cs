@@ -59,11 +59,20 @@ public sealed record PackageUnderTest(string Name, string SiteCode, IReadOnlyDic
         ArrayLiteralAst literal => literal.Elements.Select(Evaluate).ToArray(),
         ConvertExpressionAst { Type.TypeName.Name: "char" } cast => (object)(char)Convert.ToInt32(Evaluate(cast.Child), System.Globalization.CultureInfo.InvariantCulture),
         ConvertExpressionAst cast => Evaluate(cast.Child),
+        HashtableAst table => table.KeyValuePairs.ToDictionary(p => ((StringConstantExpressionAst)p.Item1).Value, p => Evaluate(p.Item2), StringComparer.OrdinalIgnoreCase),
         BinaryExpressionAst { Operator: TokenKind.Plus } sum => string.Concat(Evaluate(sum.Left).ToString(), Evaluate(sum.Right).ToString()),
         StringConstantExpressionAst text => text.Value,
         ConstantExpressionAst constant => constant.Value,
         _ => throw new NotSupportedException("Not a constant the templates write: " + ast.Extent.Text),
     };
+
+    /// <summary>The default value of a script parameter, e.g. <c>[string]$ProviderMachineName = 'cm01.contoso.com'</c>.</summary>
+    public string ParameterDefault(string relativePath, string parameter)
+    {
+        var ast = Parser.ParseInput(Files[relativePath], out _, out _);
+        var declared = ast.ParamBlock.Parameters.Single(p => p.Name.VariablePath.UserPath == parameter);
+        return (string)Evaluate(declared.DefaultValue!);
+    }
 
     /// <summary>Copies the package into <paramref name="world"/> (scripts read files next to them) and returns the script's full path.</summary>
     public string Install(ScriptWorld world, string relativePath)
