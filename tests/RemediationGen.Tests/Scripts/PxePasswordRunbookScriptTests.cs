@@ -196,7 +196,7 @@ public sealed class PxePasswordRunbookScriptTests
             {
                 parameters[name] = value is string text ? Fill(text, stage, under) : value;
             }
-        }, parameters);
+        }, parameters, writesNextToItself: true);
 
         KnownDefect.Verify(scenario.Skip, () => AssertRun(run, scenario, stage!, under));
     }
@@ -208,7 +208,7 @@ public sealed class PxePasswordRunbookScriptTests
         // First run: distmgr stays silent, so WaitForDistmgr stops after the clear and the state keeps distmgr's offset.
         var under = PackageUnderTest.Named(package);
         Stage? stage = null;
-        var first = ScriptScenarioTest.Run(under, Runbook, w => stage = NewStage(under, w).Healthy(), new Dictionary<string, object?> { ["DistributionPoint"] = DpOf(under), ["TimeoutMinutes"] = 1 });
+        var first = ScriptScenarioTest.Run(under, Runbook, w => stage = NewStage(under, w).Healthy(), new Dictionary<string, object?> { ["DistributionPoint"] = DpOf(under), ["TimeoutMinutes"] = 1 }, writesNextToItself: true);
         Assert.StartsWith("Step WaitForDistmgr failed:", first.Thrown, StringComparison.Ordinal);
         var statePath = Directory.EnumerateFiles(first.World.Root, "PxePasswordRunbook-*.state.json", SearchOption.AllDirectories).Single();
         Assert.Contains("\"DistmgrOffset\"", File.ReadAllText(statePath), StringComparison.Ordinal);
