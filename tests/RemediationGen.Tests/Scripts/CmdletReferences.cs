@@ -22,6 +22,13 @@ internal static partial class CmdletReferences
         "Fast", "PassThru", "Force", "DisableWildcardHandling", "ForceWildcardHandling",
     };
 
+    private static readonly HashSet<string> AutomaticVariables = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "PSEdition", "Host", "PID", "PSHOME", "ShellId", "ExecutionContext", "Args", "Input", "This", "Error", "Matches", "MyInvocation",
+        "PSBoundParameters", "PSCmdlet", "PSScriptRoot", "PSCommandPath", "Profile", "PSVersionTable", "Sender", "Event", "EventArgs",
+        "EventSubscriber", "True", "False", "Null", "StackTrace", "LastExitCode", "PSItem", "PWD", "HOME", "NestedPromptLevel",
+    };
+
     private static readonly Lazy<JsonDocument> Ps51 = new(() => Load(Ps51Path));
     private static readonly Lazy<JsonDocument> ConfigMgr = new(() => Load(Repository.Fixtures("reference", "cm-cmdlet-parameters.json")));
 
@@ -51,8 +58,14 @@ internal static partial class CmdletReferences
         var declared = parameters
             .Where(p => !p.Name.Equals("WhatIf", StringComparison.OrdinalIgnoreCase) && !p.Name.Equals("Confirm", StringComparison.OrdinalIgnoreCase))
             .Select(p =>
-                (p.Aliases.Count == 0 ? string.Empty : "[Alias(" + string.Join(", ", p.Aliases.Select(a => "'" + a + "'")) + ")] ")
-                + "[" + p.PowerShellType + "]$" + p.Name);
+            {
+                // A parameter named like an automatic variable ($PSEdition, $Host...) cannot be a function's variable:
+                // it is declared as $__Name with its name as an alias, and the doubles read it back under its name.
+                var reserved = AutomaticVariables.Contains(p.Name);
+                var aliases = reserved ? [p.Name, .. p.Aliases] : p.Aliases;
+                return (aliases.Count == 0 ? string.Empty : "[Alias(" + string.Join(", ", aliases.Select(a => "'" + a + "'")) + ")] ")
+                    + "[" + p.PowerShellType + "]$" + (reserved ? "__" : string.Empty) + p.Name;
+            });
         text.AppendLine(string.Join(",\n", declared));
         text.AppendLine(")");
         return text.ToString();
