@@ -48,7 +48,7 @@ timed() {
   local name="$1"
   shift
   /usr/bin/time -f '%e %U %S %M' -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || [ $? -eq 1 ]
-  cat "$work/$name.time" >>"$work/$name.all"
+  tail -1 "$work/$name.time" >>"$work/$name.all"   # time's last line (before it: "Command exited with non-zero status 1")
 }
 
 for _ in $(seq "$runs"); do
@@ -58,12 +58,12 @@ for _ in $(seq "$runs"); do
   timed rg-F rg -c -F -f "$work/signatures.txt" "$dir"
 done
 
-# min and median wall, median CPU, max RSS (MiB) of a command's runs
+# min and median wall, median CPU, max RSS (MiB) of a command's runs (POSIX awk: sorted with sort -n)
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 stats() {
-  awk '{ w[NR] = $1; c[NR] = $2 + $3; if ($4 > m) m = $4 }
-    END { n = asort(w); asort(c); med = (n % 2) ? w[(n + 1) / 2] : (w[n / 2] + w[n / 2 + 1]) / 2;
-          cm = (n % 2) ? c[(n + 1) / 2] : (c[n / 2] + c[n / 2 + 1]) / 2;
-          printf "%.2f %.2f %.2f %d\n", w[1], med, cm, m / 1024 }' "$work/$1.all"
+  local f="$work/$1.all"
+  printf '%s %s %s %d\n' "$(awk '{ print $1 }' "$f" | sort -n | head -1)" "$(awk '{ print $1 }' "$f" | median)" \
+    "$(awk '{ print $2 + $3 }' "$f" | median)" "$(($(awk '{ print $4 }' "$f" | sort -n | tail -1) / 1024))"
 }
 
 bytes=$(find "$dir" -type f -name '*.log' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
@@ -100,7 +100,7 @@ net=$(awk -v a="$one_cpu" -v b="$start_cpu" 'BEGIN { d = a - b; print (d > 0.001
 printf 'one file:  %s (%.0f MiB, %d matching lines): %.2f s CPU, start-up %.2f s CPU, peak %d MiB\n' "$one" \
   "$(awk -v b="$one_bytes" 'BEGIN { print b / 1048576 }')" "$one_hits" "$one_cpu" "$start_cpu" "$one_rss"
 printf 'per core:  %.0f MB/s after start-up (target >= 1000 on prefix-heavy)\n' "$(awk -v b="$one_bytes" -v t="$net" 'BEGIN { print b / t / 1e6 }')"
-if [ "$one_hits" -gt 0 ]; then
+if [ "$one_hits" -ge 1000 ]; then
   printf 'per hit:   %.2f us of CPU after start-up, all of it charged to the hits (target <= 1 on dense)\n' \
     "$(awk -v t="$net" -v h="$one_hits" 'BEGIN { print t / h * 1e6 }')"
 fi
