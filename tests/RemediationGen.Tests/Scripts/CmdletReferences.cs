@@ -9,7 +9,8 @@ namespace RemediationGen.Tests.Scripts;
 /// The parameters a double accepts, read from the references, never invented: the Windows PowerShell 5.1 reference
 /// (/work/shared/reference/ps51-cmdlet-parameters.json: names, aliases, types) and the ConfigMgr reference
 /// (tests/fixtures/reference/cm-cmdlet-parameters.json: names and aliases; a parameter is a switch when the cmdlet's
-/// documented syntax writes it without a value, or it is one of the common ConfigMgr switches). A double declares
+/// documented syntax, tests/fixtures/reference/cmdlets/*.syntax.txt, writes it without a value, or it is one of the
+/// common ConfigMgr switches). A double declares
 /// exactly those names, so a script that passes any other parameter fails as it would on Windows.
 /// </summary>
 internal static partial class CmdletReferences
@@ -102,10 +103,10 @@ internal static partial class CmdletReferences
         _ => "object",
     };
 
-    /// <summary>Parameters the cmdlet's documented syntax (/work/shared/reference/cmdlets/*.syntax.txt) writes without a value.</summary>
+    /// <summary>Parameters the cmdlet's documented syntax (tests/fixtures/reference/cmdlets/*.syntax.txt) writes without a value.</summary>
     private static HashSet<string> DocumentedSwitches(string cmdlet)
     {
-        var syntax = Path.Combine(Path.GetDirectoryName(Ps51Path)!, "cmdlets", cmdlet + ".syntax.txt");
+        var syntax = Repository.Fixtures("reference", "cmdlets", cmdlet + ".syntax.txt");
         var switches = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (File.Exists(syntax))
         {

@@ -35,6 +35,8 @@ public static class ScriptScenarioTest
     {
         var world = new ScriptWorld(Path.Combine(ProcessFolder, "worlds", Guid.NewGuid().ToString("N"))) { HostTimeLimit = hostTimeLimit };
         var script = package.Install(world, relativePath, writesNextToItself);
+        // The machine is a DP and an MP unless a row says otherwise (the self-targeting guard of issue 9 reads this).
+        world.Registry.MarkSiteSystem();
         arrange(world);
         var run = ScriptHost.Run(world, script, parameters);
         HostContracts.NoInjectedCode(run);
