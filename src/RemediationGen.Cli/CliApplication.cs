@@ -10,7 +10,11 @@ namespace RemediationGen.Cli;
 /// </summary>
 public static partial class CliApplication
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider, CancellationToken cancellationToken = default) =>
+        // Parsing and validation run user-facing code too: whatever escapes them is one line and exit 70, never a crash.
+        Guard(error, args.Contains("--verbose", StringComparer.Ordinal), () => ParseAndInvoke(args, output, error, timeProvider, cancellationToken));
+
+    private static int ParseAndInvoke(string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var options = new CliOptions();
         var root = new RootCommand("RemediationGen: fix packages (Intune and ConfigMgr) for ConfigMgr certificate failures, from the site database and its logs.");

@@ -83,7 +83,10 @@ internal sealed class CliOptions
     {
         command.Validators.Add(result =>
         {
-            if (result.GetResult(SqlTimeout) is { Implicit: false } timeout && timeout.GetValueOrDefault<int>() is < 1 or > 3600)
+            // Read from the token: a value that does not parse gets the parser's own error, and reading it as int would throw.
+            if (result.GetResult(SqlTimeout) is { Implicit: false, Tokens: [var token] }
+                && int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                && seconds is < 1 or > 3600)
             {
                 result.AddError("--sql-timeout must be between 1 and 3600 seconds.");
             }

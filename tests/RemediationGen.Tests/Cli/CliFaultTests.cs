@@ -54,4 +54,20 @@ public sealed class CliFaultTests
         Assert.Equal($"remediationgen: Unrecognized command or argument '@{responseFile}'.\nRun 'remediationgen generate --help' for usage.\n", run.Error);
         Assert.False(Directory.Exists(folder.Combine("out")));
     }
+
+    /// <summary>Found by CliArgumentFuzzTests: the --sql-timeout validator read a value that did not parse and threw out of Run.</summary>
+    [Theory]
+    [InlineData("generate", "--sql-timeout")]
+    [InlineData("generate", "--amt-threshold-days")]
+    [InlineData("diagnose", "--sql-timeout")]
+    public void UnparseableNumber_Exit2WithTheParsersMessage(string command, string option)
+    {
+        using var folder = new TempDirectory();
+        string[] args = command == "generate" ? [command, "--demo", "--out", folder.Combine("out"), option, "soon"] : [command, "--demo", option, "soon"];
+
+        var run = CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal($"remediationgen: Cannot parse argument 'soon' for option '{option}' as expected type 'System.Int32'.\nRun 'remediationgen {command} --help' for usage.\n", run.Error);
+    }
 }
