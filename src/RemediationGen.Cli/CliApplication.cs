@@ -49,7 +49,8 @@ public static partial class CliApplication
         }
         catch (RemediationGenException ex)
         {
-            error.WriteLine($"remediationgen: {ex.Message}");
+            // A message names the value at fault, and a connection string given where a path goes is such a value.
+            error.WriteLine($"remediationgen: {ScrubSecrets(ex.Message)}");
             if (verbose && ex.InnerException is not null)
             {
                 error.WriteLine(ScrubSecrets(ex.InnerException.ToString()));

@@ -70,4 +70,17 @@ public sealed class CliFaultTests
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Equal($"remediationgen: Cannot parse argument 'soon' for option '{option}' as expected type 'System.Int32'.\nRun 'remediationgen {command} --help' for usage.\n", run.Error);
     }
+
+    /// <summary>Found by bench/fuzz.sh (seed 1734): a connection string given to --facts was echoed in the error.</summary>
+    [Fact]
+    public void ConnectionStringGivenAsAFactsFile_PasswordNotPrinted()
+    {
+        using var folder = new TempDirectory();
+
+        var run = CliRun.Of("generate", "--facts", "Server=tcp:127.0.0.1,1;Pwd=\"S3cr\"\"etZq\"", "--out", folder.Combine("out"));
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.StartsWith("remediationgen: Facts file 'Server=tcp:127.0.0.1,1;Pwd=***' cannot be read: ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("etZq", run.Error, StringComparison.Ordinal);
+    }
 }

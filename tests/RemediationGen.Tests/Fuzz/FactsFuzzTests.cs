@@ -84,7 +84,11 @@ public sealed class FactsFuzzTests(ITestOutputHelper log)
         }
     }
 
-    /// <summary>The same facts with each free-text value (the IssuingCertificateList entries) replaced by a harmless one.</summary>
+    /// <summary>
+    /// The same facts with each free-text value (the IssuingCertificateList entries) replaced by a harmless one of the
+    /// same shape: every letter, digit and other character becomes 'B', except what decides how the value is written
+    /// (its length, '"', '\\' and control characters: RegistryWriteMethodChooser), so both take the same code path.
+    /// </summary>
     private static async Task<SortedDictionary<string, ScriptCommands>> BenignTwin(string factsPath, TempDirectory folder, string replay)
     {
         var facts = FactsFile.Read(factsPath);
@@ -102,5 +106,7 @@ public sealed class FactsFuzzTests(ITestOutputHelper log)
     private static string? Benign(string? value) =>
         value is null
             ? null
-            : string.Join(IssuingCertificateListValue.Separator, value.Split(IssuingCertificateListValue.Separator).Select((piece, i) => piece.Length == 0 ? piece : $"BENIGN{i}"));
+            : string.Join(
+                IssuingCertificateListValue.Separator,
+                value.Split(IssuingCertificateListValue.Separator).Select(piece => new string([.. piece.Select(c => c is '"' or '\\' || char.IsControl(c) ? c : 'B')])));
 }

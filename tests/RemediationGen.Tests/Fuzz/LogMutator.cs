@@ -69,7 +69,7 @@ internal static class LogMutator
                 File.WriteAllBytes(file, random.Next(2) == 0 ? [] : Encoding.UTF8.GetBytes(new string('\0', random.Next(1, 5000))));
                 return $"{name}: empty or NUL only";
             case 9:
-                File.Move(file, Path.ChangeExtension(file, ".lo_"));
+                File.Move(file, Path.ChangeExtension(file, ".lo_"), overwrite: true);
                 File.WriteAllText(file, InsertLines(text, random, OddRecord(random, cmTrace: random.Next(2) == 0)));
                 return $"{name}: rolled over to .lo_ with an odd record in the new log";
             default:
