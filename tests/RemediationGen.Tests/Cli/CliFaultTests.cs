@@ -83,4 +83,18 @@ public sealed class CliFaultTests
         Assert.StartsWith("remediationgen: Facts file 'Server=tcp:127.0.0.1,1;Pwd=***' cannot be read: ", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("etZq", run.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>Found by bench/fuzz.sh (seed 1837): a validator read an option given without its value and threw (exit 70).</summary>
+    [Theory]
+    [InlineData("--icl-component")]
+    [InlineData("--server")]
+    public void OptionWithoutItsValue_Exit2WithTheParsersMessage(string option)
+    {
+        using var folder = new TempDirectory();
+
+        var run = CliRun.Of("diagnose", "--demo", option);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal($"remediationgen: Required argument missing for option: '{option}'.\nRun 'remediationgen diagnose --help' for usage.\n", run.Error);
+    }
 }
