@@ -80,7 +80,7 @@ public sealed class CliFaultTests
         var run = CliRun.Of("generate", "--facts", "Server=tcp:127.0.0.1,1;Pwd=\"S3cr\"\"etZq\"", "--out", folder.Combine("out"));
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.StartsWith("remediationgen: Facts file 'Server=tcp:127.0.0.1,1;Pwd=***' cannot be read: ", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("remediationgen: an argument that looks like a connection string with a password is accepted only as the value of --sql;", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("etZq", run.Error, StringComparison.Ordinal);
     }
 
@@ -96,5 +96,25 @@ public sealed class CliFaultTests
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Equal($"remediationgen: Required argument missing for option: '{option}'.\nRun 'remediationgen diagnose --help' for usage.\n", run.Error);
+    }
+
+    /// <summary>Found by bench/fuzz.sh (seed 2274): a connection string given as --out was printed in "wrote ..." and became a folder.</summary>
+    [Theory]
+    [InlineData("--out")]
+    [InlineData("--templates")]
+    public void ConnectionStringAsAnotherOptionsValue_Exit2_NothingWrittenOrPrinted(string option)
+    {
+        using var folder = new TempDirectory();
+        var misplaced = folder.Combine("Server=db;Password=hunter2");
+        string[] args = option == "--out" ? ["generate", "--demo", "--out", misplaced] : ["generate", "--demo", "--out", folder.Combine("out"), option, misplaced];
+
+        var run = CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(
+            "remediationgen: an argument that looks like a connection string with a password is accepted only as the value of --sql; it is never used as a path, written to disk or printed.\nRun 'remediationgen generate --help' for usage.\n",
+            run.Error);
+        Assert.DoesNotContain("hunter2", run.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
     }
 }
