@@ -10,7 +10,11 @@ namespace RemediationGen.Cli;
 /// </summary>
 public static partial class CliApplication
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider, CancellationToken cancellationToken = default) =>
+        // Parsing and validation run user-facing code too: whatever escapes them is one line and exit 70, never a crash.
+        Guard(error, args.Contains("--verbose", StringComparer.Ordinal), () => ParseAndInvoke(args, output, error, timeProvider, cancellationToken));
+
+    private static int ParseAndInvoke(string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var options = new CliOptions();
         var root = new RootCommand("RemediationGen: fix packages (Intune and ConfigMgr) for ConfigMgr certificate failures, from the site database and its logs.");
@@ -35,6 +39,13 @@ public static partial class CliApplication
             return ExitCodes.InvalidInput;
         }
 
+        if (HasConnectionStringOutsideSql(args))
+        {
+            error.WriteLine("remediationgen: an argument that looks like a connection string with a password is accepted only as the value of --sql; it is never used as a path, written to disk or printed.");
+            error.WriteLine($"Run 'remediationgen {CommandPath(parse)}--help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
         return parse.Invoke(invocation);
     }
 
@@ -47,7 +58,8 @@ public static partial class CliApplication
         }
         catch (RemediationGenException ex)
         {
-            error.WriteLine($"remediationgen: {ex.Message}");
+            // A message names the value at fault, and a connection string given where a path goes is such a value.
+            error.WriteLine($"remediationgen: {ScrubSecrets(ex.Message)}");
             if (verbose && ex.InnerException is not null)
             {
                 error.WriteLine(ScrubSecrets(ex.InnerException.ToString()));
@@ -76,6 +88,17 @@ public static partial class CliApplication
     /// </summary>
     internal static string ScrubSecrets(string message) =>
         PasswordPattern().Replace(message, m => m.Groups[1].Value + "=***");
+
+    /// <summary>
+    /// A password in the value of --out, --facts or any other option would be printed (and become a folder name):
+    /// found by bench/fuzz.sh with a connection string given as --out.
+    /// </summary>
+    private static bool HasConnectionStringOutsideSql(string[] args) =>
+        args.Where((arg, i) => PasswordPattern().IsMatch(arg)
+                && !(i > 0 && args[i - 1] == "--sql")
+                && !arg.StartsWith("--sql=", StringComparison.Ordinal)
+                && !arg.StartsWith("--sql:", StringComparison.Ordinal))
+            .Any();
 
     /// <summary>An argument that looks like a connection string (a forgotten --sql) is not echoed at all.</summary>
     private static string HideConnectionStrings(string message, string[] args)

@@ -83,12 +83,15 @@ internal sealed class CliOptions
     {
         command.Validators.Add(result =>
         {
-            if (result.GetResult(SqlTimeout) is { Implicit: false } timeout && timeout.GetValueOrDefault<int>() is < 1 or > 3600)
+            // Read from the token: a value that does not parse gets the parser's own error, and reading it as int would throw.
+            if (result.GetResult(SqlTimeout) is { Implicit: false, Tokens: [var token] }
+                && int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                && seconds is < 1 or > 3600)
             {
                 result.AddError("--sql-timeout must be between 1 and 3600 seconds.");
             }
 
-            foreach (var choice in result.GetValue(IclComponent) ?? [])
+            foreach (var choice in GivenValues(result, IclComponent))
             {
                 if (ParseChoice(choice) is null)
                 {
@@ -104,7 +107,7 @@ internal sealed class CliOptions
         command.Options.Add(Server);
         command.Validators.Add(result =>
         {
-            foreach (var value in result.GetValue(Server) ?? [])
+            foreach (var value in GivenValues(result, Server))
             {
                 if (ParseChoice(value) is not { } pair)
                 {
@@ -158,6 +161,13 @@ internal sealed class CliOptions
             .ToDictionary(g => g.Key.ToUpperInvariant(), g => g.Last().Value, StringComparer.OrdinalIgnoreCase);
         return new FactsSource.Sql(connection, parse.GetValue(SqlTimeout), choices);
     }
+
+    /// <summary>
+    /// An option's values as given, for a validator: an option given without its value already has the parser's own
+    /// error, and reading it with GetValue would throw.
+    /// </summary>
+    private static IEnumerable<string> GivenValues(System.CommandLine.Parsing.CommandResult result, Option option) =>
+        result.GetResult(option)?.Tokens.Select(token => token.Value) ?? [];
 
     private static KeyValuePair<string, string>? ParseChoice(string choice)
     {

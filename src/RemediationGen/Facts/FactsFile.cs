@@ -43,14 +43,15 @@ public static class FactsFile
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            using var document = JsonDocument.Parse(FactsFileOpener.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
             var root = document.RootElement;
             return root.ValueKind == JsonValueKind.Object
                 && root.TryGetProperty("schemaVersion", out var version) && version.ValueKind == JsonValueKind.Number
                 && root.TryGetProperty("sites", out var sites) && sites.ValueKind == JsonValueKind.Array;
         }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or RemediationGenException)
         {
+            // A FIFO, a device or a file too large is refused by the opener without waiting on it: not ours either.
             return false;
         }
     }

@@ -51,6 +51,7 @@ internal static partial class FactsFileOpener
         }
 
         // The path as NUL-terminated UTF-8, which is what open(2) takes.
+        // open(2) returns a C int: declared as a native int, its -1 arrived as 0xFFFFFFFF, a "valid" bad handle.
         var descriptor = OpenNative([.. System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(path)), 0], flags);
         if (descriptor < 0)
         {
@@ -65,5 +66,5 @@ internal static partial class FactsFileOpener
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern nint OpenNative(byte[] path, int flags);
+    private static extern int OpenNative(byte[] path, int flags);
 }

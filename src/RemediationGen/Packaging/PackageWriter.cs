@@ -130,7 +130,7 @@ public static class PackageWriter
             var problems = empty ? [] : PackageOwnership.Problems(previous);
             if (problems.Count > 0 || (!empty && !force))
             {
-                Directory.Move(previous, destination);
+                PutBack(previous, destination);
                 throw problems.Count > 0 ? NotOurs(destination, problems) : new RemediationGenException(
                     ErrorKind.OutputConflict,
                     $"'{destination}' already holds a package; add --force to replace it, or choose another --out.");
@@ -152,13 +152,33 @@ public static class PackageWriter
         {
             if (tookPrevious)
             {
-                Directory.Move(previous, destination);
+                PutBack(previous, destination);
             }
 
             throw;
         }
 
         return new Placement(destination, tookPrevious ? previous : null, staging.Site(siteCode));
+    }
+
+    /// <summary>
+    /// Returns a folder taken aside to its place. If something took the place meanwhile, the folder is kept next to
+    /// it instead (the staging folder, and all in it, is deleted at the end of the run).
+    /// </summary>
+    private static void PutBack(string previous, string destination)
+    {
+        try
+        {
+            Directory.Move(previous, destination);
+        }
+        catch (IOException)
+        {
+            var kept = StagingArea.KeptBeside(destination);
+            Directory.Move(previous, kept);
+            throw new RemediationGenException(
+                ErrorKind.OutputConflict,
+                $"'{destination}' changed while the packages were being written; what was there is kept in '{kept}'. Nothing was written.");
+        }
     }
 
     /// <summary>Puts back every site already moved, newest first.</summary>
@@ -179,6 +199,12 @@ public static class PackageWriter
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                // Whatever happens, the site keeps a whole package: the new one if the old cannot go back.
+                if (!Path.Exists(placement.Destination) && Directory.Exists(placement.Staged))
+                {
+                    TryMove(placement.Staged, placement.Destination);
+                }
+
                 leftInPlace.Add(placement.Destination);
             }
         }
@@ -202,6 +228,18 @@ public static class PackageWriter
             var path = Path.Combine(siteFolder, file.RelativePath.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, file.Content);
+        }
+    }
+
+    private static void TryMove(string from, string to)
+    {
+        try
+        {
+            Directory.Move(from, to);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Reported by the caller: the site is named in the failure message.
         }
     }
 

@@ -82,11 +82,19 @@ internal sealed class StagingArea : IDisposable
                 {
                     previous.MoveTo(destination);
                 }
+                else if (previous.EnumerateFileSystemInfos().Any() && PackageOwnership.Problems(previous.FullName).Count > 0)
+                {
+                    // Taken aside to be judged and not ours; its place is taken now: keep it beside, never delete it.
+                    previous.MoveTo(KeptBeside(destination));
+                }
             }
         }
 
         folder.Delete(recursive: true);
     }
+
+    /// <summary>A free name next to <paramref name="destination"/> for a folder that must be kept but cannot go back.</summary>
+    public static string KeptBeside(string destination) => destination + ".kept-" + Guid.NewGuid().ToString("N")[..8];
 
     public void Dispose()
     {

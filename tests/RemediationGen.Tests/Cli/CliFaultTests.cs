@@ -54,4 +54,67 @@ public sealed class CliFaultTests
         Assert.Equal($"remediationgen: Unrecognized command or argument '@{responseFile}'.\nRun 'remediationgen generate --help' for usage.\n", run.Error);
         Assert.False(Directory.Exists(folder.Combine("out")));
     }
+
+    /// <summary>Found by CliArgumentFuzzTests: the --sql-timeout validator read a value that did not parse and threw out of Run.</summary>
+    [Theory]
+    [InlineData("generate", "--sql-timeout")]
+    [InlineData("generate", "--amt-threshold-days")]
+    [InlineData("diagnose", "--sql-timeout")]
+    public void UnparseableNumber_Exit2WithTheParsersMessage(string command, string option)
+    {
+        using var folder = new TempDirectory();
+        string[] args = command == "generate" ? [command, "--demo", "--out", folder.Combine("out"), option, "soon"] : [command, "--demo", option, "soon"];
+
+        var run = CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal($"remediationgen: Cannot parse argument 'soon' for option '{option}' as expected type 'System.Int32'.\nRun 'remediationgen {command} --help' for usage.\n", run.Error);
+    }
+
+    /// <summary>Found by bench/fuzz.sh (seed 1734): a connection string given to --facts was echoed in the error.</summary>
+    [Fact]
+    public void ConnectionStringGivenAsAFactsFile_PasswordNotPrinted()
+    {
+        using var folder = new TempDirectory();
+
+        var run = CliRun.Of("generate", "--facts", "Server=tcp:127.0.0.1,1;Pwd=\"S3cr\"\"etZq\"", "--out", folder.Combine("out"));
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.StartsWith("remediationgen: an argument that looks like a connection string with a password is accepted only as the value of --sql;", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("etZq", run.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Found by bench/fuzz.sh (seed 1837): a validator read an option given without its value and threw (exit 70).</summary>
+    [Theory]
+    [InlineData("--icl-component")]
+    [InlineData("--server")]
+    public void OptionWithoutItsValue_Exit2WithTheParsersMessage(string option)
+    {
+        using var folder = new TempDirectory();
+
+        var run = CliRun.Of("diagnose", "--demo", option);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal($"remediationgen: Required argument missing for option: '{option}'.\nRun 'remediationgen diagnose --help' for usage.\n", run.Error);
+    }
+
+    /// <summary>Found by bench/fuzz.sh (seed 2274): a connection string given as --out was printed in "wrote ..." and became a folder.</summary>
+    [Theory]
+    [InlineData("--out")]
+    [InlineData("--templates")]
+    public void ConnectionStringAsAnotherOptionsValue_Exit2_NothingWrittenOrPrinted(string option)
+    {
+        using var folder = new TempDirectory();
+        var misplaced = folder.Combine("Server=db;Password=hunter2");
+        string[] args = option == "--out" ? ["generate", "--demo", "--out", misplaced] : ["generate", "--demo", "--out", folder.Combine("out"), option, misplaced];
+
+        var run = CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(
+            "remediationgen: an argument that looks like a connection string with a password is accepted only as the value of --sql; it is never used as a path, written to disk or printed.\nRun 'remediationgen generate --help' for usage.\n",
+            run.Error);
+        Assert.DoesNotContain("hunter2", run.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
 }

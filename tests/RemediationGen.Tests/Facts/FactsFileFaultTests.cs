@@ -117,4 +117,32 @@ public sealed class FactsFileFaultTests
 
         Assert.StartsWith("Facts file '/dev/zero' is ", ex.Message, StringComparison.Ordinal);
     }
+
+    [UnixFact]
+    public async Task IsFactsFile_Fifo_IsNotOursAndDoesNotBlock()
+    {
+        using var folder = new TempDirectory();
+        var fifo = folder.Combine("facts.json");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        Assert.False(await Task.Run(() => FactsFile.IsFactsFile(fifo)).WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    /// <summary>Found by bench/fuzz.sh (seed 1734): open(2) returns an int, read as a native int its -1 became a bad handle.</summary>
+    [Theory]
+    [InlineData("missing.json")]
+    [InlineData("Server=x;Pwd=\"a\"\"b\"")]
+    public void Read_MissingFile_SaysSo(string name)
+    {
+        using var folder = new TempDirectory();
+        var path = folder.Combine(name);
+
+        var ex = Assert.Throws<RemediationGenException>(() => FactsFile.Read(path));
+
+        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
+        Assert.StartsWith($"Facts file '{path}' cannot be read: Could not find file ", ex.Message, StringComparison.Ordinal);
+    }
 }

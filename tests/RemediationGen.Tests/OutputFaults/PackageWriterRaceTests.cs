@@ -110,6 +110,21 @@ public sealed class PackageWriterRaceTests
     }
 
     [Fact]
+    public void StagingOfADeadRun_AFolderNotOursItHadTakenAside_IsKeptBesideItsTakenPlace()
+    {
+        using var output = new TempDirectory();
+        PackageWriter.Write(output.Path, [TestPackages.Owned("PS1", "new")], force: false);
+        output.WriteFile(".remediationgen-staging-dead/.lock", string.Empty);
+        output.WriteFile(".remediationgen-staging-dead/.previous-PS1/report.docx", "the admin's report");
+
+        PackageWriter.Write(output.Path, [TestPackages.Owned("PS2", "new")], force: false);
+
+        var kept = Assert.Single(Directory.GetDirectories(output.Path, "PS1.kept-*"));
+        Assert.Equal("the admin's report", File.ReadAllText(Path.Combine(kept, "report.docx")));
+        Assert.False(Directory.Exists(output.Combine(".remediationgen-staging-dead")));
+    }
+
+    [Fact]
     public void StagingOfALiveRun_IsLeftAlone()
     {
         using var output = new TempDirectory();

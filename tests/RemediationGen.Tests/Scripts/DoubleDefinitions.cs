@@ -36,6 +36,7 @@ internal static class DoubleDefinitions
         ["Microsoft.Win32.RegistryKey"] = typeof(FakeRegistryKey),
         ["System.IO.DriveInfo"] = typeof(FakeDriveInfo),
         ["System.Security.Cryptography.X509Certificates.X509Store"] = typeof(FakeX509Store),
+        ["System.IO.FileStream"] = typeof(FakeFileStream),
     };
 
     private const string DefaultBody =

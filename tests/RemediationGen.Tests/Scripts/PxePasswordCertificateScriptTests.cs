@@ -53,6 +53,8 @@ public sealed class PxePasswordCertificateScriptTests
             false, "{any}" + OldThumbprint + "{any}", Skip: "issue 9 minor (PXE check): the site server's log folder is not read from HKLM\\SOFTWARE\\Microsoft\\SMS\\Identification"),
         new("no SMSPXE.log: the summary says where it looked", _ => { }, true, @"{any}SMS_DP$\sms\logs{any}",
             Skip: "issue 9 minor (PXE check): 'No SMSPXE.log' does not say where it looked", OnlyInSummary: true),
+        new("not a distribution point: not applicable", w => { w.Registry.DeleteKey(Microsoft.Win32.RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\DP"); Expired(w); }, true,
+            "{any}not applicable{any}", Skip: "issue 9 minor (self-targeting guard): a machine without HKLM\\SOFTWARE\\Microsoft\\SMS\\DP is judged as a DP"),
     ];
 
     public static readonly RemediationRow[] RemediationRows =
@@ -94,6 +96,9 @@ public sealed class PxePasswordCertificateScriptTests
         new("the check passes again: nothing is restarted",
             w => { w.WriteFile(SmsPxeLog, Validation(NewThumbprint, expired: false)); w.Services["WDSServer"] = FakeService.Running("WDSServer"); },
             true, "{any}", [], Skip: "issue 9 minor (PXE remediation): the check is not run again before restarting"),
+        new("not a distribution point: nothing is restarted",
+            w => { w.Registry.DeleteKey(Microsoft.Win32.RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\DP"); Expired(w); w.Services["WDSServer"] = FakeService.Running("WDSServer"); NewValidation(w, expired: false); },
+            true, "{any}not applicable{any}", [], Skip: "issue 9 minor (self-targeting guard): a machine without HKLM\\SOFTWARE\\Microsoft\\SMS\\DP restarts WDS"),
     ];
 
     public static TheoryData<string, string> DetectCases => ScriptScenarioTest.Cases(Detect, CheckRows.Select(r => r.Name));

@@ -47,14 +47,12 @@ internal static class WindowsCommands
 
                 return null;
             case "Get-Module":
-                // -Name is a string[] in 5.1: 'ConfigurationManager' arrives as a one-element array.
-                var moduleNames = p.GetValueOrDefault("Name") switch { string[] names => names, string name => [name], _ => [] };
-                return site.ModuleLoaded && moduleNames.Contains("ConfigurationManager") ? FakeConfigMgrSite.Object(("Name", "ConfigurationManager")) : null;
+                return site.ModuleLoaded && First(p.GetValueOrDefault("Name")) == "ConfigurationManager" ? FakeConfigMgrSite.Object(("Name", "ConfigurationManager")) : null;
             case "Import-Module":
                 site.ModuleLoaded = true;
                 return null;
             case "Get-PSDrive":
-                return site.SiteDriveExists ? FakeConfigMgrSite.Object(("Name", p.GetValueOrDefault("Name")), ("Provider", "CMSite")) : new DoubleError("Cannot find drive. A drive with the name '" + p.GetValueOrDefault("Name") + "' does not exist.");
+                return site.SiteDriveExists ? FakeConfigMgrSite.Object(("Name", First(p.GetValueOrDefault("Name"))), ("Provider", "CMSite")) : new DoubleError("Cannot find drive. A drive with the name '" + First(p.GetValueOrDefault("Name")) + "' does not exist.");
             case "New-PSDrive":
                 site.SiteDriveExists = true;
                 return FakeConfigMgrSite.Object(("Name", p.GetValueOrDefault("Name")));
