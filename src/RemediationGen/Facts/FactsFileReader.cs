@@ -10,7 +10,7 @@ internal sealed class FactsFileReader(string displayName)
 {
     private static readonly string[] RootFields = ["schemaVersion", "collectedAt", "source", "sites"];
     private static readonly string[] SiteFields = ["siteCode", "siteServer", "issuingCertificateList", "managementPoints", "distributionPoints", "outOfBandManagement"];
-    private static readonly string[] OutOfBandFields = ["servicePoint", "provisioningCertificateSubject", "trustedRootHashes"];
+    private static readonly string[] OutOfBandFields = ["servicePoint", "provisioningCertificateSubject", "trustedRootHashes", "provisioningCertificateThumbprint"];
     private static readonly string[] SubjectFields = ["organization", "locality", "state", "country"];
     private static readonly string[] DistributionPointFields = ["serverName", "isPxe", "pxePasswordSet", "pxeResponder", "certificateThumbprint", "certificateExpires"];
     private static readonly string[] PxeResponders = ["WDSServer", "SccmPxe"];
@@ -136,7 +136,15 @@ internal sealed class FactsFileReader(string displayName)
                 : throw Error(hashPath, $"{hash.GetRawText()} is not a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) hash"));
         }
 
-        return new OutOfBandFacts(servicePoint, subject, [.. hashes.Distinct(StringComparer.Ordinal)]);
+        string? inUse = null;
+        if (element.TryGetProperty("provisioningCertificateThumbprint", out var inUseElement) && inUseElement.ValueKind != JsonValueKind.Null)
+        {
+            inUse = inUseElement.ValueKind == JsonValueKind.String && CertificateHash.TryNormalizeTyped(inUseElement.GetString(), out var thumbprint) && thumbprint.Length == 40
+                ? thumbprint
+                : throw Error($"{path}.provisioningCertificateThumbprint", $"{inUseElement.GetRawText()} is not a SHA-1 thumbprint (40 hex digits)");
+        }
+
+        return new OutOfBandFacts(servicePoint, subject, [.. hashes.Distinct(StringComparer.Ordinal)]) { ProvisioningCertificateThumbprint = inUse };
     }
 
     /// <summary>

@@ -62,6 +62,11 @@ public static class FactsFileWriter
         }
 
         writer.WriteStringArray("trustedRootHashes", outOfBand.TrustedRootHashes);
+        if (outOfBand.ProvisioningCertificateThumbprint is { } inUse)
+        {
+            writer.WriteString("provisioningCertificateThumbprint", inUse);
+        }
+
         writer.WriteEndObject();
     }
 }

@@ -5,6 +5,8 @@ namespace RemediationGen.Fixes;
 /// <param name="TrustedRootHashes">AMT-trusted root hashes; empty means the chain's root cannot be checked, and the output says so.</param>
 /// <param name="KitLocation">Where the admin finds the renewal kit, for the detection output.</param>
 /// <param name="LoggedCertificates">What amtopmgr.log says, one line per finding (thumbprint, days left), for the README.</param>
+/// <param name="InUseThumbprint">The certificate ConfigMgr was using when the package was generated (amtopmgr.log, else the facts); empty when unknown. The check judges it unless the log on the server names a newer one.</param>
+/// <param name="InUseSource">Where <paramref name="InUseThumbprint"/> comes from, for the output; empty when unknown.</param>
 public sealed record AmtProvisioningCertificateModel(
     int ThresholdDays,
     IReadOnlyList<string> TrustedRootHashes,
@@ -15,8 +17,12 @@ public sealed record AmtProvisioningCertificateModel(
     string State,
     string Country,
     string KitLocation,
-    IReadOnlyList<string> LoggedCertificates)
+    IReadOnlyList<string> LoggedCertificates,
+    string InUseThumbprint,
+    string InUseSource)
 {
+    public bool HasInUseThumbprint => InUseThumbprint.Length > 0;
+
     // The one source of the certificate's purpose for the check, the validation script, request.inf and the CSR subject.
     // Instance properties, not constants, because templates see only instance members.
 
@@ -40,4 +46,14 @@ public sealed record AmtProvisioningCertificateModel(
     public string Subject => HasRequest
         ? $"CN={ServicePoint}, OU={OrganizationalUnit}, O={Organization}, L={Locality}, S={State}, C={Country}"
         : string.Empty;
+
+    /// <summary>
+    /// The subject request.inf asks for: <see cref="Subject"/>, or, while a part is unknown, the known parts with
+    /// <c>&lt;...&gt;</c> placeholders for the rest, which no CA accepts in a subject: the file says to replace them.
+    /// </summary>
+    public string RequestSubject => HasRequest
+        ? Subject
+        : $"CN={Known(ServicePoint, "<out-of-band service point FQDN>")}, OU={OrganizationalUnit}, O={Known(Organization, "<organization>")}, L={Known(Locality, "<city>")}, S={Known(State, "<state or province>")}, C={Known(Country, "<two-letter country code>")}";
+
+    private static string Known(string value, string placeholder) => value.Length > 0 ? value : placeholder;
 }

@@ -44,11 +44,15 @@ public sealed class PxePasswordCertificateFix : IFix
         var targets = known.Select(t =>
         {
             var serverFindings = byServer.GetValueOrDefault(t.Server) ?? [];
-            var roles = t.Dp is null ? ["named in logs only"] : new[] { t.Dp.PxePasswordSet ? "PXE-enabled distribution point with a PXE password" : "PXE-enabled distribution point" };
+            // A server the facts know in another role (serverInFacts) is not "named in logs only": the two must agree.
+            var inFacts = t.Dp is not null || serverFindings.Any(f => f.ServerInFacts);
+            var roles = t.Dp is not null
+                ? new[] { t.Dp.PxePasswordSet ? "PXE-enabled distribution point with a PXE password" : "PXE-enabled distribution point" }
+                : [inFacts ? "site system in the facts (not as a PXE-enabled distribution point)" : "named in logs only"];
             var reason = serverFindings.Count > 0
                 ? $"the logs show its certificate blocked ({serverFindings.Sum(f => f.Occurrences)} record(s))"
                 : "PXE password set: after a site move or recovery its certificate cannot be updated; the check changes nothing where PXE is healthy";
-            return new FixTarget(t.Server, roles, t.Dp is not null, reason, serverFindings);
+            return new FixTarget(t.Server, roles, inFacts, reason, serverFindings);
         }).ToList();
 
         var siteServer = site.SiteServer ?? string.Empty;

@@ -13,7 +13,8 @@ public sealed record ConfigMgrImportModel(
 
 /// <param name="DiscoveryFile">Path relative to the import script, with Windows separators.</param>
 /// <param name="RemediationFile">Empty for a detection-only pair.</param>
-/// <param name="TargetDeviceNames">ConfigMgr device names (NetBIOS: the first label) of the pair's targets.</param>
+/// <param name="TargetServers">Host names of the pair's targets: the script looks a device up by its NetBIOS name (the
+/// first label) and keeps the one whose DNS names hold this FQDN, so another domain's namesake is never added.</param>
 public sealed record ConfigMgrItemModel(
     string Name,
     string Description,
@@ -23,4 +24,4 @@ public sealed record ConfigMgrItemModel(
     string RemediationFile,
     string BaselineName,
     string CollectionName,
-    IReadOnlyList<string> TargetDeviceNames);
+    IReadOnlyList<string> TargetServers);

@@ -1,6 +1,5 @@
 using System.Text;
 using RemediationGen.Diagnosis;
-using RemediationGen.Facts;
 using RemediationGen.Fixes;
 using RemediationGen.Templates;
 
@@ -57,7 +56,7 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
                 plan.HasRemediation ? $"{plan.PairName}\\remediation.ps1" : string.Empty,
                 $"{ToolName} {siteCode} {plan.PairName}",
                 CollectionName(siteCode, plan),
-                [.. targetNames.Select(HostName.ShortName).Distinct(StringComparer.OrdinalIgnoreCase)]));
+                [.. targetNames.Distinct(StringComparer.OrdinalIgnoreCase)]));
         }
 
         var import = new ConfigMgrImportModel(toolVersion, siteCode, inputs.Site.SiteServer ?? string.Empty, items);

@@ -69,7 +69,7 @@ internal sealed class AmtServiceCertificate
         var summary = expired
             ? $"{certificate} of the out-of-band service point on {where} has expired{(expiry is { } e ? $" ({e.ExpiresAt.ToIsoString()})" : string.Empty)}: vPro computers cannot be provisioned until a renewed certificate is installed."
             : expiry is { } coming
-                ? $"{certificate} of the out-of-band service point on {where} expires in {coming.DaysLeft} day(s), at {coming.ExpiresAt.ToIsoString()} (as of {coming.AsOf.ToIsoString()}): renew it before vPro provisioning stops."
+                ? $"{certificate} of the out-of-band service point on {where} expires in about {coming.DaysLeft} day(s), at about {coming.ExpiresAt.ToIsoString()} (amtopmgr.log gives whole days only; as of {coming.AsOf.ToIsoString()}): renew it before vPro provisioning stops."
                 : $"{certificate} of the out-of-band service point on {where} expires in {_newestWarning!.Value.Days} day(s) from a warning whose time could not be read: renew it before vPro provisioning stops.";
         return new Finding(rule.Id, expired ? Severity.Error : rule.Severity, site, server, serverInFacts, summary, _evidence.Kept(), _evidence.Occurrences)
         {

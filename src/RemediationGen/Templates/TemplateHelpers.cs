@@ -13,10 +13,42 @@ internal static class TemplateHelpers
 {
     public static IScriptCustomFunction For(TemplateOutput output) => output switch
     {
-        TemplateOutput.PowerShell => new Helper("ps", PowerShellLiteral.From, acceptsLists: true),
-        TemplateOutput.Markdown => new Helper("md", value => MarkdownText.Escape(Text(value)), acceptsLists: false),
-        _ => new Helper("inf", InfValue, acceptsLists: false),
+        TemplateOutput.PowerShell => new Helper("ps", (_, value) => PowerShellLiteral.From(value), acceptsLists: true),
+        TemplateOutput.Markdown => new Helper("md", Markdown, acceptsLists: false),
+        _ => new Helper("inf", (_, value) => InfValue(value), acceptsLists: false),
     };
+
+    /// <summary>
+    /// Inline text, or literal text where the template opened a code span on this line (a path in backticks): there a
+    /// backslash escape would show as written, doubling every backslash of a UNC path.
+    /// </summary>
+    private static string Markdown(TemplateContext context, object? value)
+    {
+        if (context.Output is StringBuilderOutput { Builder: var written })
+        {
+            var lineStart = LineStart(written);
+            var line = written.ToString(lineStart, written.Length - lineStart);
+            if (MarkdownText.IsInCodeSpan(line))
+            {
+                return MarkdownText.CodeSpan(Text(value), inTableRow: line.StartsWith('|'));
+            }
+        }
+
+        return MarkdownText.Escape(Text(value));
+    }
+
+    private static int LineStart(System.Text.StringBuilder written)
+    {
+        for (var i = written.Length - 1; i >= 0; i--)
+        {
+            if (written[i] == '\n')
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
 
     private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 
@@ -32,7 +64,7 @@ internal static class TemplateHelpers
             : throw new ArgumentException($"{{{{ inf }}}} refuses '{PrintableText.Escape(text)}': INF values may hold printable ASCII without quotes only.");
     }
 
-    private sealed class Helper(string name, Func<object?, string> write, bool acceptsLists) : IScriptCustomFunction
+    private sealed class Helper(string name, Func<TemplateContext, object?, string> write, bool acceptsLists) : IScriptCustomFunction
     {
         public int RequiredParameterCount => 1;
 
@@ -68,7 +100,7 @@ internal static class TemplateHelpers
 
             try
             {
-                return write(value);
+                return write(context, value);
             }
             catch (ArgumentException ex)
             {

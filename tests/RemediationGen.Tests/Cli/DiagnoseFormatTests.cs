@@ -45,7 +45,7 @@ public sealed class DiagnoseFormatTests
         var markdown = DiagnosisMarkdown.Format(new DiagnosisResult([finding], [], [], 1, 1));
 
         // Then no log value can open a tag, link, code span or table cell
-        Assert.Contains("\\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(http://evil\\) \\| cell next", markdown, StringComparison.Ordinal);
+        Assert.Contains("\\<img src=x onerror=alert(1)\\> \\[click\\](http://evil) \\| cell next", markdown, StringComparison.Ordinal);
         Assert.Contains("logs/x\\|y.log", markdown, StringComparison.Ordinal);
         Assert.Contains("- **thumbprint:** \\`code\\`", markdown, StringComparison.Ordinal);
         Assert.Contains("fixed \\_now\\_", markdown, StringComparison.Ordinal);

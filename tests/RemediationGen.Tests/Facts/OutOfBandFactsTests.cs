@@ -35,7 +35,19 @@ public sealed class OutOfBandFactsTests
         Assert.Null(again.Sites[0].OutOfBand!.Subject);
     }
 
+    [Fact]
+    public void Parse_ProvisioningCertificateThumbprint_IsNormalizedAndKeptBySerialize()
+    {
+        var facts = Parse("""{ "servicePoint": "oob01.contoso.com", "provisioningCertificateThumbprint": "55 b7 af 31 3a 72 5c a1 0b b4 7a 38 24 94 a3 bd 29 27 d1 fb" }""");
+
+        var again = FactsFile.Parse(FactsFile.Serialize(facts), "again", "again");
+
+        Assert.Equal("55B7AF313A725CA10BB47A382494A3BD2927D1FB", facts.Sites[0].OutOfBand!.ProvisioningCertificateThumbprint);
+        Assert.Equal("55B7AF313A725CA10BB47A382494A3BD2927D1FB", again.Sites[0].OutOfBand!.ProvisioningCertificateThumbprint);
+    }
+
     [Theory]
+    [InlineData("""{ "servicePoint": "oob01", "provisioningCertificateThumbprint": "55B7" }""", "sites[0].outOfBandManagement.provisioningCertificateThumbprint: \"55B7\" is not a SHA-1 thumbprint (40 hex digits).")]
     [InlineData("""{ "servicePoint": "oob 01" }""", "sites[0].outOfBandManagement.servicePoint: 'oob 01' is not a valid host name")]
     [InlineData("""{ "servicePoint": "oob01", "trustedRootHashes": [ "1234" ] }""", "sites[0].outOfBandManagement.trustedRootHashes[0]: \"1234\" is not a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) hash.")]
     [InlineData("""{ "servicePoint": "oob01", "provisioningCertificateSubject": { "organization": "A/B", "locality": "L", "state": "S", "country": "US" } }""", "sites[0].outOfBandManagement.provisioningCertificateSubject.organization: organization 'A/B' holds '/'")]

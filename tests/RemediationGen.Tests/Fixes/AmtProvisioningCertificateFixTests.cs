@@ -57,19 +57,21 @@ public sealed class AmtProvisioningCertificateFixTests
         Assert.DoesNotContain("intune/AmtProvisioningCertificate/remediate.ps1", paths);
         Assert.DoesNotContain("configmgr/AmtProvisioningCertificate/remediation.ps1", paths);
         Assert.Contains("\"remediationScriptContent\": \"\"", Text(package, "intune/AmtProvisioningCertificate/deviceHealthScript.json"), StringComparison.Ordinal);
-        Assert.Contains("RemediationFile   = ''", Text(package, "configmgr/Import-ConfigMgrBaseline.ps1"), StringComparison.Ordinal);
+        Assert.Contains("RemediationFile = ''", Text(package, "configmgr/Import-ConfigMgrBaseline.ps1"), StringComparison.Ordinal);
         Assert.Equal("oob01.contoso.com\r\n", Text(package, "targets/AmtProvisioningCertificate.txt"));
     }
 
     [Fact]
-    public void Generate_WithoutSubject_KitHasNoRequestAndANoteSaysWhatToGive()
+    public void Generate_WithoutSubject_KitHasAPlaceholderRequestAndANoteSaysWhatToGive()
     {
         var result = Generate(Site(subject: null));
 
         var package = Assert.Single(result.Packages);
-        Assert.DoesNotContain(package.Files, f => f.RelativePath.EndsWith("request.inf", StringComparison.Ordinal));
+        var inf = Text(package, "site/AmtProvisioningCertificate/request.inf").Split("\r\n");
+        Assert.Contains("; PLACEHOLDER: the subject was not fully known when this file was generated. Replace every <...> in Subject below", inf);
+        Assert.Contains("Subject = \"CN=oob01.contoso.com, OU=Intel(R) Client Setup Certificate, O=<organization>, L=<city>, S=<state or province>, C=<two-letter country code>\"", inf);
         Assert.Contains(package.Files, f => f.RelativePath == "site/AmtProvisioningCertificate/Test-AmtProvisioningCertificate.ps1");
-        Assert.Contains("Site PS1: the AMT renewal kit has no certificate request (request.inf): give the subject with --amt-organization, --amt-locality, --amt-state and --amt-country (or outOfBandManagement.provisioningCertificateSubject in the facts).", result.Notes);
+        Assert.Contains("Site PS1: the AMT renewal kit's certificate request (request.inf) is a placeholder to complete by hand: give the subject with --amt-organization, --amt-locality, --amt-state and --amt-country (or outOfBandManagement.provisioningCertificateSubject in the facts).", result.Notes);
     }
 
     [Fact]
@@ -149,6 +151,52 @@ public sealed class AmtProvisioningCertificateFixTests
 
         // Then the replaced certificate is no reason for a package
         Assert.Null(result.Plan);
+    }
+
+    private static Finding Expiring(string server, string thumbprint, bool serverInFacts = true)
+    {
+        var evidence = new Evidence("amtopmgr.log", 2, null, "SMS_AMT_OPERATION_MANAGER", "The provisioning certificate with the thumbprint " + thumbprint + " will expire in 4 day(s).");
+        return new Finding(AmtProvisioningCertificateFix.FixId, Severity.Warning, "PS1", server, serverInFacts, "expires in about 4 day(s)", [evidence], 1)
+        {
+            Details = new Dictionary<string, string>(StringComparer.Ordinal) { ["thumbprint"] = thumbprint },
+        };
+    }
+
+    private static FixPlan Plan(SiteFacts site, params Finding[] findings)
+    {
+        var facts = new HierarchyFacts([site], "test", null, []);
+        var result = new AmtProvisioningCertificateFix().Plan(site, new FixContext(facts, new DiagnosisResult(findings, [], [], 1, 1), TargetSelection.All));
+        return Assert.IsType<FixPlan>(result.Plan);
+    }
+
+    [Fact]
+    public void Plan_LogFindingOnTheSiteServerWithoutOutOfBandFacts_IsInTheFacts()
+    {
+        // Given a site server that the facts know, whose amtopmgr.log warns, and no outOfBandManagement in the facts
+        var site = new SiteFacts("PS1", "cm01.contoso.com", null, [], []);
+
+        // When
+        var target = Assert.Single(Plan(site, Expiring("cm01.contoso.com", RootSha1.ToUpperInvariant())).Targets);
+
+        // Then it is not flagged "named in logs only": the diagnosis said serverInFacts, the target agrees
+        Assert.True(target.InFacts);
+        Assert.Equal(["site server (amtopmgr.log; no out-of-band service point in the facts)"], target.Roles);
+    }
+
+    [Fact]
+    public void Plan_ThumbprintInUse_FromTheLogsElseTheFacts()
+    {
+        var logged = "AB" + RootSha1.ToUpperInvariant()[2..];
+        var facts = "CD" + RootSha1.ToUpperInvariant()[2..];
+        var site = Site(Subject) with { OutOfBand = new OutOfBandFacts("oob01.contoso.com", Subject, []) { ProvisioningCertificateThumbprint = facts } };
+
+        var fromLogs = Assert.IsType<AmtProvisioningCertificateModel>(Plan(site, Expiring("oob01.contoso.com", logged)).TemplateModel);
+        var fromFacts = Assert.IsType<AmtProvisioningCertificateModel>(Plan(site).TemplateModel);
+        var unknown = Assert.IsType<AmtProvisioningCertificateModel>(Plan(Site(Subject)).TemplateModel);
+
+        Assert.Equal((logged, "amtopmgr.log on oob01.contoso.com when the package was generated"), (fromLogs.InUseThumbprint, fromLogs.InUseSource));
+        Assert.Equal((facts, "outOfBandManagement.provisioningCertificateThumbprint in the facts"), (fromFacts.InUseThumbprint, fromFacts.InUseSource));
+        Assert.Equal((string.Empty, string.Empty), (unknown.InUseThumbprint, unknown.InUseSource));
     }
 
     [Fact]

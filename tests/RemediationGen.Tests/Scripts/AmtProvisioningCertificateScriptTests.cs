@@ -6,7 +6,8 @@ namespace RemediationGen.Tests.Scripts;
 /// <summary>
 /// The AMT provisioning certificate item (detection only) and its renewal kit, on every package that has them: the
 /// check (Intune detection, ConfigMgr discovery) over LocalMachine\My, the validation script, the export script.
-/// Placeholders: {thumb:NAME} and {notAfter:NAME} of a certificate of <see cref="TestCertificates"/>, {site}, {any}.
+/// Placeholders: {thumb:NAME} and {notAfter:NAME} of a certificate of <see cref="TestCertificates"/>, {site}, {any}, and
+/// {generated}: the note on the certificate the package was generated with, when the store no longer has it.
 /// </summary>
 [Collection(ScriptScenarioTest.Collection)]
 [Trait("Category", "Scripts")]
@@ -30,24 +31,45 @@ public sealed class AmtProvisioningCertificateScriptTests
     public static readonly CheckRow[] CheckRows =
     [
         new("valid certificate with the AMT EKU", ["valid"], true,
-            "AMT provisioning certificate {thumb:valid} (NotAfter {notAfter:valid} UTC, 200 day(s) left); chain root not checked: no AMT-trusted root hashes were configured when this script was generated."),
+            "AMT provisioning certificate {thumb:valid} (NotAfter {notAfter:valid} UTC, 200 day(s) left); chain root not checked: no AMT-trusted root hashes were configured when this script was generated.{generated}"),
         new("valid certificate marked by the OU", ["by OU"], true,
-            "AMT provisioning certificate {thumb:by OU} (NotAfter {notAfter:by OU} UTC, 200 day(s) left); chain root not checked: no AMT-trusted root hashes were configured when this script was generated."),
+            "AMT provisioning certificate {thumb:by OU} (NotAfter {notAfter:by OU} UTC, 200 day(s) left); chain root not checked: no AMT-trusted root hashes were configured when this script was generated.{generated}"),
         new("no certificate", [], false,
             @"No AMT provisioning certificate (EKU 2.16.840.1.113741.1.2.3 or OU=Intel(R) Client Setup Certificate) in LocalMachine\My; renew it with the kit in " + Kit + "."),
         new("only a certificate without the AMT purpose", ["no purpose"], false,
             @"No AMT provisioning certificate (EKU 2.16.840.1.113741.1.2.3 or OU=Intel(R) Client Setup Certificate) in LocalMachine\My; renew it with the kit in " + Kit + "."),
         new("expires within 30 days", ["expiring"], false,
-            "AMT provisioning certificate {thumb:expiring} (NotAfter {notAfter:expiring} UTC, 10 day(s) left) expires within 30 days: renew it with the kit in " + Kit + "."),
+            "AMT provisioning certificate {thumb:expiring} (NotAfter {notAfter:expiring} UTC, 10 day(s) left) expires within 30 days: renew it with the kit in " + Kit + ".{generated}"),
         new("expired", ["expired"], false,
-            "AMT provisioning certificate {thumb:expired} (NotAfter {notAfter:expired} UTC, -3 day(s) left) has EXPIRED: AMT provisioning fails until it is renewed with the kit in " + Kit + "."),
+            "AMT provisioning certificate {thumb:expired} (NotAfter {notAfter:expired} UTC, -3 day(s) left) has EXPIRED: AMT provisioning fails until it is renewed with the kit in " + Kit + ".{generated}"),
         new("no private key", ["without key"], false,
-            "AMT provisioning certificate {thumb:without key} (NotAfter {notAfter:without key} UTC, 200 day(s) left) has no private key here: import the PFX with its key, see " + Kit + "."),
+            "AMT provisioning certificate {thumb:without key} (NotAfter {notAfter:without key} UTC, 200 day(s) left) has no private key here: import the PFX with its key, see " + Kit + ".{generated}"),
         new("the newest of two is judged", ["expired", "valid"], true,
-            "AMT provisioning certificate {thumb:valid} (NotAfter {notAfter:valid} UTC, 200 day(s) left); chain root not checked: no AMT-trusted root hashes were configured when this script was generated."),
-        new("a renewed certificate ConfigMgr has not loaded: the one in use is judged", ["expired", "renewed"], false, "{any}{thumb:expired}{any}",
-            w => w.WriteFile(@"C:\Program Files\Microsoft Configuration Manager\Logs\amtopmgr.log", LogLines.Line("Provisioning certificate thumbprint is " + TestCertificates.Named("expired").Thumbprint, "SMS_AMT_OPERATION_MANAGER")),
-            Skip: "issue 9 item 5: the newest certificate in LocalMachine\\My is judged, not the one ConfigMgr uses"),
+            "AMT provisioning certificate {thumb:valid} (NotAfter {notAfter:valid} UTC, 200 day(s) left); chain root not checked: no AMT-trusted root hashes were configured when this script was generated.{generated}"),
+        new("a renewed certificate ConfigMgr has not loaded: the one in use is judged", ["expired", "renewed"], false,
+            "AMT provisioning certificate {thumb:expired} (NotAfter {notAfter:expired} UTC, -3 day(s) left) has EXPIRED: AMT provisioning fails until it is renewed with the kit in " + Kit
+            + ". ConfigMgr uses it (amtopmgr.log), not the newest in LocalMachine\\My, {thumb:renewed} (NotAfter {notAfter:renewed} UTC): select that one in the Out of Band Management component if it is the renewal.",
+            w => AmtLog(w, Expiring("expired", 2))),
+        new("the renewal once ConfigMgr found it: the renewal is judged", ["expired", "renewed"], true,
+            "AMT provisioning certificate {thumb:renewed} (NotAfter {notAfter:renewed} UTC, 365 day(s) left); chain root not checked: no AMT-trusted root hashes were configured when this script was generated.",
+            w => AmtLog(w, Expiring("expired", 2) + FoundNew("renewed"))),
+        new("an older valid certificate in use: the newer one in the store is named too", ["valid", "renewed"], true,
+            "AMT provisioning certificate {thumb:valid} (NotAfter {notAfter:valid} UTC, 200 day(s) left); chain root not checked: no AMT-trusted root hashes were configured when this script was generated."
+            + " ConfigMgr uses it (amtopmgr.log), not the newest in LocalMachine\\My, {thumb:renewed} (NotAfter {notAfter:renewed} UTC): select that one in the Out of Band Management component if it is the renewal.",
+            w => AmtLog(w, FoundNew("valid"))),
+        new("the log names a certificate that is not in the store", ["valid"], false,
+            "ConfigMgr uses AMT provisioning certificate {thumb:expired} (amtopmgr.log), which is not in LocalMachine\\My; the newest there is {thumb:valid} (NotAfter {notAfter:valid} UTC): select it in the Out of Band Management component, see " + Kit + ".",
+            w => AmtLog(w, Expiring("expired", 2))),
+        new("the log location cannot be read: the store is still judged", ["valid"], true,
+            "AMT provisioning certificate {thumb:valid} (NotAfter {notAfter:valid} UTC, 200 day(s) left); chain root not checked: no AMT-trusted root hashes were configured when this script was generated.{generated}",
+            w => w.Registry.DeniedKeys.Add(@"SOFTWARE\Microsoft\SMS\Identification")),
+        new("the log in the installation directory of SMS\\Identification is read", ["expired", "renewed"], false, "AMT provisioning certificate {thumb:expired} {any}",
+            w =>
+            {
+                // The value as the real folder of the world's C: drive: PowerShell here has no C: drive of its own.
+                w.Registry.SetValue(Microsoft.Win32.RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\Identification", "Installation Directory", w.MapWindowsPath(@"C:\ConfigMgr"), Microsoft.Win32.RegistryValueKind.String);
+                w.WriteFile(@"C:\ConfigMgr\Logs\amtopmgr.log", Expiring("expired", 2));
+            }),
     ];
 
     public static readonly ValidationRow[] ValidationRows =
@@ -64,8 +86,7 @@ public sealed class AmtProvisioningCertificateScriptTests
         new("expired", ["expired"], "expired", new() { ["TrustedRootHashes"] = new[] { "{thumb:expired}" } },
             ["Valid now *FAIL", "Days left *FAIL"], "2 check(s) failed: Valid now, Days left. Do not load this certificate into ConfigMgr yet."),
         new("not in the store", [], "valid", [], [], "No certificate with thumbprint {thumb:valid} in LocalMachine\\My: run certreq -accept on this server first."),
-        new("no trusted root hashes given: the root check is skipped", ["valid"], "valid", [], ["AMT-trusted root *SKIPPED"], null,
-            Skip: "issue 9 minor (AMT validation): without trusted-root hashes the root check is FAIL, not SKIPPED"),
+        new("no trusted root hashes given: the root check is skipped", ["valid"], "valid", [], ["AMT-trusted root *SKIPPED"], null),
     ];
 
     public static readonly ExportRow[] ExportRows =
@@ -194,6 +215,32 @@ public sealed class AmtProvisioningCertificateScriptTests
         Secrets.AssertNowhere(scenario.Password, run);
     }
 
+    /// <summary>
+    /// What the check adds when the certificate generation found in use (in the script, from the package's logs) is not
+    /// in the store and no log on the server names one: none of the test certificates is the demo's logged one.
+    /// </summary>
+    private static string GeneratedNote(PackageUnderTest package)
+    {
+        if (!package.Has(Detect))
+        {
+            return string.Empty;
+        }
+
+        var thumbprint = (string)package.Constant(Detect, "AmtInUseThumbprint");
+        return thumbprint.Length == 0 ? string.Empty : " Certificate " + thumbprint + " (" + (string)package.Constant(Detect, "AmtInUseSource") + ") is no longer in LocalMachine\\My.";
+    }
+
+    private static void AmtLog(ScriptWorld world, string text) =>
+        world.WriteFile(@"C:\Program Files\Microsoft Configuration Manager\Logs\amtopmgr.log", text);
+
+    /// <summary>The daily warning amtopmgr.log writes about the certificate in use (docs/rules/AmtProvisioningCertificate.md).</summary>
+    private static string Expiring(string certificate, int days) =>
+        LogLines.Line("Error: The provisioning certificate with the thumbprint " + TestCertificates.Named(certificate).Thumbprint + " will expire in " + days.ToString(CultureInfo.InvariantCulture) + " day(s). Please ensure that this certificate is renewed. (CertID = 1)", "SMS_AMT_OPERATION_MANAGER");
+
+    /// <summary>The line amtopmgr.log writes once a new certificate is loaded in the out-of-band management component.</summary>
+    private static string FoundNew(string certificate) =>
+        LogLines.Line("Found new provision server certificate with hash " + TestCertificates.Named(certificate).Thumbprint + ".", "SMS_AMT_OPERATION_MANAGER");
+
     private static void Arrange(ScriptWorld world, string[] store, Action<ScriptWorld>? more)
     {
         world.MachineCertificates.AddRange(store.Select(TestCertificates.Named));
@@ -205,7 +252,7 @@ public sealed class AmtProvisioningCertificateScriptTests
 
     private static Dictionary<string, string> Values(PackageUnderTest package)
     {
-        var values = new Dictionary<string, string> { ["site"] = package.SiteCode };
+        var values = new Dictionary<string, string> { ["site"] = package.SiteCode, ["generated"] = GeneratedNote(package) };
         foreach (var name in TestCertificates.Names)
         {
             var certificate = TestCertificates.Named(name);

@@ -56,8 +56,10 @@ internal static partial class CmdletReferences
         var text = new StringBuilder();
         text.Append("[CmdletBinding(PositionalBinding = $false").Append(supportsShouldProcess ? ", SupportsShouldProcess = $true" : string.Empty).AppendLine(")]");
         text.AppendLine("param(");
+        // A parameter named like a constant automatic variable ($PSEdition of Get-Module) cannot be declared by a function.
         var declared = parameters
             .Where(p => !p.Name.Equals("WhatIf", StringComparison.OrdinalIgnoreCase) && !p.Name.Equals("Confirm", StringComparison.OrdinalIgnoreCase))
+            .Where(p => !p.Name.Equals("PSEdition", StringComparison.OrdinalIgnoreCase))
             .Select(p =>
             {
                 // A parameter named like an automatic variable ($PSEdition, $Host...) cannot be a function's variable:
@@ -87,7 +89,8 @@ internal static partial class CmdletReferences
             var switches = DocumentedSwitches(cmdlet);
             var names = configMgr.EnumerateArray().Select(n => n.GetString()!)
                 // Short all-lower-case entries are the aliases of WhatIf and Confirm (cf, wi), declared by [CmdletBinding].
-                .Where(n => n is not ("cf" or "wi"))
+                // True and False are values the extraction took for names: as parameters they would assign the constants.
+                .Where(n => n is not ("cf" or "wi" or "True" or "False"))
                 .ToList();
             return [.. names.Select(n => new ReferenceParameter(n, [], CommonConfigMgrSwitches.Contains(n) || switches.Contains(n) ? "switch" : "object"))];
         }

@@ -27,7 +27,7 @@ internal static class DoubleDefinitions
         "Get-CMConfigurationItem", "Get-CMBaseline", "Get-CMDeviceCollection", "New-CMConfigurationItem", "Add-CMComplianceSettingScript",
         "New-CMBaseline", "Set-CMBaseline", "New-CMDeviceCollection", "Get-CMDevice", "Add-CMDeviceCollectionDirectMembershipRule",
         "New-CMSchedule", "New-CMBaselineDeployment", "Get-CMDistributionPoint", "Get-CMDistributionPointInfo", "Set-CMDistributionPoint",
-        "Remove-CMBaseline", "Remove-CMConfigurationItem", "Remove-CMBaselineDeployment", "Remove-CMCollection",
+        "Get-CMResource", "Get-CMBaselineDeployment", "Remove-CMBaselineDeployment", "Remove-CMBaseline", "Remove-CMConfigurationItem", "Remove-CMCollection",
     ];
 
     /// <summary>Full type names a script names that are replaced by a fake (the real ones throw off Windows).</summary>

@@ -25,7 +25,7 @@ public sealed class ImportConfigMgrBaselineScriptTests
         string? Skip = null);
 
     /// <summary>One configuration item of the package, as its $ConfigurationItems entry holds it.</summary>
-    public sealed record Item(string Name, string Description, string SettingName, string RuleName, string DiscoveryFile, string RemediationFile, string BaselineName, string CollectionName, string[] TargetDeviceNames);
+    public sealed record Item(string Name, string Description, string SettingName, string RuleName, string DiscoveryFile, string RemediationFile, string BaselineName, string CollectionName, string[] TargetServers);
 
     private static readonly string[] ChangingCommands =
     [
@@ -42,28 +42,40 @@ public sealed class ImportConfigMgrBaselineScriptTests
         new("-Deploy to collections that exist", ["Deploy"], (w, items) => { Devices(w, items); Exist(w, items, "Collection", i => i.CollectionName); }, items => items.SelectMany(i => CreateItem(i).Concat(Deploy(i)))),
         new("-WhatIf -CreateCollection -Deploy changes nothing", ["WhatIf", "CreateCollection", "Deploy"], Devices, _ => []),
         new("a configuration item exists", [], (w, items) => { Devices(w, items); Exist(w, items.Take(1), "ConfigurationItem", i => i.Name); }, _ => [],
-            items => "Configuration item '" + items[0].Name + "' already exists; delete or rename it, then run this script again."),
+            items => "Configuration item '" + items[0].Name + "' already exists; delete or rename it (or undo an earlier run with -Remove), then run this script again."),
         new("a baseline exists", [], (w, items) => { Devices(w, items); Exist(w, items.Skip(items.Count - 1), "Baseline", i => i.BaselineName); }, _ => [],
-            items => "Configuration baseline '" + items[^1].BaselineName + "' already exists; delete or rename it, then run this script again."),
+            items => "Configuration baseline '" + items[^1].BaselineName + "' already exists; delete or rename it (or undo an earlier run with -Remove), then run this script again."),
         new("-CreateCollection and the collection exists", ["CreateCollection"], (w, items) => { Devices(w, items); Exist(w, items.Take(1), "Collection", i => i.CollectionName); }, _ => [],
             items => "Collection '" + items[0].CollectionName + "' already exists; delete or rename it, or omit -CreateCollection."),
         new("-Deploy without the collection", ["Deploy"], Devices, _ => [],
             items => "-Deploy needs collection '" + items[0].CollectionName + "': add -CreateCollection, or create it first."),
-        new("a target has no device", ["CreateCollection"], (w, items) => { Devices(w, items); w.ConfigMgr.Devices.Remove(items[0].TargetDeviceNames[0]); },
-            items => items.SelectMany(i => CreateItem(i).Concat(CreateCollection(i, skip: items[0].TargetDeviceNames[0]))),
-            Warnings: items => items.Where(i => i.TargetDeviceNames.Contains(items[0].TargetDeviceNames[0])).Select(i => "No ConfigMgr device is named " + items[0].TargetDeviceNames[0] + "; add it to " + i.CollectionName + " by hand.")),
+        new("a target has no device: the import stops before any change", ["CreateCollection"], (w, items) => { Devices(w, items); w.ConfigMgr.Devices.Remove(ShortName(items[0].TargetServers[0])); },
+            _ => [],
+            items => "No ConfigMgr device matches " + items[0].TargetServers[0] + " (0 device(s) named " + ShortName(items[0].TargetServers[0]) + ", none with that FQDN): install the ConfigMgr client there, or leave it out and add it to " + items[0].CollectionName + " by hand."),
         new("no site drive yet: it is made from -ProviderMachineName", [], (w, items) => { Devices(w, items); w.ConfigMgr.SiteDriveExists = false; },
             items => items.SelectMany(CreateItem).Prepend("New-PSDrive -Name '{site}' -PSProvider 'CMSite' -Root '{provider}' -Scope 'Script' -WhatIf:$false")),
         new("no console: a clear error", [], (w, items) => { Devices(w, items); w.ConfigMgr.ModuleLoaded = false; }, _ => [],
             _ => "The ConfigurationManager module was not found: run this script where the Configuration Manager console is installed."),
-        new("a device name that matches two devices stops the import", ["CreateCollection"],
-            (w, items) => { Devices(w, items); w.ConfigMgr.Devices[items[0].TargetDeviceNames[0]].Add((items[0].TargetDeviceNames[0], 9999, "FABRIKAM")); },
-            _ => [], _ => "{any}" + "2 devices{any}", Skip: "issue 9 item 7: a NetBIOS name matching two devices adds both to the collection"),
+        new("a device name that matches another domain's device too: only the FQDN's is added", ["CreateCollection"],
+            (w, items) =>
+            {
+                Devices(w, items);
+                w.ConfigMgr.Devices[ShortName(items[0].TargetServers[0])].Add((ShortName(items[0].TargetServers[0]), 9999, "FABRIKAM"));
+                w.ConfigMgr.ResourceNames[9999] = [ShortName(items[0].TargetServers[0]) + ".fabrikam.com"];
+            },
+            items => items.SelectMany(i => CreateItem(i).Concat(CreateCollection(i)))),
+        new("two records with the target's FQDN stop the import", ["CreateCollection"],
+            (w, items) =>
+            {
+                Devices(w, items);
+                w.ConfigMgr.Devices[ShortName(items[0].TargetServers[0])].Add((ShortName(items[0].TargetServers[0]), 9999, "CONTOSO"));
+                w.ConfigMgr.ResourceNames[9999] = [items[0].TargetServers[0]];
+            },
+            _ => [], items => "2 ConfigMgr devices match " + items[0].TargetServers[0] + " (ResourceID " + DeviceId(items[0].TargetServers[0]) + ", 9999): delete the obsolete record, then run this script again."),
         new("-MonitorOnly deploys without remediation", ["CreateCollection", "Deploy", "MonitorOnly"], Devices,
-            items => items.SelectMany(i => CreateItem(i, remediate: false).Concat(CreateCollection(i)).Concat(Deploy(i))), Skip: "issue 9 minor (import): there is no -MonitorOnly"),
+            items => items.SelectMany(i => CreateItem(i, remediate: false).Concat(CreateCollection(i)).Concat(Deploy(i, enforce: false)))),
         new("-Remove takes the package's objects away", ["Remove"], (w, items) => { Exist(w, items, "ConfigurationItem", i => i.Name); Exist(w, items, "Baseline", i => i.BaselineName); },
-            items => items.SelectMany(i => new[] { "Remove-CMBaseline -Force -Name '" + i.BaselineName + "'", "Remove-CMConfigurationItem -Force -Name '" + i.Name + "'" }),
-            Skip: "issue 9 minor (import): there is no documented removal path (-Remove or Remove-ConfigMgrBaseline.ps1)"),
+            items => items.SelectMany(i => new[] { "Remove-CMBaseline -Force -Name '" + i.BaselineName + "'", "Remove-CMConfigurationItem -Force -Name '" + i.Name + "'" })),
     ];
 
     public static TheoryData<string, string> ImportCases => ScriptScenarioTest.Cases(Import, ImportRows.Select(r => r.Name));
@@ -120,26 +132,32 @@ public sealed class ImportConfigMgrBaselineScriptTests
         ];
     }
 
-    private static IEnumerable<string> CreateCollection(Item item) => CreateCollection(item, skip: null);
-
-    private static IEnumerable<string> CreateCollection(Item item, string? skip) =>
-        item.TargetDeviceNames.Where(d => d != skip).Select(d => "Add-CMDeviceCollectionDirectMembershipRule -CollectionName " + Quote(item.CollectionName) + " -ResourceId " + DeviceId(d))
+    private static IEnumerable<string> CreateCollection(Item item) =>
+        item.TargetServers.Select(d => "Add-CMDeviceCollectionDirectMembershipRule -CollectionName " + Quote(item.CollectionName) + " -ResourceId " + DeviceId(d))
             .Prepend("New-CMDeviceCollection -LimitingCollectionName 'All Systems' -Name " + Quote(item.CollectionName));
 
-    private static IEnumerable<string> Deploy(Item item) =>
+    private static IEnumerable<string> Deploy(Item item) => Deploy(item, enforce: true);
+
+    private static IEnumerable<string> Deploy(Item item, bool enforce) =>
     [
         "New-CMSchedule -RecurCount 1 -RecurInterval 'Days'",
-        "New-CMBaselineDeployment -CollectionName " + Quote(item.CollectionName) + " -EnableEnforcement $true -Name " + Quote(item.BaselineName) + " -Schedule <object>",
+        "New-CMBaselineDeployment -CollectionName " + Quote(item.CollectionName) + " -EnableEnforcement " + (enforce ? "$true" : "$false") + " -Name " + Quote(item.BaselineName) + " -Schedule <object>",
     ];
 
-    /// <summary>Each target name is one device of the site, with a resource id made from its name.</summary>
+    /// <summary>
+    /// Each target is one device of the site, found by its NetBIOS name (the first label), whose DNS names
+    /// (Get-CMResource's ResourceNames) hold the target's FQDN; its resource id is made from the FQDN.
+    /// </summary>
     private static void Devices(ScriptWorld world, IReadOnlyList<Item> items)
     {
-        foreach (var name in items.SelectMany(i => i.TargetDeviceNames).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var server in items.SelectMany(i => i.TargetServers).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            world.ConfigMgr.Devices[name] = [(name, DeviceId(name), "CONTOSO")];
+            world.ConfigMgr.Devices[ShortName(server)] = [(ShortName(server).ToUpperInvariant(), DeviceId(server), "CONTOSO")];
+            world.ConfigMgr.ResourceNames[DeviceId(server)] = [server];
         }
     }
+
+    private static string ShortName(string server) => server.Split('.')[0];
 
     private static void Exist(ScriptWorld world, IEnumerable<Item> items, string kind, Func<Item, string> name)
     {
@@ -156,5 +174,5 @@ public sealed class ImportConfigMgrBaselineScriptTests
     private static List<Item> Items(PackageUnderTest package) =>
         [.. ((object[])package.Constant(Import, "ConfigurationItems")).Cast<Dictionary<string, object>>().Select(i => new Item(
             (string)i["Name"], (string)i["Description"], (string)i["SettingName"], (string)i["RuleName"], (string)i["DiscoveryFile"],
-            (string)i["RemediationFile"], (string)i["BaselineName"], (string)i["CollectionName"], [.. ((object[])i["TargetDeviceNames"]).Cast<string>()]))];
+            (string)i["RemediationFile"], (string)i["BaselineName"], (string)i["CollectionName"], [.. ((object[])i["TargetServers"]).Cast<string>()]))];
 }

@@ -40,8 +40,9 @@ public sealed class ScriptMarkerCheckTests
         Assert.Empty(refused);
         Assert.Equal(18, scripts.Count);
         // Not vacuous: every {{ ps }} of every branch was rendered and found in place (each call site once per branch choice).
-        Assert.Equal(5, markers["amt-provisioning-certificate/check.ps1"]);
-        Assert.Equal(13, markers["shared/configmgr-import-header.ps1"]);
+        Assert.Equal(7, markers["amt-provisioning-certificate/check.ps1"]);
+        Assert.Equal(4, markers["shared/configmgr-import-header.ps1"]);
+        Assert.Equal(9, markers["shared/configmgr-import.ps1"]);
         Assert.Equal(0, markers["shared/configmgr-connect.ps1"]);
     }
 

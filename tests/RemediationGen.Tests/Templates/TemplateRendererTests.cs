@@ -27,6 +27,16 @@ public sealed class TemplateRendererTests
     }
 
     [Fact]
+    public void Render_MdHelperInACodeSpan_WritesThePathLiterally()
+    {
+        var model = new Model(@"\\cm01\SMS_PS1\Logs\distmgr.log", ["x`y"], Flag: true);
+
+        var text = RenderOverride("Read `{{ md SiteCode }}` and {{ md SiteCode }}.\n`a` then {{ for entry in Entries }}`{{ md entry }}`{{ end }}\n", model, "shared/readme-intro.md");
+
+        Assert.Equal("Read `\\\\cm01\\SMS_PS1\\Logs\\distmgr.log` and \\\\\\cm01\\SMS_PS1\\Logs\\distmgr.log.\n`a` then `x'y`\n", text);
+    }
+
+    [Fact]
     public void Render_StandaloneBlockTags_LeaveNoLineBehind()
     {
         var text = RenderOverride("@(\n{{~ for entry in Entries ~}}\n    {{ ps entry }}\n{{~ end ~}}\n)\n{{~ if Flag ~}}\nyes\n{{~ else ~}}\nno\n{{~ end ~}}\n", Sample);
@@ -176,6 +186,6 @@ public sealed class TemplateRendererTests
     {
         var text = RenderOverride("{{ for name in CollectionNames }}| {{ md name }} |{{ end }}", new RemediationGen.Packaging.ReadmeDeployModel(["a|b\n# c"]), "shared/readme-deploy.md");
 
-        Assert.Equal(@"| a\|b \# c |", text);
+        Assert.Equal(@"| a\|b # c |", text);
     }
 }

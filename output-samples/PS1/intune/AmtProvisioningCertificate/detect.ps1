@@ -24,6 +24,12 @@ $AmtSetupOrganizationalUnit = 'OU=Intel(R) Client Setup Certificate'
 $AmtThresholdDays = 30
 $AmtTrustedRootHashes = [string[]]@()
 $AmtRenewalKit = 'site/AmtProvisioningCertificate/ in the RemediationGen package of site PS1'
+# The certificate ConfigMgr used when the package was generated ('' when unknown). The newest amtopmgr.log line that
+# names one on this server wins over it: a renewed certificate in the store counts only once ConfigMgr has loaded it.
+$AmtInUseThumbprint = '55B7AF313A725CA10BB47A382494A3BD2927D1FB'
+$AmtInUseSource = 'amtopmgr.log on cm01.contoso.com when the package was generated'
+# How much of the end of amtopmgr.log to read: the daily lines of many weeks.
+$AmtLogTailBytes = 2097152
 
 function Get-EnhancedKeyUsageOid {
     # The OIDs of the certificate's enhanced key usages; none when it has no EKU extension.
@@ -62,6 +68,75 @@ function Get-AmtProvisioningCertificate {
     }
 }
 
+function Find-AmtOperationLog {
+    # amtopmgr.log: in the site's Logs folder on a site server (installation directory from SMS\Identification, 64-bit
+    # view), in SMS_CCM\Logs on a remote site system. The newest of those that exist; $null when none does.
+    $candidates = @()
+    $baseKey = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)
+    try {
+        $key = $baseKey.OpenSubKey('SOFTWARE\Microsoft\SMS\Identification')
+        if ($null -ne $key) {
+            try {
+                $installation = [string]$key.GetValue('Installation Directory', '')
+                if ($installation) {
+                    $candidates += Join-Path -Path $installation -ChildPath 'Logs\amtopmgr.log'
+                }
+            }
+            finally {
+                $key.Close()
+            }
+        }
+    }
+    finally {
+        $baseKey.Close()
+    }
+    $programFiles = $env:ProgramW6432
+    if (-not $programFiles) {
+        $programFiles = $env:ProgramFiles
+    }
+    $candidates += Join-Path -Path $programFiles -ChildPath 'Microsoft Configuration Manager\Logs\amtopmgr.log'
+    $candidates += Join-Path -Path $programFiles -ChildPath 'SMS_CCM\Logs\amtopmgr.log'
+    $existing = @($candidates | Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | ForEach-Object { Get-Item -LiteralPath $_ })
+    if ($existing.Count -eq 0) {
+        return $null
+    }
+    return ($existing | Sort-Object -Property LastWriteTimeUtc -Descending | Select-Object -First 1).FullName
+}
+
+function Get-AmtLoggedThumbprint {
+    # The thumbprint of the newest amtopmgr.log line about the certificate in use (the daily "will expire" warning, or
+    # "Found new provision server certificate" after one was loaded); '' when the log is absent or names none.
+    $path = Find-AmtOperationLog
+    if ($null -eq $path) {
+        return ''
+    }
+    $stream = New-Object -TypeName System.IO.FileStream -ArgumentList $path, 'Open', 'Read', 'ReadWrite, Delete'
+    try {
+        $bom = New-Object -TypeName byte[] -ArgumentList 2
+        $isUnicode = $stream.Read($bom, 0, 2) -eq 2 -and $bom[0] -eq 0xFF -and $bom[1] -eq 0xFE
+        $start = [Math]::Max([long]0, $stream.Length - $AmtLogTailBytes)
+        if ($isUnicode -and ($start % 2) -eq 1) {
+            $start = $start - 1
+        }
+        [void]$stream.Seek($start, [System.IO.SeekOrigin]::Begin)
+        $encoding = [System.Text.Encoding]::UTF8
+        if ($isUnicode) {
+            $encoding = [System.Text.Encoding]::Unicode
+        }
+        $reader = New-Object -TypeName System.IO.StreamReader -ArgumentList $stream, $encoding, $false
+        $text = $reader.ReadToEnd()
+    }
+    finally {
+        $stream.Dispose()
+    }
+    $pattern = '(?:provisioning certificate with the thumbprint|Found new provision server certificate with hash) ([0-9A-Fa-f]{40})\b'
+    $found = [regex]::Matches($text, $pattern, [System.Text.RegularExpressions.RegexOptions]::IgnoreCase)
+    if ($found.Count -eq 0) {
+        return ''
+    }
+    return $found[$found.Count - 1].Groups[1].Value.ToUpperInvariant()
+}
+
 function Get-AmtRootCertificateHash {
     # The root of the certificate's chain, by SHA-1 thumbprint and SHA-256 of its bytes (AMT firmware lists either).
     param([System.Security.Cryptography.X509Certificates.X509Certificate2]$Certificate)
@@ -87,29 +162,60 @@ function Test-Compliance {
     }
 
     $newest = $certificates | Sort-Object -Property NotAfter -Descending | Select-Object -First 1
+    # Judge the certificate ConfigMgr uses: the log on this server first, then what generation knew.
+    $inUseSource = 'amtopmgr.log'
+    try {
+        $inUseThumbprint = Get-AmtLoggedThumbprint
+    }
+    catch {
+        # A log that cannot be read (locked, access denied) leaves what generation knew; the store is still judged.
+        $inUseThumbprint = ''
+    }
+    if (-not $inUseThumbprint) {
+        $inUseThumbprint = $AmtInUseThumbprint
+        $inUseSource = $AmtInUseSource
+    }
+    $judged = $newest
+    $otherNote = ''
+    if ($inUseThumbprint -and $inUseThumbprint -ne $newest.Thumbprint.ToUpperInvariant()) {
+        $inUse = @($certificates | Where-Object { $_.Thumbprint.ToUpperInvariant() -eq $inUseThumbprint }) | Select-Object -First 1
+        $newestAbout = $newest.Thumbprint + ' (NotAfter ' + $newest.NotAfter.ToUniversalTime().ToString('yyyy-MM-dd HH:mm') + ' UTC)'
+        if ($null -ne $inUse) {
+            $judged = $inUse
+            $otherNote = ' ConfigMgr uses it (' + $inUseSource + '), not the newest in LocalMachine\My, ' + $newestAbout + ': select that one in the Out of Band Management component if it is the renewal.'
+        }
+        elseif ($inUseSource -eq 'amtopmgr.log') {
+            return [pscustomobject]@{ Compliant = $false; Summary = ('ConfigMgr uses AMT provisioning certificate ' + $inUseThumbprint + ' (amtopmgr.log), which is not in LocalMachine\My; the newest there is ' + $newestAbout + ': select it in the Out of Band Management component, see ' + $AmtRenewalKit + '.') }
+        }
+        else {
+            # Only generation named it and it is gone from the store: the admin has replaced it since; judge the newest.
+            $otherNote = ' Certificate ' + $inUseThumbprint + ' (' + $inUseSource + ') is no longer in LocalMachine\My.'
+        }
+    }
+    $newest = $judged
     $notAfter = $newest.NotAfter.ToUniversalTime()
     $daysLeft = [int][Math]::Floor(($notAfter - (Get-Date).ToUniversalTime()).TotalDays)
     $about = 'AMT provisioning certificate ' + $newest.Thumbprint + ' (NotAfter ' + $notAfter.ToString('yyyy-MM-dd HH:mm') + ' UTC, ' + $daysLeft + ' day(s) left)'
     if ($daysLeft -lt 0) {
-        return [pscustomobject]@{ Compliant = $false; Summary = ($about + ' has EXPIRED: AMT provisioning fails until it is renewed with the kit in ' + $AmtRenewalKit + '.') }
+        return [pscustomobject]@{ Compliant = $false; Summary = ($about + ' has EXPIRED: AMT provisioning fails until it is renewed with the kit in ' + $AmtRenewalKit + '.' + $otherNote) }
     }
     if ($daysLeft -le $AmtThresholdDays) {
-        return [pscustomobject]@{ Compliant = $false; Summary = ($about + ' expires within ' + $AmtThresholdDays + ' days: renew it with the kit in ' + $AmtRenewalKit + '.') }
+        return [pscustomobject]@{ Compliant = $false; Summary = ($about + ' expires within ' + $AmtThresholdDays + ' days: renew it with the kit in ' + $AmtRenewalKit + '.' + $otherNote) }
     }
     if (-not $newest.HasPrivateKey) {
-        return [pscustomobject]@{ Compliant = $false; Summary = ($about + ' has no private key here: import the PFX with its key, see ' + $AmtRenewalKit + '.') }
+        return [pscustomobject]@{ Compliant = $false; Summary = ($about + ' has no private key here: import the PFX with its key, see ' + $AmtRenewalKit + '.' + $otherNote) }
     }
 
     $rootNote = 'chain root not checked: no AMT-trusted root hashes were configured when this script was generated'
     if ($AmtTrustedRootHashes.Length -gt 0) {
         $root = Get-AmtRootCertificateHash -Certificate $newest
         if ($AmtTrustedRootHashes -notcontains $root.Sha1 -and $AmtTrustedRootHashes -notcontains $root.Sha256) {
-            return [pscustomobject]@{ Compliant = $false; Summary = ($about + ' chains to root ' + $root.Subject + ' (SHA-1 ' + $root.Sha1 + '), which is not an AMT-trusted root: AMT will refuse it.') }
+            return [pscustomobject]@{ Compliant = $false; Summary = ($about + ' chains to root ' + $root.Subject + ' (SHA-1 ' + $root.Sha1 + '), which is not an AMT-trusted root: AMT will refuse it.' + $otherNote) }
         }
         $rootNote = 'chain root is AMT-trusted'
     }
 
-    return [pscustomobject]@{ Compliant = $true; Summary = ($about + '; ' + $rootNote + '.') }
+    return [pscustomobject]@{ Compliant = $true; Summary = ($about + '; ' + $rootNote + '.' + $otherNote) }
 }
 
 # --- Intune detection: exit 1 when remediation is needed, exit 0 when compliant; one line of output. ---

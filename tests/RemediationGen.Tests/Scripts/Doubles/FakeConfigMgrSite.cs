@@ -21,6 +21,15 @@ public sealed class FakeConfigMgrSite
     /// <summary>Distribution points by server name: PXE-enabled or not, whether a PXE password is set, and its site control role.</summary>
     public Dictionary<string, FakeDistributionPoint> DistributionPoints { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// DNS names of a device record (SMS_R_System.ResourceNames), by ResourceID, for Get-CMResource. A record not listed
+    /// has its name + "." + its domain when the domain is a DNS name, else its name alone.
+    /// </summary>
+    public Dictionary<int, string[]> ResourceNames { get; } = [];
+
+    /// <summary>ConfigMgr cmdlets that fail when called (a provider error half-way through an import).</summary>
+    public HashSet<string> Failing { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public int NextId() => _nextId++;
 
     internal static PSObject Object(params (string Name, object? Value)[] properties)

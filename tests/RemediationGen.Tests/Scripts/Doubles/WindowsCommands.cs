@@ -14,6 +14,11 @@ internal static class WindowsCommands
     public static object? Answer(ScriptWorld world, string command, IReadOnlyDictionary<string, object?> p, bool whatIf)
     {
         var site = world.ConfigMgr;
+        if (site.Failing.Contains(command))
+        {
+            return new DoubleError(command + " failed: the SMS Provider returned an error.");
+        }
+
         switch (command)
         {
             case "Start-Sleep":
@@ -51,7 +56,14 @@ internal static class WindowsCommands
             case "New-PSDrive":
                 site.SiteDriveExists = true;
                 return FakeConfigMgrSite.Object(("Name", p.GetValueOrDefault("Name")));
-            case "Push-Location" or "Pop-Location" or "Stop-Transcript" or "Set-CMBaseline" or "Add-CMDeviceCollectionDirectMembershipRule" or "New-CMBaselineDeployment":
+            case "Push-Location" or "Pop-Location" or "Stop-Transcript" or "Set-CMBaseline" or "Add-CMDeviceCollectionDirectMembershipRule":
+                return null;
+            case "New-CMBaselineDeployment":
+                if (!whatIf)
+                {
+                    site.Existing.Add("Deployment:" + p["Name"]);
+                }
+
                 return null;
             case "Start-Transcript":
                 world.TranscriptPath = (string?)(p.GetValueOrDefault("Path") ?? p.GetValueOrDefault("LiteralPath"));
@@ -76,6 +88,18 @@ internal static class WindowsCommands
                 return site.Devices.TryGetValue((string)p["Name"]!, out var devices)
                     ? devices.Select(d => (object)FakeConfigMgrSite.Object(("Name", d.Name), ("ResourceID", d.ResourceId), ("Domain", d.Domain))).ToArray()
                     : null;
+            case "Get-CMResource":
+                return Resource(site, Convert.ToInt32(p["ResourceId"], System.Globalization.CultureInfo.InvariantCulture));
+            case "Get-CMBaselineDeployment":
+                return site.Existing.Contains("Deployment:" + p["BaselineName"]) ? FakeConfigMgrSite.Object(("AssignmentName", p["BaselineName"])) : null;
+            case "Remove-CMBaselineDeployment":
+                return Delete(site, "Deployment", p["BaselineName"], whatIf);
+            case "Remove-CMBaseline":
+                return Delete(site, "Baseline", p["Name"], whatIf);
+            case "Remove-CMConfigurationItem":
+                return Delete(site, "ConfigurationItem", p["Name"], whatIf);
+            case "Remove-CMCollection":
+                return Delete(site, "Collection", p["Name"], whatIf);
             case "Get-CMDistributionPoint":
                 return site.DistributionPoints.ContainsKey((string)p["SiteSystemServerName"]!) ? FakeConfigMgrSite.Object(("NetworkOSPath", @"\\" + p["SiteSystemServerName"])) : null;
             case "Get-CMDistributionPointInfo":
@@ -201,6 +225,29 @@ internal static class WindowsCommands
 
     private static System.Management.Automation.PSObject? Existing(FakeConfigMgrSite site, string kind, IReadOnlyDictionary<string, object?> p) =>
         site.Existing.Contains(kind + ":" + p["Name"]) ? FakeConfigMgrSite.Object(("LocalizedDisplayName", p["Name"]), ("CI_ID", site.NextId())) : null;
+
+    private static System.Management.Automation.PSObject? Resource(FakeConfigMgrSite site, int resourceId)
+    {
+        var device = site.Devices.Values.SelectMany(d => d).Where(d => d.ResourceId == resourceId).Select(d => ((string Name, int ResourceId, string Domain)?)d).FirstOrDefault();
+        if (device is not { } found)
+        {
+            return null;
+        }
+
+        var names = site.ResourceNames.GetValueOrDefault(resourceId)
+            ?? (found.Domain.Contains('.', StringComparison.Ordinal) ? [found.Name + "." + found.Domain] : [found.Name]);
+        return FakeConfigMgrSite.Object(("ResourceId", resourceId), ("Name", found.Name), ("ResourceNames", names));
+    }
+
+    private static object? Delete(FakeConfigMgrSite site, string kind, object? name, bool whatIf)
+    {
+        if (!whatIf)
+        {
+            site.Existing.Remove(kind + ":" + name);
+        }
+
+        return null;
+    }
 
     private static System.Management.Automation.PSObject Create(FakeConfigMgrSite site, string kind, IReadOnlyDictionary<string, object?> p, bool whatIf)
     {
