@@ -1,28 +1,55 @@
 #!/usr/bin/env bash
-# Whole-process wall time of `remediationgen generate --demo`, median of N runs (default 5) after 2 warm-ups,
-# on the ReadyToRun build that `dotnet publish -r <rid>` produces. Usage: bench/startup.sh [runs]
+# Whole-process wall time of remediationgen, median of N runs (default 5) after 2 warm-ups, on the ReadyToRun build that
+# `dotnet publish -r <rid>` produces.
+#   bench/startup.sh [RUNS]                  this working tree only
+#   bench/startup.sh RUNS BASELINE_COMMIT    this working tree against BASELINE_COMMIT (e.g. c3f48cc, the Handlebars
+#                                            build), interleaved run by run so both see the same machine load
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
+baseline="${2:-}"
 rid="$(dotnet --info | awk '/^ RID:/ { print $2; exit }')"
 publish="artifacts/bench/publish-$rid"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
 dotnet publish src/RemediationGen.Cli -c Release -r "$rid" --self-contained false -o "$publish" -v quiet -nologo >/dev/null
+builds=("$publish/remediationgen")
+names=("current")
+if [ -n "$baseline" ]; then
+  # The baseline's sources from git (no worktree is registered), published the same way.
+  mkdir -p "$out/baseline"
+  git archive "$baseline" | tar -x -C "$out/baseline"
+  dotnet publish "$out/baseline/src/RemediationGen.Cli" -c Release -r "$rid" --self-contained false -o "$out/baseline-publish" -v quiet -nologo >/dev/null
+  builds+=("$out/baseline-publish/remediationgen")
+  names+=("$(git rev-parse --short "$baseline")")
+fi
 
-measure() {
-  local times=() i start end
-  for ((i = 0; i < runs + 2; i++)); do
-    rm -rf "$out/packages"
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
-    end=$(date +%s%N)
-    ((i >= 2)) && times+=($(((end - start) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%d ms (median of %d; min %d, max %d)\n", m, NR, a[1], a[NR] }'
+median() {
+  tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%d ms (median of %d; min %d, max %d)", m, NR, a[1], a[NR] }'
 }
 
-printf 'remediationgen --version:               '; measure "$publish/remediationgen" --version
-printf 'remediationgen generate --demo:         '; measure "$publish/remediationgen" generate --demo --out "$out/packages"
-printf 'remediationgen diagnose --demo:         '; measure "$publish/remediationgen" diagnose --demo
+# measure LABEL ARGS...: runs every build in turn, RUNS + 2 rounds, and prints one median per build.
+measure() {
+  local label="$1" i b start end
+  shift
+  local -a times=()
+  for ((i = 0; i < runs + 2; i++)); do
+    for b in "${!builds[@]}"; do
+      rm -rf "$out/packages"
+      start=$(date +%s%N)
+      "${builds[$b]}" "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
+      end=$(date +%s%N)
+      ((i >= 2)) && times[$b]="${times[$b]:-} $(((end - start) / 1000000))"
+    done
+  done
+  for b in "${!builds[@]}"; do
+    printf '%-34s %-8s %s\n' "$label" "${names[$b]}" "$(median <<<"${times[$b]}")"
+  done
+}
+
+echo "load before: $(uptime | sed 's/.*load average/load average/')"
+measure "remediationgen --version" --version
+measure "remediationgen generate --demo" generate --demo --out "$out/packages"
+measure "remediationgen diagnose --demo" diagnose --demo
+echo "load after:  $(uptime | sed 's/.*load average/load average/')"

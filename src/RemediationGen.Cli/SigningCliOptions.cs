@@ -26,6 +26,12 @@ internal sealed class SigningCliOptions
         HelpName = "THUMBPRINT",
     };
 
+    public Option<string> TimestampUrl { get; } = new("--timestamp-url")
+    {
+        Description = "RFC 3161 time-stamping server (http or https) that countersigns every signature, so they stay valid after the certificate expires.",
+        HelpName = "URL",
+    };
+
     public Option<bool> IncludeRoot { get; } = new("--sign-include-root") { Description = "Also embed the root CA certificate in the signatures (by default the chain stops below the root)." };
 
     /// <summary>Adds the options; with <paramref name="required"/>, one of --sign-certificate and --sign-thumbprint must be given.</summary>
@@ -35,6 +41,7 @@ internal sealed class SigningCliOptions
         command.Options.Add(Password);
         command.Options.Add(Thumbprint);
         command.Options.Add(IncludeRoot);
+        command.Options.Add(TimestampUrl);
         command.Validators.Add(result =>
         {
             var certificate = result.GetValue(Certificate);
@@ -61,12 +68,27 @@ internal sealed class SigningCliOptions
                 }
             }
 
+            if (result.GetValue(TimestampUrl) is { } timestamp)
+            {
+                if (ParseUrl(timestamp) is null)
+                {
+                    result.AddError($"--timestamp-url '{timestamp}' is not an absolute http or https URL.");
+                }
+                else if (certificate is null && thumbprint is null)
+                {
+                    result.AddError("--timestamp-url goes with --sign-certificate or --sign-thumbprint.");
+                }
+            }
+
             if (thumbprint is not null && !IsThumbprint(thumbprint))
             {
                 result.AddError($"--sign-thumbprint '{thumbprint}' is not a SHA-1 thumbprint (40 hex digits).");
             }
         });
     }
+
+    private static Uri? ParseUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
 
     public static bool IsThumbprint(string value)
     {
@@ -78,9 +100,10 @@ internal sealed class SigningCliOptions
     public SigningSource? Source(ParseResult parse)
     {
         var includeRoot = parse.GetValue(IncludeRoot);
+        var timestampUrl = parse.GetValue(TimestampUrl) is { } url ? ParseUrl(url) : null;
         if (parse.GetValue(Thumbprint) is { } thumbprint)
         {
-            return SigningSource.Store(Verification.PackageVerifier.NormalizeThumbprint(thumbprint), includeRoot);
+            return SigningSource.Store(Verification.PackageVerifier.NormalizeThumbprint(thumbprint), includeRoot, timestampUrl);
         }
 
         if (parse.GetValue(Certificate) is not { } certificate)
@@ -96,6 +119,6 @@ internal sealed class SigningCliOptions
                 ?? throw new RemediationGenException(ErrorKind.InvalidInput, $"--sign-password env:{name}: environment variable {name} is not set.");
         }
 
-        return SigningSource.Pfx(certificate, password, includeRoot);
+        return SigningSource.Pfx(certificate, password, includeRoot, timestampUrl);
     }
 }

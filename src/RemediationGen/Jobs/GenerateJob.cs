@@ -55,7 +55,7 @@ public static class GenerateJob
             renderer.LoadAll();
 
             // The certificate is checked before any database or log is read too: a bad one costs nothing.
-            using var signer = options.Signing?.Load(timeProvider);
+            using var signing = options.Signing?.Open(timeProvider);
             var facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
             var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
 
@@ -71,7 +71,7 @@ public static class GenerateJob
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var packages = signer is null ? result.Packages : [.. result.Packages.Select(p => Signing.PackageSigner.Sign(p, signer))];
+            var packages = signing is null ? result.Packages : [.. result.Packages.Select(signing.Sign)];
             var written = PackageWriter.Write(options.OutputDirectory, packages, options.Force, timeProvider);
             return new GenerateJobResult(facts.Origin, facts.Sites.Count, diagnosis, packages, written, result.Notes);
         }

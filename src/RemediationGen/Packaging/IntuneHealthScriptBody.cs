@@ -5,7 +5,8 @@ namespace RemediationGen.Packaging;
 
 /// <summary>
 /// The Graph create body for <c>POST /beta/deviceManagement/deviceHealthScripts</c>. The script contents are the
-/// base64 of the exact bytes written next to it; the scripts run as SYSTEM in a 64-bit host, unsigned.
+/// base64 of the exact bytes written next to it; the scripts run as SYSTEM in a 64-bit host, unsigned. A signed
+/// package gets the signed bytes and <c>enforceSignatureCheck: true</c> from <see cref="Signing.PackageSigner"/>.
 /// </summary>
 internal static class IntuneHealthScriptBody
 {

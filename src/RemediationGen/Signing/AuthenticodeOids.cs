@@ -11,6 +11,7 @@ internal static class AuthenticodeOids
     public const string SpcSpOpusInfo = "1.3.6.1.4.1.311.2.1.12";
     public const string ContentType = "1.2.840.113549.1.9.3";
     public const string MessageDigest = "1.2.840.113549.1.9.4";
+    public const string SpcRfc3161Timestamp = "1.3.6.1.4.1.311.3.3.1";
     public const string Sha256 = "2.16.840.1.101.3.4.2.1";
     public const string RsaEncryption = "1.2.840.113549.1.1.1";
     public const string CodeSigningEku = "1.3.6.1.5.5.7.3.3";

@@ -6,21 +6,24 @@ using System.Security.Cryptography.X509Certificates;
 namespace RemediationGen.Signing;
 
 /// <summary>
-/// The PKCS#7 SignedData of an Authenticode signature, written directly in DER, because SignedCms wraps non-data
-/// content in an OCTET STRING and Authenticode (osslsigncode's <c>sign_spc_indirect_data_content</c>) puts the
-/// SpcIndirectDataContent in the content info as it is, and hashes it without its tag and length.
+/// The PKCS#7 SignedData of an Authenticode signature, written directly in DER: SignedCms writes CMS (RFC 5652), whose
+/// eContent is an OCTET STRING, while Authenticode is PKCS#7 v1.5 and (osslsigncode's
+/// <c>sign_spc_indirect_data_content</c>) puts the SpcIndirectDataContent in the content info as it is, and hashes it
+/// without its tag and length. Reading it back, SignedCms handles that form (ScriptSignatureVerifier).
 /// Signed attributes: contentType (SPC_INDIRECT_DATA_OBJID), messageDigest, SpcStatementType (individual) and an
 /// empty SpcSpOpusInfo, as signtool writes them. No signingTime attribute: with RSA PKCS#1 v1.5 the signature, and so
 /// the whole block, depends only on the script and the certificate, and a regenerated package is byte-identical.
 /// </summary>
 internal static class AuthenticodeSignedData
 {
-    public static byte[] Create(byte[] indirectDataContent, CodeSigningCertificate signer)
+    /// <param name="timestamp">When given, counter-signs the signature value (RFC 3161) into the unsigned attributes.</param>
+    public static byte[] Create(byte[] indirectDataContent, CodeSigningCertificate signer, TimestampClient? timestamp = null)
     {
         var signedAttributes = EncodeSignedAttributes(indirectDataContent);
         using var key = signer.Certificate.GetRSAPrivateKey()
             ?? throw new InvalidOperationException("The signer has no RSA private key; CodeSigningCertificate checks that.");
         var signature = key.SignData(signedAttributes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var timestampToken = timestamp?.Timestamp(signature);
 
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())
@@ -54,7 +57,7 @@ internal static class AuthenticodeSignedData
 
                 using (writer.PushSetOf())
                 {
-                    WriteSignerInfo(writer, signer.Certificate, signedAttributes, signature);
+                    WriteSignerInfo(writer, signer.Certificate, signedAttributes, signature, timestampToken);
                 }
             }
         }
@@ -62,7 +65,7 @@ internal static class AuthenticodeSignedData
         return writer.Encode();
     }
 
-    private static void WriteSignerInfo(AsnWriter writer, X509Certificate2 certificate, byte[] signedAttributes, byte[] signature)
+    private static void WriteSignerInfo(AsnWriter writer, X509Certificate2 certificate, byte[] signedAttributes, byte[] signature, byte[]? timestampToken)
     {
         using (writer.PushSequence())
         {
@@ -84,6 +87,14 @@ internal static class AuthenticodeSignedData
             }
 
             writer.WriteOctetString(signature);
+            if (timestampToken is not null)
+            {
+                // unauthenticatedAttributes [1] IMPLICIT: the RFC 3161 token, as osslsigncode and signtool /tr put it.
+                using (writer.PushSetOf(new Asn1Tag(TagClass.ContextSpecific, 1, isConstructed: true)))
+                {
+                    WriteAttribute(writer, AuthenticodeOids.SpcRfc3161Timestamp, w => w.WriteEncodedValue(timestampToken));
+                }
+            }
         }
     }
 

@@ -16,20 +16,30 @@ public static class PackageSigner
 {
     public const string SignatureProperty = "signature";
 
-    public static RenderedPackage Sign(RenderedPackage package, CodeSigningCertificate signer)
+    /// <param name="timestamp">When given, every signature is timestamped (RFC 3161) and the package differs from run to run by its tokens.</param>
+    public static RenderedPackage Sign(RenderedPackage package, CodeSigningCertificate signer, TimestampClient? timestamp = null)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(signer);
-        var files = package.Files
-            .Select(file => IsScript(file.RelativePath) ? file with { Content = PowerShellScriptSigner.Sign(file.Content, signer) } : file)
-            .ToList();
-        return new RenderedPackage(package.SiteCode, Rederive(files, SignerRecord.Of(signer.Certificate)));
+        var files = package.Files.Select(file => IsScript(file.RelativePath) ? file with { Content = SignScript(file, signer, timestamp) } : file).ToList();
+        return new RenderedPackage(package.SiteCode, Rederive(files, SignerRecord.Of(signer.Certificate), timestamp?.Url));
+    }
+
+    private static byte[] SignScript(RenderedFile script, CodeSigningCertificate signer, TimestampClient? timestamp)
+    {
+        // Only a template override can put this line in a script; the SIP would take it for the start of the signature.
+        if (PowerShellSignatureBlock.HasBlock(script.Content))
+        {
+            throw new RemediationGenException(ErrorKind.InvalidInput, $"{script.RelativePath} already holds a '{PowerShellSignatureBlock.Header}' line; a script to sign may not (check your --templates).");
+        }
+
+        return PowerShellScriptSigner.Sign(script.Content, signer, timestamp);
     }
 
     public static bool IsScript(string relativePath) => relativePath.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The Graph bodies and the manifest made again from the scripts in <paramref name="files"/> (signed by <paramref name="signer"/>).</summary>
-    internal static List<RenderedFile> Rederive(List<RenderedFile> files, SignerRecord signer)
+    internal static List<RenderedFile> Rederive(List<RenderedFile> files, SignerRecord signer, Uri? timestampUrl = null)
     {
         var byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
         var result = files
@@ -41,11 +51,11 @@ public static class PackageSigner
             throw new InvalidOperationException("A rendered package always has a manifest.");
         }
 
-        result[manifestIndex] = result[manifestIndex] with { Content = RewriteManifest(result[manifestIndex].Content, result, signer) };
+        result[manifestIndex] = result[manifestIndex] with { Content = RewriteManifest(result[manifestIndex].Content, result, signer, timestampUrl) };
         return result;
     }
 
-    private static byte[] RewriteManifest(byte[] manifest, List<RenderedFile> files, SignerRecord signer)
+    private static byte[] RewriteManifest(byte[] manifest, List<RenderedFile> files, SignerRecord signer, Uri? timestampUrl)
     {
         var root = JsonNode.Parse(manifest)!.AsObject();
         var byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
@@ -58,7 +68,8 @@ public static class PackageSigner
 
         var signature = new JsonObject
         {
-            ["format"] = "Authenticode, PowerShell SIP, SHA-256, no timestamp",
+            ["format"] = "Authenticode, PowerShell SIP, SHA-256, " + (timestampUrl is null ? "no timestamp" : "RFC 3161 timestamp"),
+            ["timestampServer"] = timestampUrl?.ToString(),
             ["signerSubject"] = signer.Subject,
             ["signerThumbprint"] = signer.Thumbprint,
             ["signerIssuer"] = signer.Issuer,

@@ -7,7 +7,8 @@ namespace RemediationGen.Signing;
 /// <summary>What the signature of one script says: its signer, or why it does not verify.</summary>
 /// <param name="Signer">The signing certificate (null when there is none to name).</param>
 /// <param name="Problem">Null when the signature is valid and covers the file as it is.</param>
-public sealed record ScriptSignature(X509Certificate2? Signer, string? Problem);
+/// <param name="Timestamp">The time a valid RFC 3161 timestamp attests; null without one.</param>
+public sealed record ScriptSignature(X509Certificate2? Signer, string? Problem, DateTimeOffset? Timestamp = null);
 
 /// <summary>
 /// Checks a script's Authenticode signature the way osslsigncode's <c>verify</c> does, minus the chain to a trusted
@@ -76,8 +77,29 @@ public static class ScriptSignatureVerifier
             return new ScriptSignature(signer, "the script is not valid UTF-8");
         }
 
-        return CryptographicOperations.FixedTimeEquals(digest, signedDigest)
-            ? new ScriptSignature(signer, null)
-            : new ScriptSignature(signer, "the script was changed after it was signed (its digest does not match the signature)");
+        if (!CryptographicOperations.FixedTimeEquals(digest, signedDigest))
+        {
+            return new ScriptSignature(signer, "the script was changed after it was signed (its digest does not match the signature)");
+        }
+
+        return Timestamp(signerInfo) is { } timestamp
+            ? timestamp.Problem is null ? new ScriptSignature(signer, null, timestamp.Time) : new ScriptSignature(signer, timestamp.Problem)
+            : new ScriptSignature(signer, null);
+    }
+
+    /// <summary>The RFC 3161 countersignature in the unsigned attributes, checked against the signature it covers; null when there is none.</summary>
+    private static (DateTimeOffset? Time, string? Problem)? Timestamp(SignerInfo signerInfo)
+    {
+        var attribute = signerInfo.UnsignedAttributes.Cast<CryptographicAttributeObject>().FirstOrDefault(a => a.Oid.Value == AuthenticodeOids.SpcRfc3161Timestamp);
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        return attribute.Values.Count == 1
+            && Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _)
+            && token!.VerifySignatureForSignerInfo(signerInfo, out _)
+            ? (token.TokenInfo.Timestamp, null)
+            : (null, "the RFC 3161 timestamp does not verify against the signature");
     }
 }

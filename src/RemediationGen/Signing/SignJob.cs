@@ -34,9 +34,9 @@ public static class SignJob
                 $"Package '{folder}' does not match its manifest, so it changed since it was generated; nothing was signed. {report.Problems[0]}{more}");
         }
 
-        using var signer = source.Load(timeProvider);
-        var signed = PackageSigner.Sign(new RenderedPackage(Path.GetFileName(full), files), signer);
+        using var session = source.Open(timeProvider);
+        var signed = session.Sign(new RenderedPackage(Path.GetFileName(full), files));
         PackageWriter.Write(Path.GetDirectoryName(full)!, [signed], force: true);
-        return new SignJobResult(folder, report.ScriptCount, SignerRecord.Of(signer.Certificate));
+        return new SignJobResult(folder, report.ScriptCount, SignerRecord.Of(session.Certificate.Certificate));
     }
 }

@@ -20,9 +20,17 @@ public sealed class SigningSource
         _includeRoot = includeRoot;
     }
 
-    public static SigningSource Pfx(string path, string? password, bool includeRoot = false) => new(path, password, null, includeRoot);
+    /// <summary>An RFC 3161 time-stamping server that countersigns every signature; null: no timestamp.</summary>
+    public Uri? TimestampUrl { get; private init; }
 
-    public static SigningSource Store(string thumbprint, bool includeRoot = false) => new(null, null, thumbprint, includeRoot);
+    public static SigningSource Pfx(string path, string? password, bool includeRoot = false, Uri? timestampUrl = null) =>
+        new(path, password, null, includeRoot) { TimestampUrl = timestampUrl };
+
+    public static SigningSource Store(string thumbprint, bool includeRoot = false, Uri? timestampUrl = null) =>
+        new(null, null, thumbprint, includeRoot) { TimestampUrl = timestampUrl };
+
+    /// <summary>The checked certificate with the timestamp server, if any.</summary>
+    public SigningSession Open(TimeProvider timeProvider) => new(Load(timeProvider), TimestampUrl);
 
     /// <summary>Loads and checks the certificate (Code Signing EKU, private key, valid now); one clear line when it is not usable.</summary>
     public CodeSigningCertificate Load(TimeProvider timeProvider) =>

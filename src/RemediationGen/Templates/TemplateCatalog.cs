@@ -11,8 +11,8 @@ namespace RemediationGen.Templates;
 /// Finds templates: the user's folder first (<c>--templates DIR</c>, same relative names), then the defaults embedded
 /// from <c>templates/</c>. A file in the user's folder that matches no default is an error, so a misspelt override
 /// never goes unnoticed, and so is a file under a Handlebars name (<c>.hbs</c>). Each template is read, parsed (Scriban)
-/// and checked once, on first use: 7-bit ASCII, no value in a block comment, and <see cref="TemplateSafetyRule"/> on its
-/// parse tree. Safe to use from several threads.
+/// and checked once, on first use: 7-bit ASCII, no value in a block comment, <see cref="TemplateSafetyRule"/> on its
+/// parse tree, and for a user's script template <see cref="ScriptMarkerCheck"/>. Safe to use from several threads.
 /// </summary>
 public sealed class TemplateCatalog
 {
@@ -106,7 +106,14 @@ public sealed class TemplateCatalog
 
         TemplateSafetyRule.Check(parsed.Page, TemplateOutputs.Of(name), displayName);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
-        return new TemplateSource(name, normalized, origin, hash, parsed);
+        var source = new TemplateSource(name, normalized, origin, hash, parsed);
+        if (source.IsUserOverride)
+        {
+            // The built-ins pass this in the tests; only a user's template pays for loading the PowerShell parser.
+            ScriptMarkerCheck.Check(source);
+        }
+
+        return source;
     }
 
     /// <summary>

@@ -79,9 +79,13 @@ public static class TemplateSafetyRule
                         Refuse(loop, "for loop options (limit, offset, reversed) are not allowed");
                     }
 
+                    if (loop.Else is not null)
+                    {
+                        Refuse(loop.Else, "for ... else is not allowed: test the list with if instead");
+                    }
+
                     ReadOnly(loop.Iterator, "a for loop's list");
                     Block(loop.Body);
-                    Branch(loop.Else);
                     return;
                 case ScriptExpressionStatement { Expression: { } expression }:
                     Output(expression);

@@ -43,8 +43,8 @@ public static class PackageVerifier
         CheckGraphBodies(files, byPath, manifest.Signer is not null, problems);
         CheckTargets(manifest, files, byPath, problems);
         var validNow = manifest.Signer?.IsValidAt(timeProvider.GetUtcNow()) ?? false;
-        CheckSignatures(manifest.Signer, validNow, files, trustedSigners, problems);
-        return new VerificationReport(folder, manifest.Files.Count, scriptCount, manifest.Signer, validNow, problems);
+        var timestamped = CheckSignatures(manifest.Signer, validNow, files, trustedSigners, problems);
+        return new VerificationReport(folder, manifest.Files.Count, scriptCount, manifest.Signer, validNow, problems) { Timestamped = timestamped };
     }
 
     private static void CheckFiles(ManifestView manifest, Dictionary<string, RenderedFile> byPath, List<VerificationProblem> problems)
@@ -156,7 +156,8 @@ public static class PackageVerifier
         }
     }
 
-    private static void CheckSignatures(SignerRecord? signer, bool validNow, IReadOnlyList<RenderedFile> files, IReadOnlyCollection<string> trustedSigners, List<VerificationProblem> problems)
+    /// <returns>Whether every script carries a valid timestamp from within the signer's validity.</returns>
+    private static bool CheckSignatures(SignerRecord? signer, bool validNow, IReadOnlyList<RenderedFile> files, IReadOnlyCollection<string> trustedSigners, List<VerificationProblem> problems)
     {
         var trusted = trustedSigners.Select(NormalizeThumbprint).ToHashSet(StringComparer.Ordinal);
         if (signer is null)
@@ -171,7 +172,7 @@ public static class PackageVerifier
                 problems.Add(new(SitePackageBuilder.ManifestFileName, "the package is not signed, but --trusted-signer expects a signer"));
             }
 
-            return;
+            return false;
         }
 
         if (trusted.Count > 0 && !trusted.Contains(signer.Thumbprint))
@@ -179,14 +180,13 @@ public static class PackageVerifier
             problems.Add(new(SitePackageBuilder.ManifestFileName, $"signer {signer.Thumbprint} ({signer.Subject}) is not a --trusted-signer"));
         }
 
-        if (!validNow)
-        {
-            problems.Add(new(SitePackageBuilder.ManifestFileName, $"signer certificate {signer.Thumbprint} is not valid now ({signer.Validity}); its signatures do not validate on the targets"));
-        }
-
+        var problemsBefore = problems.Count;
+        var timestamped = true;
+        var recordChecked = false;
         foreach (var script in files.Where(f => PackageSigner.IsScript(f.RelativePath)))
         {
             var signature = ScriptSignatureVerifier.Verify(script.Content);
+            timestamped &= signature.Timestamp is { } time && signer.IsValidAt(time);
             if (signature.Problem is not null)
             {
                 problems.Add(new(script.RelativePath, signature.Problem));
@@ -195,7 +195,24 @@ public static class PackageVerifier
             {
                 problems.Add(new(script.RelativePath, $"signed by {signature.Signer.Thumbprint} ({signature.Signer.Subject}), not by the package's signer {signer.Thumbprint}"));
             }
+            else if (!recordChecked)
+            {
+                // The validity verify reports is the manifest's: it must be the certificate's own.
+                recordChecked = true;
+                if (SignerRecord.Of(signature.Signer) is var actual && actual != signer)
+                {
+                    problems.Add(new(SitePackageBuilder.ManifestFileName, $"the signature object does not describe the signer's certificate ({actual.Subject}, issued by {actual.Issuer}, {actual.Validity})"));
+                }
+            }
         }
+
+        // A timestamp from within the certificate's validity keeps a signature valid after the certificate expires.
+        if (!validNow && !timestamped)
+        {
+            problems.Insert(problemsBefore, new(SitePackageBuilder.ManifestFileName, $"signer certificate {signer.Thumbprint} is not valid now ({signer.Validity}) and the signatures are not timestamped; they do not validate on the targets"));
+        }
+
+        return timestamped;
     }
 
     /// <summary>A thumbprint as given on a command line (any case, spaces or colons) in Windows' uppercase form.</summary>

@@ -15,7 +15,7 @@ public static class VerificationOutput
         }
 
         var signature = report.Signer is { } signer
-            ? $"{report.ScriptCount} script(s) signed by {signer.Subject} (thumbprint {signer.Thumbprint}), certificate {signer.Validity}{(report.SignerValidNow ? string.Empty : ", NOT valid now")}"
+            ? $"{report.ScriptCount} script(s) signed by {signer.Subject} (thumbprint {signer.Thumbprint}), certificate {signer.Validity}{(report.SignerValidNow ? string.Empty : ", NOT valid now")}{(report.Timestamped ? ", timestamped" : string.Empty)}"
             : $"{report.ScriptCount} script(s), not signed";
         yield return report.Verified
             ? $"Verified: {report.Folder}: {report.FileCount} file(s) match the manifest; {signature}."
@@ -43,6 +43,7 @@ public static class VerificationOutput
                 writer.WriteString("notBefore", IsoTime.Utc(signer.NotBefore));
                 writer.WriteString("notAfter", IsoTime.Utc(signer.NotAfter));
                 writer.WriteBoolean("validNow", report.SignerValidNow);
+                writer.WriteBoolean("timestamped", report.Timestamped);
                 writer.WriteEndObject();
             }
             else

@@ -21,4 +21,7 @@ public sealed record VerificationReport(
     IReadOnlyList<VerificationProblem> Problems)
 {
     public bool Verified => Problems.Count == 0;
+
+    /// <summary>Every script carries a valid RFC 3161 timestamp from within the signer's validity.</summary>
+    public bool Timestamped { get; init; }
 }

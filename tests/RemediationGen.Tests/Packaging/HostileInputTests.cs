@@ -64,6 +64,7 @@ public sealed class HostileInputTests
         PackageWriter.Write(folder.Combine("hostile"), [hostile], force: false);
 
         var report = PowerShellAssert.ParsesWithoutErrors([folder.Path]);
+        PowerShellAssert.PassesWindowsPowerShell51Gate(report);
 
         foreach (var script in hostile.Files.Where(f => f.RelativePath.EndsWith(".ps1", StringComparison.Ordinal)))
         {

@@ -5,11 +5,14 @@ namespace RemediationGen.Tests.PowerShell;
 /// <summary>Commands and their named parameters, against the 5.1 / Server 2016 and ConfigMgr references.</summary>
 public static partial class WindowsPowerShell51Gate
 {
+    private const string ActionPreference = "System.Management.Automation.ActionPreference";
+
     /// <summary>The common parameters with their aliases; every compiled cmdlet and advanced function takes them.</summary>
     private static readonly CmdletParameter[] CommonParameters =
     [
-        Common("Verbose", "vb", isSwitch: true), Common("Debug", "db", isSwitch: true), Common("ErrorAction", "ea"), Common("WarningAction", "wa"),
-        Common("InformationAction", "infa"), Common("ErrorVariable", "ev"), Common("WarningVariable", "wv"),
+        Common("Verbose", "vb", "System.Management.Automation.SwitchParameter"), Common("Debug", "db", "System.Management.Automation.SwitchParameter"),
+        Common("ErrorAction", "ea", ActionPreference), Common("WarningAction", "wa", ActionPreference),
+        Common("InformationAction", "infa", ActionPreference), Common("ErrorVariable", "ev"), Common("WarningVariable", "wv"),
         Common("InformationVariable", "iv"), Common("OutVariable", "ov"), Common("OutBuffer", "ob"), Common("PipelineVariable", "pv"),
     ];
 
@@ -42,21 +45,28 @@ public static partial class WindowsPowerShell51Gate
 
     private static void CheckCommands(PowerShellFileReport file, TypeScope scope, Reporter report)
     {
-        var functions = file.Ast.FindAll(node => node is FunctionDefinitionAst, searchNestedScriptBlocks: true)
-            .Cast<FunctionDefinitionAst>().Select(function => function.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var functions = ScriptFunctions(file.Ast);
         foreach (var command in file.Commands)
         {
             var name = command.Ast.GetCommandName();
-            if (name is null || functions.Contains(name) || BuiltInFunctions.Contains(name) || IsNativeOrPath(name))
+            if (name is not null && functions.TryGetValue(name, out var functionParameters))
             {
-                // Dynamic (& $x), the script's own function, or a program: nothing to look up.
+                CheckParameters(command, name, functionParameters, checkSets: false, report, "(a function of this script)");
+                continue;
+            }
+
+            if (name is null || BuiltInFunctions.Contains(name) || IsNativeOrPath(name))
+            {
+                // Dynamic (& $x), a function 5.1 defines itself, or a program: nothing to look up.
                 continue;
             }
 
             var cmdlet = BuiltInAliases.GetValueOrDefault(name, name);
             if (WindowsPowerShell51CmdletReference.Default.ParametersOf(cmdlet) is { } parameters)
             {
-                CheckParameters(command, cmdlet, [.. parameters, .. CommonParameters], checkSets: true, report);
+                CmdletParameter[] withCommon = [.. parameters, .. CommonParameters];
+                CheckParameters(command, cmdlet, withCommon, checkSets: true, report);
+                CheckParameterValues(command, cmdlet, withCommon, report);
                 CheckNewObject(command, cmdlet, scope, report);
             }
             else if (ConfigMgrCmdletReference.Default.ParametersOf(cmdlet) is { } names)
@@ -72,7 +82,7 @@ public static partial class WindowsPowerShell51Gate
         }
     }
 
-    private static void CheckParameters(PowerShellCommand command, string cmdlet, IReadOnlyList<CmdletParameter> parameters, bool checkSets, Reporter report)
+    private static void CheckParameters(PowerShellCommand command, string cmdlet, IReadOnlyList<CmdletParameter> parameters, bool checkSets, Reporter report, string where = "in Windows PowerShell 5.1")
     {
         var bound = new List<(string Written, CmdletParameter Parameter)>();
         var splatted = command.Parameters.Skip(command.DirectParameters.Count).Select(key => (key, " (splatted)"));
@@ -86,7 +96,7 @@ public static partial class WindowsPowerShell51Gate
             }
 
             report(command.Ast, WindowsPowerShell51ViolationKind.Parameter, matches.Count == 0
-                ? $"{cmdlet} has no parameter -{written}{source} in Windows PowerShell 5.1"
+                ? $"{cmdlet} has no parameter -{written}{source} {where}"
                 : $"{cmdlet}: -{written}{source} is ambiguous, it matches -{string.Join(", -", matches.Select(parameter => parameter.Name))}");
         }
 
@@ -131,12 +141,46 @@ public static partial class WindowsPowerShell51Gate
         }
     }
 
+    /// <summary>
+    /// The script's functions with their parameters and [Alias()] names; an advanced function ([CmdletBinding()] or a
+    /// [Parameter()] attribute) also takes the common parameters. A simple function would silently put an unknown
+    /// -Name into $args, so that is reported too. Definitions sharing a name are merged.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<CmdletParameter>> ScriptFunctions(ScriptBlockAst root)
+    {
+        var functions = new Dictionary<string, IReadOnlyList<CmdletParameter>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var function in root.FindAll(node => node is FunctionDefinitionAst, searchNestedScriptBlocks: true).Cast<FunctionDefinitionAst>())
+        {
+            var parameters = function.Body.ParamBlock?.Parameters ?? function.Parameters ?? [];
+            var advanced = function.Body.ParamBlock?.Attributes.Any(attribute => attribute.TypeName.Name.Equals("CmdletBinding", StringComparison.OrdinalIgnoreCase)) == true
+                || parameters.Any(parameter => parameter.Attributes.OfType<AttributeAst>().Any(attribute => attribute.TypeName.Name.Equals("Parameter", StringComparison.OrdinalIgnoreCase)));
+            var declared = parameters.Select(parameter => new CmdletParameter(
+                parameter.Name.VariablePath.UserPath,
+                parameter.StaticType == typeof(System.Management.Automation.SwitchParameter) ? "System.Management.Automation.SwitchParameter" : null,
+                [.. parameter.Attributes.OfType<AttributeAst>()
+                    .Where(attribute => attribute.TypeName.Name.Equals("Alias", StringComparison.OrdinalIgnoreCase))
+                    .SelectMany(attribute => attribute.PositionalArguments.OfType<StringConstantExpressionAst>().Select(alias => alias.Value))],
+                [WindowsPowerShell51CmdletReference.AllSets]));
+            var supportsShouldProcess = function.Body.ParamBlock?.Attributes.Any(attribute => attribute.TypeName.Name.Equals("CmdletBinding", StringComparison.OrdinalIgnoreCase)
+                && attribute.NamedArguments.Any(argument => argument.ArgumentName.Equals("SupportsShouldProcess", StringComparison.OrdinalIgnoreCase))) == true;
+            IEnumerable<CmdletParameter> all = advanced ? [.. declared, .. CommonParameters] : declared;
+            if (supportsShouldProcess)
+            {
+                all = [.. all, new CmdletParameter("WhatIf", "System.Management.Automation.SwitchParameter", ["wi"], [WindowsPowerShell51CmdletReference.AllSets]), new CmdletParameter("Confirm", "System.Management.Automation.SwitchParameter", ["cf"], [WindowsPowerShell51CmdletReference.AllSets])];
+            }
+
+            functions[function.Name] = functions.TryGetValue(function.Name, out var earlier) ? [.. earlier, .. all] : [.. all];
+        }
+
+        return functions;
+    }
+
     private static bool IsNativeOrPath(string name) =>
         NativeExtensions.Any(extension => name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
         || name.Contains('\\', StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal);
 
-    private static CmdletParameter Common(string name, string alias, bool isSwitch = false) =>
-        new(name, isSwitch ? "System.Management.Automation.SwitchParameter" : null, [alias], [WindowsPowerShell51CmdletReference.AllSets]);
+    private static CmdletParameter Common(string name, string alias, string? type = null) =>
+        new(name, type, [alias], [WindowsPowerShell51CmdletReference.AllSets]);
 
     /// <summary>
     /// The named arguments of a command (parameter as written, its value or null for a switch) and its positional

@@ -40,7 +40,8 @@ public static partial class WindowsPowerShell51Gate
                 case MemberExpressionAst { Static: true, Expression: TypeExpressionAst type, Member: StringConstantExpressionAst member } and not InvokeMemberExpressionAst:
                     CheckStaticMember(Resolve(type.TypeName, scope, node, report), type.TypeName, member.Value, arguments: null, node, report);
                     break;
-                case TypeExpressionAst type when type.Parent is not MemberExpressionAst { Static: true } parent || parent.Expression != type:
+                case TypeExpressionAst type when type.Parent is not MemberExpressionAst { Static: true, Member: StringConstantExpressionAst } parent || parent.Expression != type:
+                    // [Type] alone, or before a computed member ([Type]::$name); the cases above resolve it otherwise.
                     Resolve(type.TypeName, scope, node, report);
                     break;
             }
@@ -244,7 +245,7 @@ public static partial class WindowsPowerShell51Gate
         }
 
         var typeExpression = Parser.ParseInput("[" + typeText + "]", out _, out var errors).Find(node => node is TypeExpressionAst, searchNestedScriptBlocks: false) as TypeExpressionAst;
-        if (errors.Length > 0 || typeExpression is null)
+        if (errors.Length > 0 || typeExpression is null || typeExpression.Extent.Text.Length != typeText.Length + 2)
         {
             report(command.Ast, WindowsPowerShell51ViolationKind.Type, $"New-Object: '{Shorten(typeText)}' is not a type name");
             return;

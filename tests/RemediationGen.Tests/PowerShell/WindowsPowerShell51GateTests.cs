@@ -1,3 +1,4 @@
+using RemediationGen.Fixes;
 using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.PowerShell;
@@ -7,12 +8,36 @@ public sealed class WindowsPowerShell51GateTests
 {
     private const string File = "planted.ps1";
 
+    private const string ImportScript = "configmgr/Import-ConfigMgrBaseline.ps1";
+
     [Fact]
     public void DemoScripts_OfBothPrimarySites_PassTheGate()
     {
         var report = DemoPackages.Shared.Scripts;
         Assert.Equal(24, report.Files.Count);
 
+        PowerShellAssert.PassesWindowsPowerShell51Gate(report);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TwoSitePackages_WithAndWithoutLogs_PassTheGate(bool logsRead)
+    {
+        using var folder = new TempDirectory();
+        var result = TestGenerator.Generate(Rules.TestFacts.TwoSites, RemediationGen.Diagnosis.DiagnosisResult.Empty, logsRead, new RemediationGen.Generation.GenerateOptions(TargetSelection.All, []));
+        Assert.Equal(["PS1", "PS2"], result.Packages.Select(package => package.SiteCode));
+        RemediationGen.Packaging.PackageWriter.Write(folder.Path, result.Packages, force: false);
+
+        var report = PowerShellAssert.ParsesWithoutErrors([folder.Path]);
+
+        // PxePasswordCertificate scripts only for PS2: its DP is the one with a PXE password.
+        string[] issuingCertificateList = ["configmgr/IssuingCertificateList/discovery.ps1", "configmgr/IssuingCertificateList/remediation.ps1", "intune/IssuingCertificateList/detect.ps1", "intune/IssuingCertificateList/remediate.ps1"];
+        string[] pxePassword = ["configmgr/PxePasswordCertificate/discovery.ps1", "configmgr/PxePasswordCertificate/remediation.ps1", "intune/PxePasswordCertificate/detect.ps1", "intune/PxePasswordCertificate/remediate.ps1", "site/PxePasswordCertificate/Invoke-PxePasswordRunbook.ps1"];
+        Assert.Equal(
+            [.. issuingCertificateList.Prepend(ImportScript).Select(path => "PS1/" + path),
+             .. issuingCertificateList.Concat(pxePassword).Prepend(ImportScript).Select(path => "PS2/" + path).Order(StringComparer.Ordinal)],
+            report.Files.Select(file => Path.GetRelativePath(folder.Path, file.File).Replace('\\', '/')).Order(StringComparer.Ordinal));
         PowerShellAssert.PassesWindowsPowerShell51Gate(report);
     }
 
@@ -68,6 +93,12 @@ public sealed class WindowsPowerShell51GateTests
         { "$p = @{ Path = 'C:\\' }\n$p.NoSuch = 1\nGet-ChildItem @p", "3: Parameter: Get-ChildItem has no parameter -NoSuch (splatted) in Windows PowerShell 5.1" },
         { "$p = @{ Path = 'C:\\' }\n$p['NoSuch'] = 1\nGet-ChildItem @p", "3: Parameter: Get-ChildItem has no parameter -NoSuch (splatted) in Windows PowerShell 5.1" },
         { "Get-ChildItem @fromElsewhere", "1: Parameter: Get-ChildItem: splatted @fromElsewhere has no '$fromElsewhere = @{ ... }' in this file, so its parameters cannot be checked" },
+        { "'x' | Out-File -FilePath 'a.txt' -Encoding utf8NoBOM", "1: Parameter: Out-File -Encoding utf8NoBOM: not a value Windows PowerShell 5.1 accepts (ASCII, BigEndianUnicode, BigEndianUTF32, Byte, Default, OEM, String, Unicode, Unknown, UTF32, UTF7, UTF8)" },
+        { "Set-Content -Path 'a.txt' -Value 'x' -Encoding ansi", "1: Parameter: Set-Content -Encoding ansi: not a value Windows PowerShell 5.1 accepts (ASCII, BigEndianUnicode, BigEndianUTF32, Byte, Default, OEM, String, Unicode, Unknown, UTF32, UTF7, UTF8)" },
+        { "Get-Item -Path 'C:\\x' -ErrorAction Break", "1: Parameter: Get-Item -ErrorAction Break: not a value Windows PowerShell 5.1 accepts (Continue, Ignore, Inquire, SilentlyContinue, Stop, Suspend)" },
+        { "Set-Service -Name 'WDSServer' -StartupType AutomaticDelayedStart", "1: Parameter: Set-Service -StartupType AutomaticDelayedStart: not a value Windows PowerShell 5.1 accepts (Automatic, Boot, Disabled, Manual, System)" },
+        { "function Get-TimeLeft {\n    param([DateTime]$Deadline)\n}\n$left = Get-TimeLeft -Dedline (Get-Date)", "4: Parameter: Get-TimeLeft has no parameter -Dedline (a function of this script)" },
+        { "function Save-State {\n    [CmdletBinding()]\n    param([Alias('Path')][string]$FilePath)\n}\nSave-State -Path 'a' -ErrorAction Stop -WhatIf", "5: Parameter: Save-State has no parameter -WhatIf (a function of this script)" },
         { "$ci = Get-CMConfigurationItem -Name 'x' -DiscoveryScript 'y'", "1: Parameter: Get-CMConfigurationItem has no parameter -DiscoveryScript in Windows PowerShell 5.1" },
     };
 
@@ -88,6 +119,7 @@ public sealed class WindowsPowerShell51GateTests
     public static TheoryData<string, string> TypeViolations => new()
     {
         { "$x = [System.NoSuchType]::new()", "1: Type: no type [System.NoSuchType] in .NET Framework 4.8 or Windows PowerShell 5.1" },
+        { "$x = [System.NoSuchType]::$member", "1: Type: no type [System.NoSuchType] in .NET Framework 4.8 or Windows PowerShell 5.1" },
         { "[uint]$count = 3", "1: Type: the type accelerator [uint] is PowerShell 6+; 5.1 cannot find it" },
         { "$v = [semver]'1.2.3'", "1: Type: the type accelerator [semver] is PowerShell 6+; 5.1 cannot find it" },
         { "$o = [ordered]::new()", "1: Type: [ordered] works in 5.1 only directly before a hashtable literal @{ ... }" },
@@ -120,12 +152,29 @@ public sealed class WindowsPowerShell51GateTests
         { "$found = $text.Contains('x', [StringComparison]::OrdinalIgnoreCase)", "1: InstanceMemberTrap: .Contains('x', [StringComparison]::OrdinalIgnoreCase): String.Contains(string, StringComparison) is .NET Core 2.1+; .NET Framework 4.8 has Contains(string) only (use .IndexOf(x, comparison) -ge 0)" },
         { "$found = $text.Contains('x', 'Ordinal')", "1: InstanceMemberTrap: .Contains('x', 'Ordinal'): String.Contains(string, StringComparison) is .NET Core 2.1+; .NET Framework 4.8 has Contains(string) only (use .IndexOf(x, comparison) -ge 0)" },
         { "$parts = $data.Split('\\0')", "1: InstanceMemberTrap: .Split('\\0'): String.Split(string) is .NET Core 2.0+; 5.1 binds Split(char[]) and splits on each of the characters '\\0', not on the string (use -split or [string[]]@('...'))" },
+        { "$added = $map.TryAdd('k', 1)", "1: InstanceMemberTrap: .TryAdd('k', 1): Dictionary.TryAdd is .NET Core 2.0+; .NET Framework 4.8 has no TryAdd" },
         { "$t = $text.Replace('a', 'b', [System.StringComparison]::Ordinal)", "1: InstanceMemberTrap: .Replace('a', 'b', [System.StringComparison]::Ordinal): String.Replace(string, string, StringComparison) is .NET Core 2.0+; .NET Framework 4.8 has Replace(a, b) only" },
     };
 
     [Theory]
     [MemberData(nameof(InstanceMemberTraps))]
     public void Check_InstanceCallWhoseArgumentsProveAMissingOverload_IsReported(string script, string expected) => AssertViolations(script, expected);
+
+    public static TheoryData<string, string> OddTypeNames => new()
+    {
+        { "$e = [System.String, mscorlib]::Empty", "" },
+        { "$m = New-Object -TypeName 'int[,]' -ArgumentList 2, 2", "" },
+        { "$f = [System.Environment+SpecialFolder]::System", "" },
+        { "$l = New-Object -TypeName 'System.Collections.Generic.List[string'", "1: Type: New-Object: 'System.Collections.Generic.List[string' is not a type name" },
+        { "$x = New-Object -TypeName 'a]; Invoke-Pwned; [b'", "1: Type: New-Object: 'a]; Invoke-Pwned; [b' is not a type name" },
+        { "$t = [System.Collections.Generic.List``1]", "" },
+        { "$t = [System.Collections.Generic.NoList``1]", "1: Type: no type [System.Collections.Generic.NoList`1] in .NET Framework 4.8 or Windows PowerShell 5.1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OddTypeNames))]
+    public void Check_OddTypeNames_AreReportedWithoutThrowing(string script, string expected) =>
+        AssertViolations(script, expected.Length == 0 ? [] : [expected]);
 
     [Fact]
     public void Check_ScriptThatDoesNotParse_ReportsOnlyTheParseError()
@@ -135,7 +184,7 @@ public sealed class WindowsPowerShell51GateTests
 
     public static TheoryData<string> CleanScripts => new()
     {
-        "Get-ChildItem -Path 'C:\\' -Recu -ea SilentlyContinue -Verbose | Out-Null",
+        "Get-ChildItem -Path 'C:\\' -Recu -ea SilentlyContinue -Verbose | Out-Null\n'x' | Out-File -FilePath 'a.txt' -Encoding utf8 -ErrorAction Stop\nSet-Service -Name 'x' -StartupType Disabled",
         "$p = @{ Path = 'HKLM:\\SOFTWARE'; Name = 'x' }\n$p.ErrorAction = 'Stop'\nGet-ItemProperty @p -WhatIf:$false -Confirm:$false | Out-Null".Replace(" -WhatIf:$false -Confirm:$false", string.Empty, StringComparison.Ordinal),
         "Add-Type -AssemblyName System.Web\n$e = [System.Web.HttpUtility]::UrlEncode('a b')",
         "$s = Get-Service -Name 'WDSServer'\nif ($s.Status -eq [System.ServiceProcess.ServiceControllerStatus]::Running) { exit 0 }",
@@ -179,6 +228,43 @@ public sealed class WindowsPowerShell51GateTests
             PowerShellAssert.PassesWindowsPowerShell51Gate(report, [$"{File}:1: Type: gone"]));
 
         Assert.Contains($"1 known violation(s) no longer occur; remove them from the list:{Environment.NewLine}{File}:1: Type: gone", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ast_WhatPowerShell76HasBeyond51_IsExactlyWhatTheGateChecks()
+    {
+        // Compares the parser's own AST surface with the SMA 5.1 reference assembly: a newer SDK that adds syntax
+        // fails here until the gate checks it (ChainableAst is the base of PipelineChainAst; the Default token is the
+        // switch statement's 'default', which 5.1 reads as a plain word).
+        const string Language = "System.Management.Automation.Language.";
+        var astTypes = typeof(System.Management.Automation.Language.Ast).Assembly.GetExportedTypes()
+            .Where(type => typeof(System.Management.Automation.Language.Ast).IsAssignableFrom(type)).ToList();
+        Type? Type51(string name) => WindowsPowerShell51Types.Default.Find(Language + name, ["System.Management.Automation"]);
+
+        var newTypes = astTypes.Where(type => Type51(type.Name) is null).Select(type => type.Name).Order(StringComparer.Ordinal);
+        var newProperties = astTypes.Where(type => Type51(type.Name) is not null)
+            .SelectMany(type => type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+                .Where(property => Type51(type.Name)!.GetProperties().All(property51 => property51.Name != property.Name))
+                .Select(property => type.Name + "." + property.Name))
+            .Order(StringComparer.Ordinal);
+        var tokenKinds51 = Type51("TokenKind")!.GetFields().Select(field => field.Name).ToHashSet(StringComparer.Ordinal);
+        var newTokenKinds = Enum.GetNames<System.Management.Automation.Language.TokenKind>().Where(name => !tokenKinds51.Contains(name)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["ChainableAst", "PipelineChainAst", "TernaryExpressionAst"], newTypes);
+        Assert.Equal(["IndexExpressionAst.NullConditional", "InvokeMemberExpressionAst.GenericTypeArguments", "MemberExpressionAst.NullConditional", "PipelineAst.Background", "ScriptBlockAst.CleanBlock"], newProperties);
+        Assert.Equal(["Clean", "Default", "QuestionDot", "QuestionLBracket", "QuestionMark", "QuestionQuestion", "QuestionQuestionEquals"], newTokenKinds);
+    }
+
+    [Fact]
+    public void WindowsPowerShell51CmdletReference_Default_LoadsEveryCmdletWithSets()
+    {
+        var reference = WindowsPowerShell51CmdletReference.Default;
+
+        Assert.Equal(1011, reference.CmdletCount);
+        var name = Assert.Single(reference.ParametersOf("stop-service")!, parameter => parameter.Name == "Name");
+        Assert.Equal(["ServiceName"], name.Aliases);
+        Assert.Equal(["Default"], name.Sets);
+        Assert.Null(reference.ParametersOf("Get-CMSite"));
     }
 
     private static void AssertViolations(string script, params string[] expected)

@@ -51,8 +51,18 @@ public sealed class WindowsPowerShell51Types
             ?? names.Select(name => TypesOf(name)?.GetValueOrDefault(fullName)).FirstOrDefault(type => type is not null);
     }
 
-    private Type? FindExact(string fullName, string assemblyName) =>
-        Assembly(assemblyName)?.GetType(fullName, throwOnError: false) is { } type && (type.IsPublic || type.IsNestedPublic) ? type : null;
+    private Type? FindExact(string fullName, string assemblyName)
+    {
+        try
+        {
+            return Assembly(assemblyName)?.GetType(fullName, throwOnError: false) is { } type && (type.IsPublic || type.IsNestedPublic) ? type : null;
+        }
+        catch (ArgumentException)
+        {
+            // Not a type name reflection can parse (the fuzz suite writes such names): no such type.
+            return null;
+        }
+    }
 
     /// <summary>The public types of one assembly by full name, case-insensitive (MetadataLoadContext cannot ignore case itself).</summary>
     private Dictionary<string, Type>? TypesOf(string assemblyName)

@@ -34,3 +34,19 @@ public sealed class PowerShellScriptSignerTests
         Assert.EndsWith("\r\n# SIG # End signature block\r\n", System.Text.Encoding.ASCII.GetString(first), StringComparison.Ordinal);
     }
 }
+
+public sealed class PackageSignerTests
+{
+    [Fact]
+    public void ScriptThatAlreadyHoldsASignatureHeaderLine_IsRefusedWithItsPath()
+    {
+        var script = "Write-Output 'x'\r\n# SIG # Begin signature block\r\nexit 0\r\n"u8.ToArray();
+        var package = new RemediationGen.Packaging.RenderedPackage("PS1", [new("configmgr/X/discovery.ps1", script), new("manifest.json", "{}"u8.ToArray())]);
+        using var signer = CodeSigningCertificate.FromPfx(TestCertificates.Shared.Signer.Pfx, TestCertificates.Password, includeRoot: false, TimeProvider.System);
+
+        var error = Assert.Throws<RemediationGenException>(() => PackageSigner.Sign(package, signer));
+
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
+        Assert.Equal("configmgr/X/discovery.ps1 already holds a '# SIG # Begin signature block' line; a script to sign may not (check your --templates).", error.Message);
+    }
+}

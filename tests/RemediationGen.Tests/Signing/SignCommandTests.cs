@@ -35,4 +35,17 @@ public sealed class SignCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal($"remediationgen: Package '{folder}' is already signed by {signer.Certificate.Subject} (thumbprint {signer.Thumbprint}); generate it again to sign it with another certificate.\n", run.Error);
     }
+
+    [Fact]
+    public void MissingFolder_IsUsage_ForSignAndVerify()
+    {
+        using var temp = new TempDirectory();
+        var missing = temp.Combine("PS9");
+
+        var verify = SignedDemo.Run("verify", missing);
+        var sign = SignedDemo.Run(["sign", missing, .. SignedDemo.SignArguments(TestCertificates.Shared.Signer)]);
+
+        Assert.Equal((2, $"remediationgen: Package folder '{missing}' does not exist.\n"), (verify.ExitCode, verify.Error));
+        Assert.Equal((2, $"remediationgen: Package folder '{missing}' does not exist.\n"), (sign.ExitCode, sign.Error));
+    }
 }

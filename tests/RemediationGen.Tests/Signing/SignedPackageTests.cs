@@ -37,6 +37,20 @@ public sealed class SignedPackageTests
     }
 
     [Fact]
+    public void WithoutTimestamp_SignaturesStopValidatingWhenTheCertificateExpires()
+    {
+        var signer = TestCertificates.Shared.Signer.Certificate;
+        var afterExpiry = new FixedTime(signer.NotAfter.ToUniversalTime().AddDays(1));
+
+        var report = RemediationGen.Verification.PackageVerifier.Verify(Path.Combine(SignedDemo.Folder, "PS2"), [], afterExpiry);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(
+            $"manifest.json: signer certificate {Thumbprint} is not valid now (valid from {IsoTime.Utc(signer.NotBefore.ToUniversalTime())} to {IsoTime.Utc(signer.NotAfter.ToUniversalTime())}) and the signatures are not timestamped; they do not validate on the targets",
+            problem.ToString());
+    }
+
+    [Fact]
     public void GraphBodiesAndManifest_FollowTheSignedBytes()
     {
         var site = Path.Combine(SignedDemo.Folder, "PS1");

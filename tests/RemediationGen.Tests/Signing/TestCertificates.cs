@@ -32,6 +32,7 @@ public sealed class TestCertificates : IDisposable
         Expired = Issue("CN=RemediationGen Expired Signer", Ca, caKey, now.AddYears(-2), now.AddYears(-1), codeSigning: true, "expired");
         NoCodeSigning = Issue("CN=RemediationGen Server Auth", Ca, caKey, now.AddDays(-1), now.AddYears(1), codeSigning: false, "no-eku");
         OtherSigner = Issue("CN=RemediationGen Other Signer", OtherCa, otherCaKey, now.AddDays(-1), now.AddYears(1), codeSigning: true, "other");
+        TimestampAuthority = Issue("CN=RemediationGen Test TSA", Ca, caKey, now.AddDays(-1), now.AddYears(1), codeSigning: false, "tsa", TimeStampingEku);
         CaPem = WritePem("ca.pem", Ca);
         OtherCaPem = WritePem("other-ca.pem", OtherCa);
     }
@@ -50,6 +51,11 @@ public sealed class TestCertificates : IDisposable
 
     public Leaf OtherSigner { get; }
 
+    /// <summary>A time-stamping authority's certificate (EKU timeStamping, critical) issued by <see cref="Ca"/>.</summary>
+    public Leaf TimestampAuthority { get; }
+
+    public string Folder => _folder.Path;
+
     public string CaPem { get; }
 
     public string OtherCaPem { get; }
@@ -65,13 +71,15 @@ public sealed class TestCertificates : IDisposable
         return request.CreateSelfSigned(now.AddYears(-3), now.AddYears(5));
     }
 
-    private Leaf Issue(string subject, X509Certificate2 ca, RSA caKey, DateTimeOffset notBefore, DateTimeOffset notAfter, bool codeSigning, string name)
+    private const string TimeStampingEku = "1.3.6.1.5.5.7.3.8";
+
+    private Leaf Issue(string subject, X509Certificate2 ca, RSA caKey, DateTimeOffset notBefore, DateTimeOffset notAfter, bool codeSigning, string name, string? onlyEku = null)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, 0, critical: true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(codeSigning ? "1.3.6.1.5.5.7.3.3" : "1.3.6.1.5.5.7.3.1")], critical: false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(onlyEku ?? (codeSigning ? "1.3.6.1.5.5.7.3.3" : "1.3.6.1.5.5.7.3.1"))], critical: onlyEku is not null));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, includeKeyIdentifier: true, includeIssuerAndSerial: false));
         var serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7F;

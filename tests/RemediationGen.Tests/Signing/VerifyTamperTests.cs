@@ -143,6 +143,26 @@ public sealed class VerifyTamperTests
     }
 
     [Fact]
+    public void EditedSignerValidityInTheManifest()
+    {
+        using var temp = new TempDirectory();
+        var folder = SignedDemo.CopyOf(temp);
+        var manifestPath = Path.Combine(folder, "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllBytes(manifestPath))!;
+        manifest["signature"]!["notAfter"] = "2099-01-01T00:00:00Z";
+        File.WriteAllBytes(manifestPath, PackageSigner.Write(manifest));
+        var certificate = Signer.Certificate;
+
+        var run = SignedDemo.Run("verify", folder);
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.StartsWith(
+            $"problem: manifest.json: the signature object does not describe the signer's certificate ({certificate.Subject}, issued by {certificate.Issuer}, valid from {IsoTime.Utc(certificate.NotBefore.ToUniversalTime())} to {IsoTime.Utc(certificate.NotAfter.ToUniversalTime())})\n",
+            run.Output,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ManifestNotJson_OneLine()
     {
         using var temp = new TempDirectory();

@@ -41,6 +41,7 @@ public sealed class TemplateSafetyRuleTests
     [InlineData("{{ x = SiteCode }}", "line 3, column 6: assignments are not allowed: templates only read the model.")]
     [InlineData("{{ capture x }}a{{ end }}", "line 3, column 6: 'capture' is not allowed; templates may use text, if/else/end, for/end and {{ ps value }}.")]
     [InlineData("{{ func f; ret 1; end }}", "line 3, column 6: 'function' is not allowed; templates may use text, if/else/end, for/end and {{ ps value }}.")]
+    [InlineData("{{ for c in Fix.ExpectedEntries }}{{ ps c }}{{ else }}none{{ end }}", "line 3, column 50: for ... else is not allowed: test the list with if instead.")]
     [InlineData("{{ while true }}{{ end }}", "line 3, column 6: 'while' is not allowed; templates may use text, if/else/end, for/end and {{ ps value }}.")]
     [InlineData("{{ include 'shared/script-header.ps1' }}", "line 3, column 6: a function call is written without escaping; write values only as {{ ps value }} in .ps1 templates.")]
     [InlineData("{{ if include 'shared/script-header.ps1' }}{{ end }}", "line 3, column 9: an if condition may only read values (a function call is not allowed there).")]
