@@ -50,6 +50,8 @@ internal static partial class CmdletReferences
         text.AppendLine("param(");
         var declared = parameters
             .Where(p => !p.Name.Equals("WhatIf", StringComparison.OrdinalIgnoreCase) && !p.Name.Equals("Confirm", StringComparison.OrdinalIgnoreCase))
+            // Get-Module -PSEdition: a function parameter of that name cannot be bound ($PSEdition is a constant of every scope).
+            .Where(p => !p.Name.Equals("PSEdition", StringComparison.OrdinalIgnoreCase))
             .Select(p =>
                 (p.Aliases.Count == 0 ? string.Empty : "[Alias(" + string.Join(", ", p.Aliases.Select(a => "'" + a + "'")) + ")] ")
                 + "[" + p.PowerShellType + "]$" + p.Name);
@@ -74,6 +76,8 @@ internal static partial class CmdletReferences
             var names = configMgr.EnumerateArray().Select(n => n.GetString()!)
                 // Short all-lower-case entries are the aliases of WhatIf and Confirm (cf, wi), declared by [CmdletBinding].
                 .Where(n => n is not ("cf" or "wi"))
+                // "True"/"False" in the extracted lists are parameter values of the docs' syntax, not names (and $true/$false cannot be bound).
+                .Where(n => n is not ("True" or "False"))
                 .ToList();
             return [.. names.Select(n => new ReferenceParameter(n, [], CommonConfigMgrSwitches.Contains(n) || switches.Contains(n) ? "switch" : "object"))];
         }

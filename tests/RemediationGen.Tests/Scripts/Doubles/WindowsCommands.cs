@@ -42,7 +42,7 @@ internal static class WindowsCommands
 
                 return null;
             case "Get-Module":
-                return site.ModuleLoaded && Equals(p.GetValueOrDefault("Name") as string, "ConfigurationManager") ? FakeConfigMgrSite.Object(("Name", "ConfigurationManager")) : null;
+                return site.ModuleLoaded && Equals(First(p.GetValueOrDefault("Name")), "ConfigurationManager") ? FakeConfigMgrSite.Object(("Name", "ConfigurationManager")) : null;
             case "Import-Module":
                 site.ModuleLoaded = true;
                 return null;
