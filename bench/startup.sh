@@ -29,22 +29,32 @@ median() {
   tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%d ms (median of %d; min %d, max %d)", m, NR, a[1], a[NR] }'
 }
 
-# measure LABEL ARGS...: runs every build in turn, RUNS + 2 rounds, and prints one median per build.
+# measure LABEL ARGS...: runs every build in turn, RUNS + 2 rounds, and prints per build the median wall time and,
+# where /usr/bin/time exists, the median CPU time (user + system, 10 ms resolution), which a loaded machine skews less.
 measure() {
-  local label="$1" i b start end
+  local label="$1" i b start end cpu
   shift
-  local -a times=()
+  local -a times=() cpus=()
   for ((i = 0; i < runs + 2; i++)); do
     for b in "${!builds[@]}"; do
       rm -rf "$out/packages"
       start=$(date +%s%N)
-      "${builds[$b]}" "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
+      if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%U %S' -o "$out/cpu" "${builds[$b]}" "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
+      else
+        "${builds[$b]}" "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
+      fi
       end=$(date +%s%N)
-      ((i >= 2)) && times[$b]="${times[$b]:-} $(((end - start) / 1000000))"
+      if ((i >= 2)); then
+        times[$b]="${times[$b]:-} $(((end - start) / 1000000))"
+        [ -s "$out/cpu" ] && cpus[$b]="${cpus[$b]:-} $(tail -n 1 "$out/cpu" | awk '{ printf "%d", ($1 + $2) * 1000 }')"
+      fi
     done
   done
   for b in "${!builds[@]}"; do
-    printf '%-34s %-8s %s\n' "$label" "${names[$b]}" "$(median <<<"${times[$b]}")"
+    cpu=""
+    [ -n "${cpus[$b]:-}" ] && cpu="; CPU $(median <<<"${cpus[$b]}" | sed 's/ (.*//')"
+    printf '%-34s %-8s %s%s\n' "$label" "${names[$b]}" "$(median <<<"${times[$b]}")" "$cpu"
   done
 }
 

@@ -3,7 +3,7 @@ using RemediationGen.Bench;
 using RemediationGen.Diagnosis;
 
 // bench/logs.sh drives this: "signatures" prints every rule's literal signatures (one a line, for grep -f);
-// "generate DIR MEGABYTES" writes a synthetic log set of about that size.
+// "generate DIR MEGABYTES [PROFILE]" writes a synthetic log set of about that size (profiles: see SyntheticLogSet).
 switch (args)
 {
     case ["signatures"]:
@@ -17,7 +17,12 @@ switch (args)
         var written = SyntheticLogSet.Write(folder, size * 1024 * 1024);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {written / (1024 * 1024)} MiB under {folder}"));
         return 0;
+    case ["generate", var folder, var megabytes, var profile] when long.TryParse(megabytes, NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+        && profile is "sparse" or "dense" or "prefix-heavy":
+        var profileWritten = SyntheticLogSet.Write(folder, size * 1024 * 1024, profile);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {profileWritten / (1024 * 1024)} MiB of the {profile} profile under {folder}"));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: RemediationGen.Bench signatures | generate DIR MEGABYTES");
+        Console.Error.WriteLine("usage: RemediationGen.Bench signatures | generate DIR MEGABYTES [sparse|dense|prefix-heavy]");
         return 2;
 }

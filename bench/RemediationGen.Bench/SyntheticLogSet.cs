@@ -60,9 +60,61 @@ internal static class SyntheticLogSet
         "Looking for bootImage PS100{0:D3}",
     ];
 
+    // A busy PXE DP: about one record in seven is the validation line of the certificate it answers with (issue 15).
+    private static readonly string[] BusySmsPxe =
+    [
+        "Begin validation of Certificate [Thumbprint 5E0C1B2A3D4F{0:D4}9A8B7C6D5E4F3A2B1C0D9E8F] issued to '{2}'",
+        "Completed validation of Certificate [Thumbprint 5E0C1B2A3D4F{0:D4}9A8B7C6D5E4F3A2B1C0D9E8F] issued to '{2}'",
+        "[{1:D3}.{0:D3}.010.050:67] Recv From:[{1:D3}.{0:D3}.010.050:68] Len:548 7c5a1e0",
+        "Client Identity: {{{1:X8}-1A2B-4C3D-8E9F-0123456789AB}}",
+        "Getting boot action for unknown machine: item key: 2046820352",
+        "Looking for bootImage PS100{0:D3}",
+        "PXE Provider loaded.",
+    ];
+
+    // Site-server text whose opening words and letters are the signatures' (issue 15), with no hit.
+    private static readonly string[] PrefixHeavyDistMgr =
+    [
+        "Successfully made a network connection to \\\\{2}\\ADMIN$.",
+        "Processing package PS100{0:D3} for DP [\"Display=\\\\{2}\\\"]MSWNET:[\"SMS_SITE=PS1\"]\\\\{2}\\",
+        "The current user context will be used for connecting to {2}.",
+        "STATMSG: ID=2301 SEV=I LEV=M SOURCE=\"SMS Server\" COMP=\"SMS_DISTRIBUTION_MANAGER\" SYS=CM01 SITE=PS1 PID=2468 TID={1}",
+        "Failed to get the content library path of package PS100{0:D3}, will retry.",
+        "Successfully got the DP list of package PS100{0:D3}.",
+        "Cannot get the lock for package PS100{0:D3}; another thread holds it.",
+        "Begin processing package PS100{0:D3} on server {2}.",
+        "DP settings of {2} are unchanged; Server {2} is up to date.",
+        "Found new package PS100{0:D3} version {1}.",
+        "Invalid package source version {1} ignored.",
+        "Remove unused content PS100{0:D3} from {2}.",
+    ];
+
     /// <summary>Writes about <paramref name="totalBytes"/> of logs under <paramref name="folder"/>; returns the bytes written.</summary>
-    public static long Write(string folder, long totalBytes)
+    public static long Write(string folder, long totalBytes) => Write(folder, totalBytes, "sparse");
+
+    /// <summary>
+    /// As above, for a profile: "sparse" (rare findings, the first bench), "dense" (8 busy SMSPXE.log files, about 15%
+    /// of records hold a signature) or "prefix-heavy" (8 distmgr.log files full of the signatures' opening words, no hit).
+    /// </summary>
+    public static long Write(string folder, long totalBytes, string profile)
     {
+        if (profile is "dense" or "prefix-heavy")
+        {
+            var dense = profile == "dense";
+            var random8 = new Random(15);
+            long total = 0;
+            for (var i = 1; i <= 8; i++)
+            {
+                var dp = string.Create(CultureInfo.InvariantCulture, $"dp{i:D2}.contoso.com");
+                var path = Path.Combine(folder, dp, dense ? "SMSPXE.log" : "distmgr.log");
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                total += WriteFile(path, dense ? BusySmsPxe : PrefixHeavyDistMgr, cmTrace: dense, utf16: false, dense ? "SMSPXE" : "SMS_DISTRIBUTION_MANAGER", dp, totalBytes / 8, random8, withFindings: false);
+            }
+
+            return total;
+        }
+
+
         var files = new List<(string Path, string[] Messages, bool CmTrace, bool Utf16, string Component)>
         {
             (Path.Combine(folder, SiteServer, "distmgr.log"), DistMgr, false, false, "SMS_DISTRIBUTION_MANAGER"),
@@ -83,13 +135,13 @@ internal static class SyntheticLogSet
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var server = Path.GetFileName(Path.GetDirectoryName(path)!);
-            written += WriteFile(path, messages, cmTrace, utf16, component, server, perFile, random);
+            written += WriteFile(path, messages, cmTrace, utf16, component, server, perFile, random, withFindings: true);
         }
 
         return written;
     }
 
-    private static long WriteFile(string path, string[] messages, bool cmTrace, bool utf16, string component, string server, long bytes, Random random)
+    private static long WriteFile(string path, string[] messages, bool cmTrace, bool utf16, string component, string server, long bytes, Random random, bool withFindings)
     {
         Encoding encoding = utf16 ? new UnicodeEncoding(bigEndian: false, byteOrderMark: true) : new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1024 * 1024);
@@ -98,7 +150,7 @@ internal static class SyntheticLogSet
         var charsPerByte = utf16 ? 0.5 : 1.0;
         var targetChars = (long)(bytes * charsPerByte);
         long chars = 0;
-        var findingsAt = new HashSet<long> { targetChars / 3, targetChars * 2 / 3 };
+        var findingsAt = withFindings ? new HashSet<long> { targetChars / 3, targetChars * 2 / 3 } : [];
         var line = new StringBuilder(512);
         while (chars < targetChars)
         {

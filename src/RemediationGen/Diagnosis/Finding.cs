@@ -12,8 +12,20 @@ public enum Severity
 /// <summary>One log record that supports a finding: where it is and what it says.</summary>
 public sealed record Evidence(string File, long Line, LogTimestamp? Time, string? Component, string Message)
 {
-    public static Evidence From(LogEntry entry) =>
-        new(entry.File.DisplayPath, entry.Line, entry.Time, entry.Component, entry.Message);
+    /// <summary>
+    /// The longest message evidence keeps: a record may hold up to a megabyte of text, and a finding keeps
+    /// <see cref="Finding.MaxEvidence"/> records for each of up to thousands of servers.
+    /// </summary>
+    public const int MaxMessageChars = 4096;
+
+    public static Evidence From(LogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var message = entry.Message.Length <= MaxMessageChars
+            ? entry.Message
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{entry.Message.AsSpan(0, MaxMessageChars)}... ({entry.Message.Length - MaxMessageChars} more characters)");
+        return new(entry.File.DisplayPath, entry.Line, entry.Time, entry.Component, message);
+    }
 }
 
 /// <summary>

@@ -13,7 +13,10 @@ namespace RemediationGen.Diagnosis;
 internal sealed class ParallelLogScan : IDisposable
 {
     private const int BatchSize = 256;
-    private const int BatchesInFlightPerFile = 16;
+
+    // A batch also ends at this many characters of messages: a record may hold a megabyte (a piece of a long line).
+    private const int BatchChars = 64 * 1024;
+    private const int BatchesInFlightPerFile = 4;
 
     private readonly IReadOnlyList<LogFile> _files;
     private readonly LogSignatures _signatures;
@@ -75,6 +78,7 @@ internal sealed class ParallelLogScan : IDisposable
 
             var slot = _slots[index];
             var batch = new List<LogEntry>(BatchSize);
+            var batchChars = 0;
             try
             {
                 slot.Outcome = LogFileScanner.Scan(
@@ -83,10 +87,12 @@ internal sealed class ParallelLogScan : IDisposable
                     entry =>
                     {
                         batch.Add(entry);
-                        if (batch.Count == BatchSize)
+                        batchChars += entry.Message.Length;
+                        if (batch.Count == BatchSize || batchChars >= BatchChars)
                         {
                             slot.Batches.Add(batch.ToArray(), _stop.Token);
                             batch.Clear();
+                            batchChars = 0;
                         }
                     },
                     slot.Problems.Add,

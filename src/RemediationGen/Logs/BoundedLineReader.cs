@@ -4,12 +4,18 @@ namespace RemediationGen.Logs;
 
 /// <summary>
 /// Reads lines (CRLF, LF or CR) like <see cref="TextReader.ReadLine"/>, but never holds more than
-/// <see cref="MaxLineChars"/> characters: a longer physical line comes back in pieces that share its line number,
-/// so a file without line breaks cannot exhaust memory.
+/// <see cref="PieceChars"/> characters: a longer physical line comes back in pieces that share its line number
+/// (<see cref="LineContinues"/>), so a file without line breaks cannot exhaust memory. Pieces stay below the large
+/// object heap's 85,000 bytes, so a 50 MB line leaves no large garbage behind; <see cref="LogLineParser"/> joins
+/// them into records.
 /// </summary>
 internal sealed class BoundedLineReader
 {
+    /// <summary>The longest line <see cref="LogFileScanner"/> handles in its block; a longer one is read with this reader.</summary>
     public const int MaxLineChars = 1024 * 1024;
+
+    /// <summary>The longest piece returned.</summary>
+    public const int PieceChars = 32 * 1024;
 
     private readonly TextReader _reader;
     private readonly char[] _buffer = new char[16 * 1024];
@@ -29,8 +35,11 @@ internal sealed class BoundedLineReader
     /// <summary>The 1-based physical line number of the last line returned.</summary>
     public long LineNumber { get; private set; }
 
-    /// <summary>Whether the last piece returned is cut at <see cref="MaxLineChars"/>: more of the same line follows.</summary>
+    /// <summary>Whether the last piece returned is cut at <see cref="PieceChars"/>: more of the same line follows.</summary>
     public bool LineContinues => _continuesLine;
+
+    /// <summary>The lines read to their end: a line of which only pieces were read does not count.</summary>
+    public long WholeLines => _continuesLine ? LineNumber - 1 : LineNumber;
 
     public string? ReadLine()
     {
@@ -64,7 +73,7 @@ internal sealed class BoundedLineReader
             }
 
             var available = _buffer.AsSpan(_position, _length - _position);
-            var room = MaxLineChars - _line.Length;
+            var room = PieceChars - _line.Length;
             var scan = available.Length > room ? available[..room] : available;
             var breakAt = scan.IndexOfAny('\r', '\n');
             if (breakAt >= 0)
@@ -77,7 +86,7 @@ internal sealed class BoundedLineReader
 
             _line.Append(scan);
             _position += scan.Length;
-            if (_line.Length >= MaxLineChars)
+            if (_line.Length >= PieceChars)
             {
                 return Finish(endsLine: false);
             }

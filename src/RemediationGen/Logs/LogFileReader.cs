@@ -48,7 +48,7 @@ public static class LogFileReader
                 if (line is null)
                 {
                     // A read error ends the file like its end would: an open record is still flushed and reported.
-                    parser.Complete(ready);
+                    parser.Complete(ready, failed);
                 }
                 else
                 {
@@ -107,7 +107,7 @@ public static class LogFileReader
             failed = true;
             reportProblem(new LogProblem(
                 file.DisplayPath,
-                Describe(string.Create(CultureInfo.InvariantCulture, $"could not be read after line {lines.LineNumber}"), ex)));
+                Describe(string.Create(CultureInfo.InvariantCulture, $"could not be read after line {lines.WholeLines}"), ex)));
             return null;
         }
     }

@@ -484,7 +484,7 @@ public static class LogFileScanner
                 var line = LogFileReader.TryReadLine(lines, file, reportProblem, out var failed);
                 if (line is null)
                 {
-                    parser.Complete(ready);
+                    parser.Complete(ready, failed);
                 }
                 else
                 {

@@ -32,6 +32,7 @@ internal sealed class LogLineParser
     private string? _carry;
     private long _carryLine;
     private bool _carryAfterRecord;
+    private bool _carryMidLine;
     private bool _skipRestOfLine;
 
     /// <param name="fileReports">What was already reported about the file, when several parsers read parts of one file.</param>
@@ -70,6 +71,7 @@ internal sealed class LogLineParser
                 if (!line.StartsWith(RecordStart, StringComparison.Ordinal))
                 {
                     // What follows a record's attributes on its line, when no record starts there, is ignored.
+                    _carryMidLine = false;
                     _skipRestOfLine = lineContinues;
                     return;
                 }
@@ -97,16 +99,21 @@ internal sealed class LogLineParser
         SiteServerRecords(line, lineNumber, output, lineContinues);
     }
 
-    /// <summary>Ends the file: a record still open was cut off, so what was read is kept and the cut is reported.</summary>
-    public void Complete(ICollection<LogEntry> output)
+    /// <summary>
+    /// Ends the file: a record still open was cut off, so what was read is kept and the cut is reported. After a read
+    /// failure (<paramref name="readFailed"/>) the line being read is dropped, since it was not read to its end.
+    /// </summary>
+    public void Complete(ICollection<LogEntry> output, bool readFailed = false)
     {
-        if (_carry is { } carried)
+        if (_carry is { } carried && !readFailed)
         {
-            // The file ended (or could not be read) inside a long line: what was read of it is its last piece.
+            // A last line of a whole number of pieces: its last piece said more might follow.
             _carry = null;
-            _carryAfterRecord = false;
             Accept(carried, _carryLine, output, lineContinues: false);
         }
+
+        _carry = null;
+        _carryAfterRecord = _carryMidLine = _skipRestOfLine = false;
 
         _skipRestOfLine = false;
         if (_recordOpen)
@@ -118,6 +125,9 @@ internal sealed class LogLineParser
     /// <summary>CMTrace records from <paramref name="position"/> (a record start) on, one after the other while each closes on this line.</summary>
     private void StartRecords(string line, int position, long lineNumber, ICollection<LogEntry> output, bool lineContinues)
     {
+        // A carried record that began after another one on its line is still not the line's first.
+        var midLine = _carryMidLine;
+        _carryMidLine = false;
         while (true)
         {
             var body = line.AsSpan(position + RecordStart.Length);
@@ -125,14 +135,16 @@ internal sealed class LogLineParser
             var attributesEnd = end < 0 ? -1 : body[(end + RecordEnd.Length)..].IndexOf('>');
             if (attributesEnd < 0 && lineContinues)
             {
-                Carry(line, position, lineNumber, output); // the record goes on in the next piece of this line
+                // The record goes on in the next piece of this line.
+                Carry(line, position, lineNumber, output, plainText: false);
+                _carryMidLine = Carried && (position > 0 || midLine);
                 return;
             }
 
             if (end < 0)
             {
                 // A record that starts after another one on the same line and does not close there is ignored.
-                if (position == 0)
+                if (position == 0 && !midLine)
                 {
                     _recordOpen = true;
                     _recordStartLine = lineNumber;
@@ -162,8 +174,7 @@ internal sealed class LogLineParser
         if (attributesEnd < 0 && lineContinues && line.Length <= MaxRecordChars)
         {
             // Decide what this line holds once all of it is read.
-            _carry = line;
-            _carryLine = lineNumber;
+            (_carry, _carryLine) = (line, lineNumber);
             return;
         }
 
@@ -201,8 +212,8 @@ internal sealed class LogLineParser
 
         if (lineContinues && RecordStart.AsSpan().StartsWith(rest))
         {
-            Carry(line, next, lineNumber, output);
-            _carryAfterRecord = true;
+            Carry(line, next, lineNumber, output, plainText: false);
+            _carryAfterRecord = _carryMidLine = Carried;
         }
         else
         {
@@ -220,6 +231,14 @@ internal sealed class LogLineParser
     {
         var start = 0;
         var split = SiteServerLine.NextRecordEnd(line, 0);
+        if (split < 0 && !lineContinues && line.Length > MaxRecordChars)
+        {
+            // Plain text longer than a record may be goes on in pieces of that size, as it always did.
+            output.Add(PlainText(lineNumber, line[..MaxRecordChars]));
+            SiteServerRecords(line[MaxRecordChars..], lineNumber, output, lineContinues);
+            return;
+        }
+
         while (split > 0 && !(lineContinues && split == line.Length))
         {
             var following = SiteServerLine.NextRecordEnd(line, split);
@@ -233,9 +252,9 @@ internal sealed class LogLineParser
             split = following;
         }
 
-        if (lineContinues && start > 0)
+        if (lineContinues)
         {
-            Carry(line, start, lineNumber, output);
+            Carry(line, start, lineNumber, output, plainText: true);
             return;
         }
 
@@ -254,22 +273,32 @@ internal sealed class LogLineParser
         output.Add(PlainText(lineNumber, text));
     }
 
-    /// <summary>Keeps the unfinished record at the end of a piece for the next one; one longer than a record may be is read as it is.</summary>
-    private void Carry(string line, int from, long lineNumber, ICollection<LogEntry> output)
+    private bool Carried => _carry is not null;
+
+    /// <summary>
+    /// Keeps the unfinished record at the end of a piece for the next one. Past <see cref="MaxRecordChars"/> it is no
+    /// record: plain text is passed on in pieces of that size, as it always was; a CMTrace record is reported and read
+    /// as plain text.
+    /// </summary>
+    private void Carry(string line, int from, long lineNumber, ICollection<LogEntry> output, bool plainText)
     {
-        var rest = line[from..];
-        if (rest.Length > MaxRecordChars)
+        if (line.Length - from <= MaxRecordChars)
         {
-            _reportProblem(new LogProblem(
-                _file.DisplayPath,
-                string.Create(CultureInfo.InvariantCulture, $"record at line {lineNumber} is longer than {MaxRecordChars} characters; it was read as plain text")));
-            output.Add(PlainText(lineNumber, rest));
-            _skipRestOfLine = true;
+            (_carry, _carryLine) = (line[from..], lineNumber);
             return;
         }
 
-        _carry = rest;
-        _carryLine = lineNumber;
+        if (plainText)
+        {
+            output.Add(PlainText(lineNumber, line.Substring(from, MaxRecordChars)));
+            (_carry, _carryLine) = (line[(from + MaxRecordChars)..], lineNumber);
+            return;
+        }
+
+        _reportProblem(new LogProblem(
+            _file.DisplayPath,
+            string.Create(CultureInfo.InvariantCulture, $"record at line {lineNumber} is longer than {MaxRecordChars} characters; it was read as plain text")));
+        output.Add(PlainText(lineNumber, line[from..]));
     }
 
     private void FlushIfRunaway(ICollection<LogEntry> output)

@@ -13,7 +13,7 @@ internal sealed class AmtProvisioningCertificateScan : IRuleScan
     private readonly AmtProvisioningCertificateRule _rule;
     private readonly DiagnosisContext _context;
     private readonly Dictionary<string, AmtServiceCertificate> _servers = new(StringComparer.Ordinal);
-    private readonly List<RejectedEvidence> _rejected = [];
+    private readonly FloodLimit _flood = new();
 
     public AmtProvisioningCertificateScan(AmtProvisioningCertificateRule rule, DiagnosisContext context)
     {
@@ -30,23 +30,23 @@ internal sealed class AmtProvisioningCertificateScan : IRuleScan
             // "will expire in 2147483647 day(s)" is no date: shown as not used rather than overflowing the expiry.
             if (entry.Time is { } warned && !warned.TryAddDays(days, out _))
             {
-                _rejected.Add(_context.Reject(_rule.Id, entry, days.ToString(CultureInfo.InvariantCulture), "is not a number of days that gives a date"));
+                _flood.Rejected.Add(_context.Reject(_rule.Id, entry, days.ToString(CultureInfo.InvariantCulture), "is not a number of days that gives a date"));
             }
-            else if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _rejected) is { } thumbprint)
+            else if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _flood.Rejected) is { } thumbprint)
             {
                 Server(entry).AddExpiring(entry, thumbprint, days);
             }
         }
         else if (AmtProvisioningCertificateSignatures.TryMatchRemoved(message, out thumbprintText))
         {
-            if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _rejected) is { } thumbprint)
+            if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _flood.Rejected) is { } thumbprint)
             {
                 Server(entry).AddRemoved(entry, thumbprint);
             }
         }
         else if (AmtProvisioningCertificateSignatures.TryMatchFoundNew(message, out thumbprintText))
         {
-            if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _rejected) is { } thumbprint)
+            if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _flood.Rejected) is { } thumbprint)
             {
                 Server(entry).AddFoundNew(entry, thumbprint);
             }
@@ -68,7 +68,12 @@ internal sealed class AmtProvisioningCertificateScan : IRuleScan
                 return pair.Value.ToFinding(_rule, _context.SiteOf(server), server, server is not null && _context.Servers.Match(server) is not null);
             })
             .ToList();
-        return new RuleScanResult(findings, _rejected.ToList());
+        if (_flood.ToFinding(_rule) is { } flood)
+        {
+            findings.Add(flood);
+        }
+
+        return new RuleScanResult(findings, _flood.Rejected.ToList());
     }
 
     private AmtServiceCertificate Server(LogEntry entry)

@@ -10,7 +10,7 @@ internal sealed class IssuingCertificateListScan : IRuleScan
     private readonly IssuingCertificateListRule _rule;
     private readonly DiagnosisContext _context;
     private readonly Dictionary<(string? Site, string? Server), AffectedServer> _affected = [];
-    private readonly List<RejectedEvidence> _rejected = [];
+    private readonly FloodLimit _flood = new();
     private readonly Dictionary<string, Evidence> _latestRecovery = new(StringComparer.Ordinal);
 
     public IssuingCertificateListScan(IssuingCertificateListRule rule, DiagnosisContext context)
@@ -42,20 +42,25 @@ internal sealed class IssuingCertificateListScan : IRuleScan
         var findings = _affected
             .Select(pair => pair.Value.ToFinding(_rule, pair.Key.Site, pair.Key.Server, pair.Key.Server is { } server ? _latestRecovery.GetValueOrDefault(server) : null))
             .ToList();
-        return new RuleScanResult(findings, _rejected.ToList());
+        if (_flood.ToFinding(_rule) is { } flood)
+        {
+            findings.Add(flood);
+        }
+
+        return new RuleScanResult(findings, _flood.Rejected.ToList());
     }
 
     private void ObserveCertMgr(LogEntry entry, string serverText)
     {
         // The name comes from a log: only a valid host name may become a target, anything else is shown and dropped.
-        if (_context.TryServer(_rule.Id, entry, serverText, _rejected) is not { } server)
+        if (_context.TryServer(_rule.Id, entry, serverText, _flood.Rejected) is not { } server)
         {
             return;
         }
 
         var known = _context.Servers.Match(server);
         var site = known?.SiteCode ?? _context.SiteOfLog(entry.File);
-        Affected(site, server, known is not null).AddCertMgr(entry);
+        Affected(entry, site, server, known is not null)?.AddCertMgr(entry);
     }
 
     private void ObserveRecovery(LogEntry entry, string serverText)
@@ -68,7 +73,13 @@ internal sealed class IssuingCertificateListScan : IRuleScan
 
         var server = _context.ServerOf(hostName);
         var evidence = Evidence.From(entry);
-        if (!_latestRecovery.TryGetValue(server, out var latest) || RecordOrder.IsAfter(evidence, latest))
+        var known = _latestRecovery.TryGetValue(server, out var latest);
+        if (!known && !FloodLimit.HasRoom(_latestRecovery.Count))
+        {
+            return; // a success line clears nothing but findings, which are as bounded
+        }
+
+        if (!known || RecordOrder.IsAfter(evidence, latest!))
         {
             _latestRecovery[server] = evidence;
         }
@@ -79,17 +90,24 @@ internal sealed class IssuingCertificateListScan : IRuleScan
         // SMSPXE.log names no server: the folder it was found in does (LogFile.Server), or nobody does.
         if (entry.File.Server is not { } writer)
         {
-            Affected(null, null, serverInFacts: false).AddPxe(entry);
+            Affected(entry, null, null, serverInFacts: false)?.AddPxe(entry);
             return;
         }
 
-        Affected(_context.SiteOf(writer), _context.ServerOf(writer), _context.Servers.Match(writer) is not null).AddPxe(entry);
+        Affected(entry, _context.SiteOf(writer), _context.ServerOf(writer), _context.Servers.Match(writer) is not null)?.AddPxe(entry);
     }
 
-    private AffectedServer Affected(string? site, string? server, bool serverInFacts)
+    /// <summary>The evidence of (site, server); null past <see cref="FloodLimit.MaxServers"/>, where the record is only counted.</summary>
+    private AffectedServer? Affected(LogEntry entry, string? site, string? server, bool serverInFacts)
     {
         if (!_affected.TryGetValue((site, server), out var affected))
         {
+            if (!FloodLimit.HasRoom(_affected.Count))
+            {
+                _flood.NotListed(entry);
+                return null;
+            }
+
             _affected[(site, server)] = affected = new AffectedServer(serverInFacts);
         }
 

@@ -17,7 +17,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
     private readonly Dictionary<(string File, int Thread), string> _dpOfThread = [];
     private readonly Dictionary<string, string> _dpOfPxeFile = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnnamedPasswordFailures> _unnamed = new(StringComparer.Ordinal);
-    private readonly List<RejectedEvidence> _rejected = [];
+    private readonly FloodLimit _flood = new();
 
     public PxePasswordCertificateScan(PxePasswordCertificateRule rule, DiagnosisContext context)
     {
@@ -35,22 +35,22 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
         }
         else if (PxePasswordCertificateSignatures.TryMatchProcessingDp(message, out var serverText))
         {
-            SetThreadDp(entry, _context.TryServer(_rule.Id, entry, serverText, _rejected));
+            SetThreadDp(entry, _context.TryServer(_rule.Id, entry, serverText, _flood.Rejected));
         }
         else if (PxePasswordCertificateSignatures.TryMatchRegistryUpdated(message, out serverText))
         {
-            var server = _context.TryServer(_rule.Id, entry, serverText, _rejected);
+            var server = _context.TryServer(_rule.Id, entry, serverText, _flood.Rejected);
             SetThreadDp(entry, server);
             if (server is not null)
             {
-                Dp(server, SiteOfSiteServerLog(entry, server)).AddRegistryUpdated(entry);
+                Dp(entry, server, SiteOfSiteServerLog(entry, server))?.AddRegistryUpdated(entry);
             }
         }
         else if (PxePasswordCertificateSignatures.TryMatchCertificateUpdate(message, out serverText))
         {
-            if (_context.TryServer(_rule.Id, entry, serverText, _rejected) is { } server)
+            if (_context.TryServer(_rule.Id, entry, serverText, _flood.Rejected) is { } server)
             {
-                Dp(server, SiteOfSiteServerLog(entry, server)).AddCertificateUpdate(entry);
+                Dp(entry, server, SiteOfSiteServerLog(entry, server))?.AddCertificateUpdate(entry);
             }
         }
         else if (PxePasswordCertificateSignatures.TryMatchExpired(message, out var thumbprintText, out serverText))
@@ -74,14 +74,19 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
             .Select(pair => pair.Value.State.ToFinding(_rule, pair.Value.Site, pair.Key, PasswordSet(pair.Key)))
             .Concat(_unnamed.Values.Select(unnamed => unnamed.ToFinding(_rule, DpsWithPassword(unnamed.Site))))
             .ToList(); // unordered: the diagnoser sorts every rule's findings by site and server
-        return new RuleScanResult(findings, _rejected.ToList());
+        if (_flood.ToFinding(_rule) is { } flood)
+        {
+            findings.Add(flood);
+        }
+
+        return new RuleScanResult(findings, _flood.Rejected.ToList());
     }
 
     private void ObservePasswordFailure(LogEntry entry)
     {
         if (entry.Thread is { } thread && _dpOfThread.TryGetValue((entry.File.DisplayPath, thread), out var server))
         {
-            Dp(server, SiteOfSiteServerLog(entry, server)).AddPasswordFailure(entry);
+            Dp(entry, server, SiteOfSiteServerLog(entry, server))?.AddPasswordFailure(entry);
             return;
         }
 
@@ -90,7 +95,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
 
     private void ObserveExpired(LogEntry entry, string thumbprintText, string serverText)
     {
-        if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _rejected) is not { } thumbprint)
+        if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _flood.Rejected) is not { } thumbprint)
         {
             return;
         }
@@ -104,7 +109,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
         RememberPxeFileDp(entry, serverText);
         if (CertificateHash.TryNormalize(thumbprintText, out var thumbprint, out _) && PxeServer(entry) is { } server)
         {
-            Dp(server, SiteOfDpLog(server)).AddValidation(entry, thumbprint);
+            Dp(entry, server, SiteOfDpLog(server))?.AddValidation(entry, thumbprint);
         }
     }
 
@@ -112,7 +117,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
     {
         if (PxeServer(entry) is { } server)
         {
-            Dp(server, SiteOfDpLog(server)).AddPxeFailure(entry, expiredThumbprint);
+            Dp(entry, server, SiteOfDpLog(server))?.AddPxeFailure(entry, expiredThumbprint);
         }
         else
         {
@@ -130,7 +135,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
 
     private void RememberPxeFileDp(LogEntry entry, string serverText)
     {
-        if (entry.File.Server is null && _context.TryServer(_rule.Id, entry, serverText, _rejected) is { } server)
+        if (entry.File.Server is null && _context.TryServer(_rule.Id, entry, serverText, _flood.Rejected) is { } server)
         {
             _dpOfPxeFile[entry.File.DisplayPath] = server;
         }
@@ -165,10 +170,17 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
         return unnamed;
     }
 
-    private PxePasswordDistributionPoint Dp(string server, string? site)
+    /// <summary>The state of <paramref name="server"/>; null past <see cref="FloodLimit.MaxServers"/>, where the record is only counted.</summary>
+    private PxePasswordDistributionPoint? Dp(LogEntry entry, string server, string? site)
     {
         if (!_dps.TryGetValue(server, out var known))
         {
+            if (!FloodLimit.HasRoom(_dps.Count))
+            {
+                _flood.NotListed(entry);
+                return null;
+            }
+
             known = (site, new PxePasswordDistributionPoint(_context.Servers.Match(server) is not null));
         }
         else if (known.Site is null && site is not null)

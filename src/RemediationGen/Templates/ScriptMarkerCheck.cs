@@ -32,7 +32,19 @@ public static class ScriptMarkerCheck
         foreach (var choice in TemplateBranches.Choices(page))
         {
             var rendering = new MarkerRendering();
-            var text = rendering.Render(source, choice, conditions);
+            string text;
+            try
+            {
+                text = rendering.Render(source, choice, conditions);
+            }
+            catch (Scriban.Syntax.ScriptRuntimeException ex)
+            {
+                throw new RemediationGenException(
+                    ErrorKind.InvalidInput,
+                    $"Template '{source.DisplayName}' line {ex.Span.Start.Line + 1}, column {ex.Span.Start.Column + 1}: it cannot be rendered with marker values: {ex.OriginalMessage}",
+                    ex);
+            }
+
             var ast = Parser.ParseInput(text, out var tokens, out var errors);
             var (problem, inPlace) = FindMisplacedMarker(text, ast, tokens);
             checkedMarkers += inPlace;

@@ -52,11 +52,18 @@ internal static class TemplateHelpers
             }
 
             var value = arguments[0];
-            if (value is ScriptObject or IScriptCustomFunction || (value is ScriptArray && !acceptsLists))
+            var refused = value switch
+            {
+                ScriptObject or IScriptCustomFunction => "an object",
+                ScriptArray when !acceptsLists => "a list",
+                ScriptArray items when items.Any(i => i is ScriptObject or ScriptArray) => "a list of objects or lists",
+                _ => null,
+            };
+            if (refused is not null)
             {
                 throw new ScriptRuntimeException(
                     Where(callerContext),
-                    $"{{{{ {name} }}}} takes a string, number or bool{(acceptsLists ? " or a list of them" : string.Empty)}, not {(value is ScriptArray ? "a list" : "an object")}.");
+                    $"{{{{ {name} }}}} takes a string, number or bool{(acceptsLists ? " or a list of them" : string.Empty)}, not {refused}.");
             }
 
             try

@@ -56,7 +56,4 @@ public static class TemplateModel
                 return members;
         }
     }
-
-    /// <summary>The names a model defines, for messages.</summary>
-    public static string Describe(ScriptObject model) => string.Join(", ", model.Keys.Order(StringComparer.Ordinal));
 }

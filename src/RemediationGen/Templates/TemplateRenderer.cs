@@ -69,21 +69,10 @@ public sealed partial class TemplateRenderer(TemplateCatalog catalog)
             var where = $"Template '{source.DisplayName}' line {ex.Span.Start.Line + 1}, column {ex.Span.Start.Column + 1}";
             var unknown = UnknownName().Match(ex.OriginalMessage);
             var message = unknown.Success
-                ? $"'{unknown.Groups[1].Value}' is not defined. Defined here: {TemplateModel.Describe(WithoutHelper(globals, helper))}."
+                ? $"'{unknown.Groups[1].Value}' is not defined. Defined here: {string.Join(", ", globals.Keys.Where(k => k != helper).Order(StringComparer.Ordinal))}."
                 : ex.OriginalMessage;
             throw new RemediationGenException(ErrorKind.InvalidInput, $"{where}: {message}", ex);
         }
-    }
-
-    private static ScriptObject WithoutHelper(ScriptObject globals, string helper)
-    {
-        var copy = new ScriptObject();
-        foreach (var key in globals.Keys.Where(k => k != helper))
-        {
-            copy[key] = null;
-        }
-
-        return copy;
     }
 
     [GeneratedRegex("^The variable or function `([^`]*)` was not found")]

@@ -8,7 +8,8 @@ namespace RemediationGen.Templates;
 /// (<c>{{ ps value }}</c> in <c>.ps1</c>, <c>{{ md value }}</c> in <c>.md</c>, <c>{{ inf value }}</c> in <c>.inf</c>),
 /// or a pipe ending in it. Everything else is refused with its line and column: a plain value, a member, a loop
 /// variable, arithmetic, another helper, assignments, functions, captures, includes and every other statement.
-/// Conditions, loop sources and helper arguments may only read values: no call of any function.
+/// Conditions may only read values (no call of any function); helper arguments and loop lists are a name, a member or
+/// a literal.
 /// </summary>
 public static class TemplateSafetyRule
 {
@@ -84,7 +85,7 @@ public static class TemplateSafetyRule
                         Refuse(loop.Else, "for ... else is not allowed: test the list with if instead");
                     }
 
-                    ReadOnly(loop.Iterator, "a for loop's list");
+                    ValueReference(loop.Iterator, "a for loop's list");
                     Block(loop.Body);
                     return;
                 case ScriptExpressionStatement { Expression: { } expression }:
@@ -116,11 +117,11 @@ public static class TemplateSafetyRule
                         Refuse(call, $"{{{{ {_helper} }}}} takes exactly one value, got {call.Arguments.Count}");
                     }
 
-                    ReadOnly(call.Arguments[0], $"the value given to {_helper}");
+                    ValueReference(call.Arguments[0], $"the value given to {_helper}");
                     return;
                 case ScriptPipeCall { To: ScriptFunctionCall { Target: ScriptVariableGlobal target, Arguments.Count: 0 } } pipe when Helpers.Contains(target.Name):
                     CheckHelper(target);
-                    ReadOnly(pipe.From, $"the value piped to {_helper}");
+                    ValueReference(pipe.From, $"the value piped to {_helper}");
                     return;
                 case ScriptAssignExpression assignment:
                     Refuse(assignment, "assignments are not allowed: templates only read the model");
@@ -142,7 +143,28 @@ public static class TemplateSafetyRule
             }
         }
 
-        /// <summary>Conditions, loop sources and helper arguments read values and call nothing.</summary>
+        /// <summary>What a helper writes and a loop runs over: a name, a member of one, or a literal; nothing computed.</summary>
+        private void ValueReference(ScriptExpression? expression, string where)
+        {
+            switch (expression)
+            {
+                case ScriptVariable variable when IsReserved(variable.Name):
+                    Refuse(variable, $"{where} may not name the helper '{variable.Name}'");
+                    return;
+                case ScriptVariable or ScriptLiteral:
+                    return;
+                case ScriptMemberExpression member:
+                    ValueReference(member.Target, where);
+                    return;
+                case null:
+                    return;
+                default:
+                    Refuse(expression, $"{where} must be a name, a member or a literal ({Describe(expression)} is not allowed there)");
+                    return;
+            }
+        }
+
+        /// <summary>Conditions read values and call nothing.</summary>
         private void ReadOnly(ScriptExpression? expression, string where)
         {
             switch (expression)

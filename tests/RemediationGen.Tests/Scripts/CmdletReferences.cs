@@ -9,7 +9,8 @@ namespace RemediationGen.Tests.Scripts;
 /// The parameters a double accepts, read from the references, never invented: the Windows PowerShell 5.1 reference
 /// (/work/shared/reference/ps51-cmdlet-parameters.json: names, aliases, types) and the ConfigMgr reference
 /// (tests/fixtures/reference/cm-cmdlet-parameters.json: names and aliases; a parameter is a switch when the cmdlet's
-/// documented syntax writes it without a value, or it is one of the common ConfigMgr switches). A double declares
+/// documented syntax, tests/fixtures/reference/cmdlets/*.syntax.txt, writes it without a value, or it is one of the
+/// common ConfigMgr switches). A double declares
 /// exactly those names, so a script that passes any other parameter fails as it would on Windows.
 /// </summary>
 internal static partial class CmdletReferences
@@ -20,6 +21,13 @@ internal static partial class CmdletReferences
     private static readonly HashSet<string> CommonConfigMgrSwitches = new(StringComparer.OrdinalIgnoreCase)
     {
         "Fast", "PassThru", "Force", "DisableWildcardHandling", "ForceWildcardHandling",
+    };
+
+    private static readonly HashSet<string> AutomaticVariables = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "PSEdition", "Host", "PID", "PSHOME", "ShellId", "ExecutionContext", "Args", "Input", "This", "Error", "Matches", "MyInvocation",
+        "PSBoundParameters", "PSCmdlet", "PSScriptRoot", "PSCommandPath", "Profile", "PSVersionTable", "Sender", "Event", "EventArgs",
+        "EventSubscriber", "True", "False", "Null", "StackTrace", "LastExitCode", "PSItem", "PWD", "HOME", "NestedPromptLevel",
     };
 
     private static readonly Lazy<JsonDocument> Ps51 = new(() => Load(Ps51Path));
@@ -50,11 +58,15 @@ internal static partial class CmdletReferences
         text.AppendLine("param(");
         var declared = parameters
             .Where(p => !p.Name.Equals("WhatIf", StringComparison.OrdinalIgnoreCase) && !p.Name.Equals("Confirm", StringComparison.OrdinalIgnoreCase))
-            // Get-Module -PSEdition: a function parameter of that name cannot be bound ($PSEdition is a constant of every scope).
-            .Where(p => !p.Name.Equals("PSEdition", StringComparison.OrdinalIgnoreCase))
             .Select(p =>
-                (p.Aliases.Count == 0 ? string.Empty : "[Alias(" + string.Join(", ", p.Aliases.Select(a => "'" + a + "'")) + ")] ")
-                + "[" + p.PowerShellType + "]$" + p.Name);
+            {
+                // A parameter named like an automatic variable ($PSEdition, $Host...) cannot be a function's variable:
+                // it is declared as $__Name with its name as an alias, and the doubles read it back under its name.
+                var reserved = AutomaticVariables.Contains(p.Name);
+                var aliases = reserved ? [p.Name, .. p.Aliases] : p.Aliases;
+                return (aliases.Count == 0 ? string.Empty : "[Alias(" + string.Join(", ", aliases.Select(a => "'" + a + "'")) + ")] ")
+                    + "[" + p.PowerShellType + "]$" + (reserved ? "__" : string.Empty) + p.Name;
+            });
         text.AppendLine(string.Join(",\n", declared));
         text.AppendLine(")");
         return text.ToString();
@@ -76,8 +88,6 @@ internal static partial class CmdletReferences
             var names = configMgr.EnumerateArray().Select(n => n.GetString()!)
                 // Short all-lower-case entries are the aliases of WhatIf and Confirm (cf, wi), declared by [CmdletBinding].
                 .Where(n => n is not ("cf" or "wi"))
-                // "True"/"False" in the extracted lists are parameter values of the docs' syntax, not names (and $true/$false cannot be bound).
-                .Where(n => n is not ("True" or "False"))
                 .ToList();
             return [.. names.Select(n => new ReferenceParameter(n, [], CommonConfigMgrSwitches.Contains(n) || switches.Contains(n) ? "switch" : "object"))];
         }
@@ -93,10 +103,10 @@ internal static partial class CmdletReferences
         _ => "object",
     };
 
-    /// <summary>Parameters the cmdlet's documented syntax (/work/shared/reference/cmdlets/*.syntax.txt) writes without a value.</summary>
+    /// <summary>Parameters the cmdlet's documented syntax (tests/fixtures/reference/cmdlets/*.syntax.txt) writes without a value.</summary>
     private static HashSet<string> DocumentedSwitches(string cmdlet)
     {
-        var syntax = Path.Combine(Path.GetDirectoryName(Ps51Path)!, "cmdlets", cmdlet + ".syntax.txt");
+        var syntax = Repository.Fixtures("reference", "cmdlets", cmdlet + ".syntax.txt");
         var switches = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (File.Exists(syntax))
         {

@@ -27,6 +27,7 @@ internal static class DoubleDefinitions
         "Get-CMConfigurationItem", "Get-CMBaseline", "Get-CMDeviceCollection", "New-CMConfigurationItem", "Add-CMComplianceSettingScript",
         "New-CMBaseline", "Set-CMBaseline", "New-CMDeviceCollection", "Get-CMDevice", "Add-CMDeviceCollectionDirectMembershipRule",
         "New-CMSchedule", "New-CMBaselineDeployment", "Get-CMDistributionPoint", "Get-CMDistributionPointInfo", "Set-CMDistributionPoint",
+        "Remove-CMBaseline", "Remove-CMConfigurationItem", "Remove-CMBaselineDeployment", "Remove-CMCollection",
     ];
 
     /// <summary>Full type names a script names that are replaced by a fake (the real ones throw off Windows).</summary>
@@ -35,6 +36,7 @@ internal static class DoubleDefinitions
         ["Microsoft.Win32.RegistryKey"] = typeof(FakeRegistryKey),
         ["System.IO.DriveInfo"] = typeof(FakeDriveInfo),
         ["System.Security.Cryptography.X509Certificates.X509Store"] = typeof(FakeX509Store),
+        ["System.IO.FileStream"] = typeof(FakeFileStream),
     };
 
     private const string DefaultBody =

@@ -52,6 +52,8 @@ public sealed class IssuingCertificateListScriptTests
         new("one entry more", (w, e) => Set64(w, [.. e, "EXTRA"]), false, "IssuingCertificateList holds {count+1} entries; the site value has {count}."),
         new("first entry differs in case only", (w, e) => Set64(w, [e[0].ToLowerInvariant() + "x", .. e[1..]]), false, "IssuingCertificateList entry 1 differs from the site value."),
         new("key access denied", (w, e) => { Set64(w, e); w.Registry.DeniedKeys.Add(Key.ToUpperInvariant()); }, false, "the check could not run: {any}Requested registry access is not allowed.{any}"),
+        new("not a site system: not applicable", (w, _) => NotASiteSystem(w), true, "{any}not applicable{any}",
+            Skip: "issue 9 minor (self-targeting guard): a machine that is neither DP nor MP is reported NonCompliant"),
     ];
 
     public static readonly RemediationRow[] RemediationRows =
@@ -72,6 +74,8 @@ public sealed class IssuingCertificateListScriptTests
             false, "{any}", _ => ["OTHER"], [], Skip: "issue 9 item 1: a differing site-managed value is overwritten"),
         new("WDS stop hangs: PXE is running again when the host's 60 s end", (w, e) => { w.Registry.EnsureKey(RegistryView.Registry64, Key); w.Services["WDSServer"] = FakeService.Hanging("WDSServer"); },
             false, "{any}", e => e, ["Stop WDSServer"], Skip: "issue 9 item 6: Restart-Service -Force has no time limit, a killed run leaves WDS stopped"),
+        new("not a site system: changes nothing", (w, _) => { NotASiteSystem(w); w.Services["WDSServer"] = FakeService.Running("WDSServer"); },
+            true, "{any}not applicable{any}", _ => null, [], Skip: "issue 9 minor (self-targeting guard): a machine that is neither DP nor MP gets the value written"),
     ];
 
     public static TheoryData<string, string> DetectCases => ScriptScenarioTest.Cases(Detect, CheckRows.Select(r => r.Name));
@@ -144,6 +148,24 @@ public sealed class IssuingCertificateListScriptTests
         });
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(PackagesWithDiscovery))]
+    public void ConfigMgrDiscovery_ACheckThatCannotRun_LeavesItsReasonInALocalLog(string package)
+    {
+        var under = PackageUnderTest.Named(package);
+        var run = ScriptScenarioTest.Run(under, Discovery, w => w.Registry.DeniedKeys.Add(Key.ToUpperInvariant()));
+
+        KnownDefect.Verify("issue 9 minor (ConfigMgr discovery): a check that errors looks the same as a real finding, its reason is kept nowhere", () =>
+        {
+            HostContracts.ConfigMgrDiscovery(run);
+            var logs = Path.Combine(run.World.DrivePath('C'), "ProgramData", "RemediationGen");
+            Assert.True(Directory.Exists(logs), "no " + logs);
+            Assert.Contains(Directory.EnumerateFiles(logs, "*.log", SearchOption.AllDirectories), f => File.ReadAllText(f).Contains("Requested registry access is not allowed.", StringComparison.Ordinal));
+        });
+    }
+
+    public static TheoryData<string> PackagesWithDiscovery => [.. PackageUnderTest.Holding(Discovery)];
+
     private static void AssertSideEffects(ScriptRun run, PackageUnderTest package, RemediationRow row, string[] entries)
     {
         var expected = row.ValueAfter(entries);
@@ -152,6 +174,10 @@ public sealed class IssuingCertificateListScriptTests
         {
             Assert.Equal(RegistryValueKind.MultiString, after?.Kind);
             Assert.Equal(expected, (string[])after!.Value.Data);
+        }
+        else if (row.Succeeds)
+        {
+            Assert.DoesNotContain(run.World.Calls, c => c.Command is "REG.exe" or "RegistryKey.SetValue" or "RegistryKey.DeleteValue");
         }
 
         Assert.Equal(row.ServiceEvents, run.World.ServiceEvents);
@@ -176,6 +202,8 @@ public sealed class IssuingCertificateListScriptTests
             WriteMethod.RegistryApi => !UsesRegExe(package),
             _ => true,
         };
+
+    private static void NotASiteSystem(ScriptWorld world) => world.Registry.DeleteKey(RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS");
 
     private static void Set64(ScriptWorld world, string[] entries) =>
         world.Registry.SetValue(RegistryView.Registry64, Key, Value, entries, RegistryValueKind.MultiString);

@@ -43,7 +43,7 @@ public sealed record PackageUnderTest(string Name, string SiteCode, IReadOnlyDic
     /// <summary>The value of a constant assignment <c>$Name = ...</c> at the top of a script, read with the PowerShell parser.</summary>
     public object Constant(string relativePath, string variable)
     {
-        var ast = Parser.ParseInput(Files[relativePath], out _, out _);
+        var ast = Parsed(relativePath);
         var assignment = ast.FindAll(a => a is AssignmentStatementAst { Left: VariableExpressionAst v } && v.VariablePath.UserPath == variable, searchNestedScriptBlocks: false)
             .Cast<AssignmentStatementAst>().First();
         return Evaluate(assignment.Right);
@@ -59,25 +59,56 @@ public sealed record PackageUnderTest(string Name, string SiteCode, IReadOnlyDic
         ArrayLiteralAst literal => literal.Elements.Select(Evaluate).ToArray(),
         ConvertExpressionAst { Type.TypeName.Name: "char" } cast => (object)(char)Convert.ToInt32(Evaluate(cast.Child), System.Globalization.CultureInfo.InvariantCulture),
         ConvertExpressionAst cast => Evaluate(cast.Child),
+        HashtableAst table => table.KeyValuePairs.ToDictionary(p => ((StringConstantExpressionAst)p.Item1).Value, p => Evaluate(p.Item2), StringComparer.OrdinalIgnoreCase),
         BinaryExpressionAst { Operator: TokenKind.Plus } sum => string.Concat(Evaluate(sum.Left).ToString(), Evaluate(sum.Right).ToString()),
         StringConstantExpressionAst text => text.Value,
         ConstantExpressionAst constant => constant.Value,
         _ => throw new NotSupportedException("Not a constant the templates write: " + ast.Extent.Text),
     };
 
-    /// <summary>Copies the package into <paramref name="world"/> (scripts read files next to them) and returns the script's full path.</summary>
-    public string Install(ScriptWorld world, string relativePath)
+    /// <summary>The default value of a script parameter, e.g. <c>[string]$ProviderMachineName = 'cm01.contoso.com'</c>.</summary>
+    public string ParameterDefault(string relativePath, string parameter)
     {
-        var folder = Path.Combine(world.Root, "package");
+        var ast = Parsed(relativePath);
+        var declared = ast.ParamBlock.Parameters.Single(p => p.Name.VariablePath.UserPath == parameter);
+        return (string)Evaluate(declared.DefaultValue!);
+    }
+
+    /// <summary>
+    /// The package's files on disk (scripts read files next to them), and the script's full path. A script that
+    /// writes next to itself (the runbook: state, transcript) gets a copy in <paramref name="world"/>; the others run
+    /// from one copy per package, so PowerShell compiles each script once per test run, not once per row.
+    /// </summary>
+    public string Install(ScriptWorld world, string relativePath, bool writesNextToItself)
+    {
+        foreach (var (path, text) in Files)
+        {
+            world.TextLabels[text] = "<file " + path + ">";
+        }
+
+        var folder = writesNextToItself
+            ? WriteFiles(Path.Combine(world.Root, "package"))
+            : SharedCopies.GetOrAdd(Name, name => new Lazy<string>(() => WriteFiles(Path.Combine(ScriptScenarioTest.ProcessFolder, "packages", name)))).Value;
+        return Path.Combine([folder, .. relativePath.Split('/')]);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Package, string Path), ScriptBlockAst> ParsedScripts = new();
+
+    private ScriptBlockAst Parsed(string relativePath) =>
+        ParsedScripts.GetOrAdd((Name, relativePath), key => Parser.ParseInput(Files[key.Path], out _, out _));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> SharedCopies = new(StringComparer.Ordinal);
+
+    private string WriteFiles(string folder)
+    {
         foreach (var (path, text) in Files)
         {
             var target = Path.Combine([folder, .. path.Split('/')]);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.WriteAllText(target, text, new UTF8Encoding(false));
-            world.TextLabels[text] = "<file " + path + ">";
         }
 
-        return Path.Combine([folder, .. relativePath.Split('/')]);
+        return folder;
     }
 
     private static List<PackageUnderTest> Load()

@@ -55,6 +55,8 @@ public sealed class PxePasswordCertificateScriptTests
             },
             false, "The PXE provider last validated certificate " + OldThumbprint + " and it is expired or invalid (KB 4511618); if a restart does not bring the new certificate, run the site-side runbook " + Runbook + "."),
         new("no SMSPXE.log: the summary says where it looked", _ => { }, true, "No SMSPXE.log on this server: it runs no ConfigMgr PXE provider (looked in {folders}).", OnlyInSummary: true),
+        new("not a distribution point: not applicable", w => { w.Registry.DeleteKey(Microsoft.Win32.RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\DP"); Expired(w); }, true,
+            "{any}not applicable{any}", Skip: "issue 9 minor (self-targeting guard): a machine without HKLM\\SOFTWARE\\Microsoft\\SMS\\DP is judged as a DP"),
     ];
 
     public static readonly RemediationRow[] RemediationRows =
@@ -96,6 +98,9 @@ public sealed class PxePasswordCertificateScriptTests
         new("the check passes again: nothing is restarted",
             w => { w.WriteFile(SmsPxeLog, Validation(NewThumbprint, expired: false)); w.Services["WDSServer"] = FakeService.Running("WDSServer"); },
             true, "Nothing restarted: the check passes now. The PXE provider uses certificate " + NewThumbprint + " without validation errors.", []),
+        new("not a distribution point: nothing is restarted",
+            w => { w.Registry.DeleteKey(Microsoft.Win32.RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\DP"); Expired(w); w.Services["WDSServer"] = FakeService.Running("WDSServer"); NewValidation(w, expired: false); },
+            true, "{any}not applicable{any}", [], Skip: "issue 9 minor (self-targeting guard): a machine without HKLM\\SOFTWARE\\Microsoft\\SMS\\DP restarts WDS"),
     ];
 
     public static TheoryData<string, string> DetectCases => ScriptScenarioTest.Cases(Detect, CheckRows.Select(r => r.Name));

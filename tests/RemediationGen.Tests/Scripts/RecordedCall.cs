@@ -13,7 +13,7 @@ namespace RemediationGen.Tests.Scripts;
 public sealed record RecordedCall(string Command, IReadOnlyList<KeyValuePair<string, string>> Parameters, bool WhatIf)
 {
     public override string ToString() =>
-        string.Concat(Parameters.Select(p => p.Value.Length == 0 ? " -" + p.Key : " -" + p.Key + " " + p.Value).Prepend(Command)) + (WhatIf ? " [WhatIf]" : string.Empty);
+        string.Concat(Parameters.Select(p => p.Value.Length == 0 || p.Value[0] == ':' ? " -" + p.Key + p.Value : " -" + p.Key + " " + p.Value).Prepend(Command)) + (WhatIf ? " [WhatIf]" : string.Empty);
 
     public static IReadOnlyList<KeyValuePair<string, string>> Canonical(IDictionary<string, object?> parameters, Func<string, string?> labelOf) =>
         [.. parameters.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => new KeyValuePair<string, string>(p.Key, Format(p.Value, labelOf)))];

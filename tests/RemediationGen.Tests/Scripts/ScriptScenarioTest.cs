@@ -15,17 +15,28 @@ public static class ScriptScenarioTest
     /// <summary>
     /// The worlds of this test process, kept until it exits: a row asserts on the files its run left after the run.
     /// </summary>
-    private static readonly Lazy<string> WorldsFolder = new(() =>
+    private static readonly Lazy<string> LazyProcessFolder = new(() =>
     {
-        var folder = Path.Combine(Path.GetTempPath(), "remediationgen-script-worlds-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var folder = Path.Combine(Path.GetTempPath(), "remediationgen-scripts-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         return folder;
     });
 
-    public static ScriptRun Run(PackageUnderTest package, string relativePath, Action<ScriptWorld> arrange, IReadOnlyDictionary<string, object?>? parameters = null, TimeSpan? hostTimeLimit = null)
+    /// <summary>This test process's folder for worlds and package copies, deleted when the process exits.</summary>
+    public static string ProcessFolder => LazyProcessFolder.Value;
+
+    public static ScriptRun Run(
+        PackageUnderTest package,
+        string relativePath,
+        Action<ScriptWorld> arrange,
+        IReadOnlyDictionary<string, object?>? parameters = null,
+        TimeSpan? hostTimeLimit = null,
+        bool writesNextToItself = false)
     {
-        var world = new ScriptWorld(Path.Combine(WorldsFolder.Value, Guid.NewGuid().ToString("N"))) { HostTimeLimit = hostTimeLimit };
-        var script = package.Install(world, relativePath);
+        var world = new ScriptWorld(Path.Combine(ProcessFolder, "worlds", Guid.NewGuid().ToString("N"))) { HostTimeLimit = hostTimeLimit };
+        var script = package.Install(world, relativePath, writesNextToItself);
+        // The machine is a DP and an MP unless a row says otherwise (the self-targeting guard of issue 9 reads this).
+        world.Registry.MarkSiteSystem();
         arrange(world);
         var run = ScriptHost.Run(world, script, parameters);
         HostContracts.NoInjectedCode(run);
@@ -48,5 +59,9 @@ public static class ScriptScenarioTest
     }
 }
 
-[CollectionDefinition(ScriptScenarioTest.Collection, DisableParallelization = true)]
+/// <summary>
+/// The script tests run one after the other (one collection), and beside the other test collections: the doubles
+/// change only what no other test reads (%SystemRoot%, %ProgramData%, %ProgramFiles%, type names of Windows-only APIs).
+/// </summary>
+[CollectionDefinition(ScriptScenarioTest.Collection)]
 public sealed class ScriptsCollectionDefinition;

@@ -182,7 +182,7 @@ public sealed class ScriptWorld
         var parameters = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (System.Collections.DictionaryEntry entry in boundParameters)
         {
-            parameters[(string)entry.Key] = entry.Value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : entry.Value;
+            parameters[((string)entry.Key).StartsWith("__", StringComparison.Ordinal) ? ((string)entry.Key)[2..] : (string)entry.Key] = entry.Value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : entry.Value;
         }
 
         ThrowIfKilled();

@@ -77,6 +77,16 @@ public sealed class TemplateRendererTests
     }
 
     [Fact]
+    public void Render_PsOfAListOfObjects_IsATemplateError()
+    {
+        var model = new RemediationGen.Packaging.ConfigMgrImportModel("1.0", "PS1", "cm01", []);
+
+        var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("$items = {{ ps Items }}\n", model with { Items = [new("n", "d", "s", "r", "df", "rf", "b", "c", ["dp01"])] }));
+
+        Assert.EndsWith("line 1, column 13: {{ ps }} takes a string, number or bool or a list of them, not a list of objects or lists.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_MdOfAList_IsATemplateError()
     {
         var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("{{ md CollectionNames }}", new RemediationGen.Packaging.ReadmeDeployModel(["a"]), "shared/readme-deploy.md"));
@@ -93,6 +103,18 @@ public sealed class TemplateRendererTests
 
         Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
         Assert.Contains("line 1, column", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RunawayLoop_StopsAtTheLoopLimit()
+    {
+        var huge = Sample with { Entries = [.. Enumerable.Repeat("x", 1_000_001)] };
+
+        var ex = Assert.Throws<RemediationGenException>(() => RenderOverride("{{ for e in Entries }}{{ end }}", huge));
+
+        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
+        Assert.Contains("line 1, column", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("1000000", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,7 +36,9 @@ public sealed class TemplateSafetyRuleTests
     [InlineData("{{ inf SiteCode }}", "line 3, column 6: {{ inf }} is not the helper of .ps1 templates: use {{ ps value }}, which writes a complete PowerShell literal.")]
     [InlineData("{{ SiteCode | md }}", "line 3, column 17: {{ md }} is not the helper of .ps1 templates: use {{ ps value }}, which writes a complete PowerShell literal.")]
     [InlineData("{{ ps SiteCode SiteCode }}", "line 3, column 6: {{ ps }} takes exactly one value, got 2.")]
-    [InlineData("{{ ps (md SiteCode) }}", "line 3, column 10: the value given to ps may only read values (a function call is not allowed there).")]
+    [InlineData("{{ ps (md SiteCode) }}", "line 3, column 9: the value given to ps must be a name, a member or a literal (a parenthesized expression is not allowed there).")]
+    [InlineData("{{ ps Fix.ThresholdDays + 1 }}", "line 3, column 9: the value given to ps must be a name, a member or a literal (an arithmetic or comparison result is not allowed there).")]
+    [InlineData("{{ for i in 1..2000000 }}{{ end }}", "line 3, column 15: a for loop's list must be a name, a member or a literal (an arithmetic or comparison result is not allowed there).")]
     [InlineData("{{ ps SiteCode; SiteCode }}", "line 3, column 19: the plain value 'SiteCode' is written without escaping; write values only as {{ ps value }} in .ps1 templates.")]
     [InlineData("{{ x = SiteCode }}", "line 3, column 6: assignments are not allowed: templates only read the model.")]
     [InlineData("{{ capture x }}a{{ end }}", "line 3, column 6: 'capture' is not allowed; templates may use text, if/else/end, for/end and {{ ps value }}.")]
@@ -45,7 +47,7 @@ public sealed class TemplateSafetyRuleTests
     [InlineData("{{ while true }}{{ end }}", "line 3, column 6: 'while' is not allowed; templates may use text, if/else/end, for/end and {{ ps value }}.")]
     [InlineData("{{ include 'shared/script-header.ps1' }}", "line 3, column 6: a function call is written without escaping; write values only as {{ ps value }} in .ps1 templates.")]
     [InlineData("{{ if include 'shared/script-header.ps1' }}{{ end }}", "line 3, column 9: an if condition may only read values (a function call is not allowed there).")]
-    [InlineData("{{ for c in include 'x' }}{{ end }}", "line 3, column 15: a for loop's list may only read values (a function call is not allowed there).")]
+    [InlineData("{{ for c in include 'x' }}{{ end }}", "line 3, column 15: a for loop's list must be a name, a member or a literal (a function call is not allowed there).")]
     public void Load_RefusedFormInABranchNeverTaken_NamesTemplateLineAndColumn(string body, string expected)
     {
         var ex = LoadRefused(Script, InUntakenBranch(body), out var path);

@@ -376,11 +376,16 @@ function Find-RemoteSmsPxeLog {
     if ($SmsPxeLogPath) {
         return $SmsPxeLogPath
     }
-    $existing = @(Get-RemoteSmsPxeLogCandidates | ForEach-Object { Get-FileSystemItem -Path $_ } | Where-Object { $null -ne $_ })
-    if ($existing.Count -eq 0) {
-        return $null
+    $newest = $null
+    $newestTime = [DateTime]::MinValue
+    foreach ($candidate in (Get-RemoteSmsPxeLogCandidates)) {
+        $item = Get-FileSystemItem -Path $candidate
+        if ($null -ne $item -and ($null -eq $newest -or $item.LastWriteTimeUtc -gt $newestTime)) {
+            $newest = $candidate
+            $newestTime = $item.LastWriteTimeUtc
+        }
     }
-    return ($existing | Sort-Object -Property LastWriteTimeUtc -Descending | Select-Object -First 1).FullName
+    return $newest
 }
 
 function Wait-LogText {
@@ -396,7 +401,7 @@ function Wait-LogText {
         if ($item.Length -lt $Offset) {
             $Offset = 0
         }
-        $text = Read-LogText -Path $item.FullName -Offset $Offset
+        $text = Read-LogText -Path $Path -Offset $Offset
         if (& $Test $text) {
             Write-Progress -Activity $Waiting -Completed
             return $text
@@ -616,7 +621,7 @@ function Invoke-RestartPxe {
         Stop-Runbook 'RestartPxe' ('SMSPXE.log of ' + $DistributionPoint + ' was not found (' + $where + ').') 'give -SmsPxeLogPath (the DP''s SMSPXE.log through its admin share).'
     }
     $offset = $pxeItem.Length
-    $before = Get-PxeCertificateState -Text (Read-LogText -Path $pxeItem.FullName -Offset ($offset - $LogTailBytes))
+    $before = Get-PxeCertificateState -Text (Read-LogText -Path $pxeLog -Offset ($offset - $LogTailBytes))
     $old = $state.OldThumbprint
     if (-not $old) {
         $old = $before.Thumbprint
@@ -651,7 +656,7 @@ function Invoke-RestartPxe {
         return
     }
 
-    $text = Wait-LogText -Step 'RestartPxe' -Path $pxeItem.FullName -Offset $offset -Waiting 'Waiting for SMSPXE.log' -Test {
+    $text = Wait-LogText -Step 'RestartPxe' -Path $pxeLog -Offset $offset -Waiting 'Waiting for SMSPXE.log' -Test {
         param($written)
         $validation = Get-PxeCertificateState -Text $written
         $validation.Thumbprint -and ($validation.Completed -or $validation.Failed)

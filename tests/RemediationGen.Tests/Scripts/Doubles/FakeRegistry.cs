@@ -22,6 +22,23 @@ public sealed class FakeRegistry
     public (object Data, RegistryValueKind Kind)? GetValue(RegistryView view, string keyPath, string name) =>
         _keys.TryGetValue((Resolve(view), Normalize(keyPath)), out var values) && values.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>Deletes a key and its subkeys in one view.</summary>
+    public void DeleteKey(RegistryView view, string keyPath)
+    {
+        var path = Normalize(keyPath);
+        foreach (var key in _keys.Keys.Where(k => k.View == Resolve(view) && (k.Path == path || k.Path.StartsWith(path + @"", StringComparison.Ordinal))).ToList())
+        {
+            _keys.Remove(key);
+        }
+    }
+
+    /// <summary>Makes this machine a distribution point and a management point of ConfigMgr (their registry keys).</summary>
+    public void MarkSiteSystem()
+    {
+        EnsureKey(RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\DP");
+        EnsureKey(RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\MP");
+    }
+
     public bool KeyExists(RegistryView view, string keyPath) => _keys.ContainsKey((Resolve(view), Normalize(keyPath)));
 
     public Dictionary<string, (object Data, RegistryValueKind Kind)> EnsureKey(RegistryView view, string keyPath)

@@ -42,12 +42,12 @@ internal static class WindowsCommands
 
                 return null;
             case "Get-Module":
-                return site.ModuleLoaded && Equals(First(p.GetValueOrDefault("Name")), "ConfigurationManager") ? FakeConfigMgrSite.Object(("Name", "ConfigurationManager")) : null;
+                return site.ModuleLoaded && First(p.GetValueOrDefault("Name")) == "ConfigurationManager" ? FakeConfigMgrSite.Object(("Name", "ConfigurationManager")) : null;
             case "Import-Module":
                 site.ModuleLoaded = true;
                 return null;
             case "Get-PSDrive":
-                return site.SiteDriveExists ? FakeConfigMgrSite.Object(("Name", p.GetValueOrDefault("Name")), ("Provider", "CMSite")) : new DoubleError("Cannot find drive. A drive with the name '" + p.GetValueOrDefault("Name") + "' does not exist.");
+                return site.SiteDriveExists ? FakeConfigMgrSite.Object(("Name", First(p.GetValueOrDefault("Name"))), ("Provider", "CMSite")) : new DoubleError("Cannot find drive. A drive with the name '" + First(p.GetValueOrDefault("Name")) + "' does not exist.");
             case "New-PSDrive":
                 site.SiteDriveExists = true;
                 return FakeConfigMgrSite.Object(("Name", p.GetValueOrDefault("Name")));

@@ -1,0 +1,73 @@
+using RemediationGen.Bench;
+using RemediationGen.Diagnosis;
+using RemediationGen.Logs;
+using RemediationGen.Tests.Rules;
+using RemediationGen.Tests.Support;
+
+namespace RemediationGen.Tests.Logs;
+
+/// <summary>
+/// The bench's three profiles (bench/logs.sh --profile), at 4 MiB: the scan emits exactly the full reader's records
+/// that hold a signature, and every rule finds the same with those records as with all of them.
+/// </summary>
+public sealed class SyntheticProfileTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("sparse")]
+    [InlineData("dense")]
+    [InlineData("prefix-heavy")]
+    public void ScanAndRules_OnAProfile_MatchTheFullReader(string profile)
+    {
+        // Given a small log set of the profile
+        SyntheticLogSet.Write(_temp.Path, 4L * 1024 * 1024, profile);
+        var discovery = LogDiscovery.Discover([_temp.Path], TestFacts.TwoSites);
+        var signatures = LogSignatures.Create(RuleCatalog.All.SelectMany(r => r.Signatures));
+        var all = new List<LogEntry>();
+
+        foreach (var file in discovery.Files)
+        {
+            // When each file is scanned and read in full
+            var scanned = new List<LogEntry>();
+            var problems = new List<LogProblem>();
+            LogFileScanner.Scan(file, signatures, scanned.Add, problems.Add);
+            var full = TestLogs.ReadAll(file);
+            all.AddRange(full.Entries);
+
+            // Then the scan emits the full reader's records that hold a signature, with the same problems
+            Assert.Equal(full.Entries.Where(signatures.Matches), scanned);
+            Assert.Equal(full.Problems, problems);
+        }
+
+        // And each rule finds the same when shown only the records that hold one of its signatures
+        var context = new DiagnosisContext(TestFacts.TwoSites);
+        foreach (var rule in RuleCatalog.All)
+        {
+            var filtered = all.Where(e => rule.Signatures.Any(s => e.Message.Contains(s, StringComparison.OrdinalIgnoreCase)));
+            Assert.Equal(Describe(Scan(rule, context, all)), Describe(Scan(rule, context, filtered)));
+        }
+
+        if (profile == "dense")
+        {
+            Assert.True(all.Count(signatures.Matches) * 100 / all.Count is >= 12 and <= 18, "about 15% of dense records hold a signature");
+        }
+    }
+
+    private static RuleScanResult Scan(IDiagnosticRule rule, DiagnosisContext context, IEnumerable<LogEntry> entries)
+    {
+        var scan = rule.BeginScan(context);
+        foreach (var entry in entries)
+        {
+            scan.Observe(entry);
+        }
+
+        return scan.Complete();
+    }
+
+    private static List<string> Describe(RuleScanResult result) =>
+        [.. result.Findings.Select(f => $"{f.RuleId}|{f.SiteCode}|{f.Server}|{f.Severity}|{f.Occurrences}|{f.Summary}|{string.Join(",", f.Evidence.Select(e => e.Line))}|{f.Resolution?.Evidence.Line}|{string.Join(",", f.Details.Select(d => d.Key + "=" + d.Value))}"),
+         .. result.Rejected.Select(r => $"rejected|{r.Value}|{r.Evidence.Line}")];
+}
