@@ -13,6 +13,7 @@ internal static class PxePasswordCertificateSignatures
 
     private const string ProcessingDp = "ServerName = ";
     private const string ProcessingDpContext = "NAL Path";
+    private const string SettingsChange = "Processing DP settings change for ";
     private const string RegistryUpdated = "DP registry settings have been successfully updated on ";
     private const string CertQuery = "DP cert query: EXEC spUpdateDPCert N'";
     private const string Expired = "' has expired";
@@ -22,13 +23,21 @@ internal static class PxePasswordCertificateSignatures
 
     /// <summary>Every record this rule reads holds one of these (see <see cref="Diagnosis.IDiagnosticRule.Signatures"/>).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [PasswordFailure, ProcessingDp, RegistryUpdated, CertQuery, Expired, ClientKeyFailure, ValidityError, BeginValidation];
+        [PasswordFailure, ProcessingDp, SettingsChange, RegistryUpdated, CertQuery, Expired, ClientKeyFailure, ValidityError, BeginValidation];
 
     public static bool IsPasswordFailure(string message) => message.Contains(PasswordFailure, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>DistMgr's "DPID n - NAL Path [...] , ServerName = X, ..." line: X is the DP the thread now works on.</summary>
+    /// <summary>
+    /// DistMgr's "DPID n - NAL Path [...] , ServerName = X, ..." or "Processing DP settings change for X" line: X is the
+    /// DP the thread now works on.
+    /// </summary>
     public static bool TryMatchProcessingDp(string message, out string serverText)
     {
+        if (MessageText.TryTakeWord(message, SettingsChange, trimFullStops: true, out serverText))
+        {
+            return true;
+        }
+
         serverText = string.Empty;
         if (!message.Contains(ProcessingDpContext, StringComparison.OrdinalIgnoreCase)
             || !MessageText.TryTakeAfter(message, ProcessingDp, out var rest))

@@ -114,8 +114,9 @@ public sealed class PxePasswordCertificateFixTests
             Assert.True(PowerShellAssert.InsideShouldProcessBlock(lines, index), $"{change} runs outside a ShouldProcess block");
         }
 
-        // ...the waits and the password prompt are skipped, and only local bookkeeping runs with -WhatIf:$false.
-        Assert.Equal(3, lines.Count(l => l.Trim() == "if ($WhatIfPreference) {"));
+        // ...the waits, the password prompt and ClearPassword's stop for the console are skipped, and only local
+        // bookkeeping runs with -WhatIf:$false.
+        Assert.Equal(4, lines.Count(l => l.Trim() == "if ($WhatIfPreference) {"));
         Assert.Contains("Start-Transcript -Path $transcriptPath -WhatIf:$false | Out-Null", lines);
         Assert.Contains("    if (-not $WhatIfPreference) {", lines);
     }
@@ -151,14 +152,15 @@ public sealed class PxePasswordCertificateFixTests
     {
         var lines = Text(Assert.Single(Generate(TargetSelection.All).Packages), Runbook).Split("\r\n");
 
-        var stop = Array.IndexOf(lines, "            $service.Stop()");
+        // Inside the try whose catch sends a restart that fails through the "What to do" guidance.
+        var stop = Array.IndexOf(lines, "                $service.Stop()");
         Assert.True(stop > 0, "$service.Stop() not found");
         Assert.Equal(
-            "        if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {",
+            "            if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {",
             lines[stop - 1]);
-        Assert.Equal("        }", lines[stop + 1]);
-        Assert.Equal("        $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [TimeSpan]::FromMinutes(2))", lines[stop + 2]);
-        Assert.Equal("        $service.Start()", lines[stop + 3]);
+        Assert.Equal("            }", lines[stop + 1]);
+        Assert.Equal("            $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [TimeSpan]::FromMinutes(2))", lines[stop + 2]);
+        Assert.Equal("            $service.Start()", lines[stop + 3]);
     }
 
     [Fact]

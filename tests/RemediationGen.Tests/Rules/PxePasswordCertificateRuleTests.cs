@@ -106,9 +106,30 @@ public class PxePasswordCertificateRuleTests
             findings.Select(f => (f.SiteCode, f.Server, f.Evidence[0].Line)));
     }
 
+    [Fact]
+    public void Observe_SettingsChangeLineNamesTheThreadsDp_FailureIsAttributed()
+    {
+        // Given a recovered site: thread 1 processes a settings change for dp03, thread 2 for dp030, and each then fails
+        var log = TestLogs.FromText("distmgr.log", string.Join("\r\n",
+            DistMgr("Processing DP settings change for dp03.contoso.com", 1),
+            DistMgr("Processing DP settings change for dp030.contoso.com", 2),
+            DistMgr("Failed to get the encrypted PXE password", 1),
+            DistMgr("Failed to get the encrypted PXE password", 2)), server: "cm01.contoso.com");
+
+        // When diagnosed
+        var findings = RuleRun.Files([log], TestFacts.TwoSites).Of(Id);
+
+        // Then each failure is its thread's DP's, and none is reported as "not tied to a server"
+        Assert.Equal(
+            [("dp03.contoso.com", 3L), ("dp030.contoso.com", 4L)],
+            findings.Select(f => (f.Server, f.Evidence[0].Line)).OrderBy(f => f.Server, StringComparer.Ordinal));
+        Assert.DoesNotContain(findings, f => f.Server is null);
+    }
+
     [Theory]
     [InlineData("~DPID 5 - NAL Path [x] , ServerName = dp05'; Remove-Item C:\\ -Recurse, DPDrive = ", "dp05'; Remove-Item C:\\ -Recurse")]
     [InlineData("DP registry settings have been successfully updated on $(Invoke-Pwned)", "$(Invoke-Pwned)")]
+    [InlineData("Processing DP settings change for $(Invoke-Pwned)", "$(Invoke-Pwned)")]
     [InlineData("DP cert query: EXEC spUpdateDPCert N'dp05''; DROP TABLE x; --', N'PS1', 0x, 0x30", "dp05'; DROP TABLE x; --")]
     public void Observe_HostileDpName_IsRejectedAndNeverCorrelated(string message, string shownValue)
     {

@@ -18,7 +18,7 @@ public sealed class PxePasswordCertificateScriptTests
     private const string Remediation = "configmgr/PxePasswordCertificate/remediation.ps1";
     private const string Runbook = "site/PxePasswordCertificate/Invoke-PxePasswordRunbook.ps1 in the RemediationGen package of site {site}";
 
-    /// <summary>A state of the DP, and what the check concludes (placeholders: {site}, {log} the SMSPXE.log found, {any}).</summary>
+    /// <summary>A state of the DP, and what the check concludes (placeholders: {site}, {log} the SMSPXE.log found, {folders} the folders searched on drive C, {any}).</summary>
     /// <summary><see cref="OnlyInSummary"/>: the defect shows in the Intune line only, so the row does not run for discovery.</summary>
     public sealed record CheckRow(string Name, Action<ScriptWorld> Arrange, bool Compliant, string Summary, string? Skip = null, bool OnlyInSummary = false);
 
@@ -27,7 +27,7 @@ public sealed class PxePasswordCertificateScriptTests
 
     public static readonly CheckRow[] CheckRows =
     [
-        new("no SMSPXE.log: no PXE provider here", _ => { }, true, "No SMSPXE.log on this server: it runs no ConfigMgr PXE provider."),
+        new("no SMSPXE.log: no PXE provider here", _ => { }, true, "No SMSPXE.log on this server: it runs no ConfigMgr PXE provider (looked in {any})."),
         new("newest validation passed", w => w.WriteFile(SmsPxeLog, Validation(OldThumbprint, expired: true) + Validation(NewThumbprint, expired: false)), true, "The PXE provider uses certificate " + NewThumbprint + " without validation errors."),
         new("newest validation found the certificate expired", w => w.WriteFile(SmsPxeLog, Validation(OldThumbprint, expired: true)), false,
             "The PXE provider last validated certificate " + OldThumbprint + " and it is expired or invalid (KB 4511618); if a restart does not bring the new certificate, run the site-side runbook " + Runbook + "."),
@@ -40,19 +40,21 @@ public sealed class PxePasswordCertificateScriptTests
         new("no validation since the provider started", w => w.WriteFile(SmsPxeLog, Line("PXE Provider loaded.")), true, "No certificate validation in the end of {log} since the PXE provider last started."),
         new("a failure after the newest validation block is not about the certificate",
             w => w.WriteFile(SmsPxeLog, Validation(NewThumbprint, expired: false) + Line("Boot image PS100004 signing certificate has expired")), true,
-            "The PXE provider uses certificate " + NewThumbprint + " without validation errors.", Skip: "issue 9 minor (PXE check): the failure search runs to the end of the file, not the newest validation block"),
+            "The PXE provider uses certificate " + NewThumbprint + " without validation errors."),
         new("the failed validation rolled over to SMSPXE.lo_",
             w => { w.WriteFile(@"C:\SMS_DP$\sms\logs\SMSPXE.lo_", Validation(OldThumbprint, expired: true)); w.WriteFile(SmsPxeLog, Line("PXE Provider loaded.")); }, false,
-            "{any}" + OldThumbprint + "{any}", Skip: "issue 9 minor (PXE check): SMSPXE.lo_ and archives are not read after a rollover"),
+            "The PXE provider last validated certificate " + OldThumbprint + " and it is expired or invalid (KB 4511618, in {any}SMSPXE.lo_ after a log rollover); if a restart does not bring the new certificate, run the site-side runbook " + Runbook + "."),
+        new("the failed validation is in a timestamped archive",
+            w => { w.WriteFile(@"C:\SMS_DP$\sms\logs\SMSPXE-20261125-101501.log", Validation(OldThumbprint, expired: true)); w.WriteFile(SmsPxeLog, Line("PXE Provider loaded.")); }, false,
+            "The PXE provider last validated certificate " + OldThumbprint + " and it is expired or invalid (KB 4511618, in {any}SMSPXE-20261125-101501.log after a log rollover); if a restart does not bring the new certificate, run the site-side runbook " + Runbook + "."),
         new("site server logs under the installation directory",
             w =>
             {
                 w.Registry.SetValue(Microsoft.Win32.RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\Identification", "Installation Directory", @"E:\ConfigMgr", Microsoft.Win32.RegistryValueKind.String);
                 w.WriteFile(@"E:\ConfigMgr\Logs\SMSPXE.log", Validation(OldThumbprint, expired: true));
             },
-            false, "{any}" + OldThumbprint + "{any}", Skip: "issue 9 minor (PXE check): the site server's log folder is not read from HKLM\\SOFTWARE\\Microsoft\\SMS\\Identification"),
-        new("no SMSPXE.log: the summary says where it looked", _ => { }, true, @"{any}SMS_DP$\sms\logs{any}",
-            Skip: "issue 9 minor (PXE check): 'No SMSPXE.log' does not say where it looked", OnlyInSummary: true),
+            false, "The PXE provider last validated certificate " + OldThumbprint + " and it is expired or invalid (KB 4511618); if a restart does not bring the new certificate, run the site-side runbook " + Runbook + "."),
+        new("no SMSPXE.log: the summary says where it looked", _ => { }, true, "No SMSPXE.log on this server: it runs no ConfigMgr PXE provider (looked in {folders}).", OnlyInSummary: true),
         new("not a distribution point: not applicable", w => { w.Registry.DeleteKey(Microsoft.Win32.RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\DP"); Expired(w); }, true,
             "{any}not applicable{any}", Skip: "issue 9 minor (self-targeting guard): a machine without HKLM\\SOFTWARE\\Microsoft\\SMS\\DP is judged as a DP"),
     ];
@@ -81,7 +83,7 @@ public sealed class PxePasswordCertificateScriptTests
             w => { Expired(w); w.Services["WDSServer"] = FakeService.Running("WDSServer"); },
             false, "Restarted WDSServer, but the PXE provider validated no certificate within 45 seconds of the start; read {log}.", ["Stop WDSServer", "Start WDSServer"]),
         new("no SMSPXE.log", w => w.Services["WDSServer"] = FakeService.Running("WDSServer"),
-            false, "No SMSPXE.log on this server: there is no PXE provider to restart.", []),
+            false, "No SMSPXE.log on this server: there is no PXE provider to restart (looked in {any}).", []),
         new("neither PXE service installed", Expired, false, "Neither SccmPxe nor WDSServer is installed and enabled here.", []),
         new("WDS disabled", w => { Expired(w); w.Services["WDSServer"] = FakeService.Disabled("WDSServer"); }, false, "Neither SccmPxe nor WDSServer is installed and enabled here.", []),
         new("WDS stop hangs past the deadline",
@@ -95,7 +97,7 @@ public sealed class PxePasswordCertificateScriptTests
             true, "Restarted WDSServer; {any}", ["Stop WDSServer", "Start WDSServer"], Skip: "issue 9 item 6: the stopped SccmPxe is chosen over the running WDS"),
         new("the check passes again: nothing is restarted",
             w => { w.WriteFile(SmsPxeLog, Validation(NewThumbprint, expired: false)); w.Services["WDSServer"] = FakeService.Running("WDSServer"); },
-            true, "{any}", [], Skip: "issue 9 minor (PXE remediation): the check is not run again before restarting"),
+            true, "Nothing restarted: the check passes now. The PXE provider uses certificate " + NewThumbprint + " without validation errors.", []),
         new("not a distribution point: nothing is restarted",
             w => { w.Registry.DeleteKey(Microsoft.Win32.RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\DP"); Expired(w); w.Services["WDSServer"] = FakeService.Running("WDSServer"); NewValidation(w, expired: false); },
             true, "{any}not applicable{any}", [], Skip: "issue 9 minor (self-targeting guard): a machine without HKLM\\SOFTWARE\\Microsoft\\SMS\\DP restarts WDS"),
@@ -181,6 +183,10 @@ public sealed class PxePasswordCertificateScriptTests
         }
     }
 
+    /// <summary>Where the check looks for SMSPXE.log on a machine with drive C only and no site server installation.</summary>
+    private static readonly string[] SearchedFoldersOnC =
+        [@"C:\SMS_DP$\sms\logs", @"C:\SMS_CCM\Logs", @"C:\Program Files\Microsoft Configuration Manager\Logs", @"C:\Windows\CCM\Logs"];
+
     private static void Expired(ScriptWorld world) => world.WriteFile(SmsPxeLog, Validation(OldThumbprint, expired: true));
 
     /// <summary>The provider validates a certificate 8 seconds after the script started (after the restart).</summary>
@@ -191,5 +197,6 @@ public sealed class PxePasswordCertificateScriptTests
     {
         ["site"] = package.SiteCode,
         ["log"] = world.MapWindowsPath(SmsPxeLog),
+        ["folders"] = string.Join(", ", SearchedFoldersOnC.Select(world.MapWindowsPath)),
     };
 }

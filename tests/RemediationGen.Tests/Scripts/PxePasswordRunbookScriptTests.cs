@@ -30,6 +30,12 @@ public sealed class PxePasswordRunbookScriptTests
         "{time} [Done] All steps completed.",
     ];
 
+    /// <summary>After ClearPassword every failure says the DP has no PXE password and how to set it again (issue 9).</summary>
+    private const string NoPassword = " Until RestorePassword succeeds, {dp} has no PXE password (ClearPassword ran): to set it again now, without the other steps, run with -StartAt RestorePassword.";
+
+    /// <summary>-WhatIf without -ClearThroughSmsProvider: ClearPassword would stop for the console; nothing says "cleared".</summary>
+    private const string ConsoleClearWhatIf = "{time} [ClearPassword] What if: would stop here for the PXE password of {dp} to be cleared in the console (or run with -ClearThroughSmsProvider).";
+
     private static readonly string[] FromRestartPxe =
     [
         "{time} [Start] KB 4511618 runbook for {dp}, from step RestartPxe. Transcript: {transcript}",
@@ -91,13 +97,13 @@ public sealed class PxePasswordRunbookScriptTests
 
     public static readonly RunbookRow[] RunbookRows =
     [
-        new("every step, the password typed twice", [], s => s.Succeeding(), FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true),
-        new("every step, the password given as a SecureString", new() { ["PxePassword"] = FakeDistributionPoint.Secret(Password) },
+        new("every step, the password typed twice", new() { ["ClearThroughSmsProvider"] = true }, s => s.Succeeding(), FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true),
+        new("every step, the password given as a SecureString", new() { ["PxePassword"] = FakeDistributionPoint.Secret(Password), ["ClearThroughSmsProvider"] = true },
             s => { s.Succeeding(); s.World.ReadHostAnswers.Clear(); }, FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true),
-        new("the DP given by its short name", new() { ["DistributionPoint"] = "{short}" }, s => s.Succeeding(), FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true),
+        new("the DP given by its short name", new() { ["DistributionPoint"] = "{short}", ["ClearThroughSmsProvider"] = true }, s => s.Succeeding(), FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true),
         new("-WhatIf changes nothing", new() { ["WhatIf"] = true }, s => s.Succeeding(),
             [
-                FullRun[0], FullRun[1], FullRun[2],
+                FullRun[0], FullRun[1], ConsoleClearWhatIf,
                 "{time} [WaitForDistmgr] What if: would wait up to 30 minutes for distmgr.log to update {dp}.",
                 "{time} [RestartPxe] What if: would wait up to 30 minutes for SMSPXE.log to validate a certificate other than " + OldThumbprint + ".",
                 "{time} [RestorePassword] What if: would ask for the PXE password and set it on {dp} with Set-CMDistributionPoint -PxePassword.",
@@ -106,11 +112,11 @@ public sealed class PxePasswordRunbookScriptTests
             null, ClearsPassword: false, SetsPassword: false, Restarts: false),
         new("-WhatIf does not say the password was cleared", new() { ["WhatIf"] = true }, s => s.Succeeding(),
             [FullRun[0], FullRun[1], "{time} [ClearPassword] What if: {any}", "{any}", "{any}", "{any}", FullRun[7]],
-            null, ClearsPassword: false, SetsPassword: false, Restarts: false, Skip: "issue 9 minor (runbook): -WhatIf prints 'PXE password cleared'"),
+            null, ClearsPassword: false, SetsPassword: false, Restarts: false),
         new("-StartAt RestartPxe resumes there", new() { ["StartAt"] = "RestartPxe" }, s => s.Healthy().NewCertificateAt(60, s.NewThumbprint),
             FromRestartPxe, null, ClearsPassword: false, SetsPassword: true, Restarts: true),
         new("-StartAt typed in lower case runs the same steps", new() { ["StartAt"] = "restartpxe" }, s => s.Healthy().NewCertificateAt(60, s.NewThumbprint),
-            FromRestartPxe, null, ClearsPassword: false, SetsPassword: true, Restarts: true, Skip: "issue 9 item 2: a lower-case -StartAt runs RestorePassword first, then every step"),
+            FromRestartPxe, null, ClearsPassword: false, SetsPassword: true, Restarts: true),
         new("unknown DP", new() { ["DistributionPoint"] = "dp77.contoso.com" }, s => s.Healthy(), [],
             "This package covers these DPs only: {dp}.", ClearsPassword: false, SetsPassword: false, Restarts: false),
         new("Preconditions: not a DP of the site", [], s => { s.Healthy(); s.World.ConfigMgr.DistributionPoints.Clear(); }, [FullRun[0]],
@@ -126,56 +132,54 @@ public sealed class PxePasswordRunbookScriptTests
             "Step Preconditions failed: distmgr.log is not reachable at {distmgr}. What to do: give -DistmgrLogPath (the site server's Logs folder through its admin share). Then run again with -StartAt Preconditions.",
             ClearsPassword: false, SetsPassword: false, Restarts: false),
         new("Preconditions: SMSPXE.log not on the admin shares", [], s => { s.Healthy(); File.Delete(s.World.MapWindowsPath(s.SmsPxePath)); }, [FullRun[0]],
-            "Step Preconditions failed: SMSPXE.log was not found on the admin shares of {dp}. What to do: give -SmsPxeLogPath. Then run again with -StartAt Preconditions.",
+            "Step Preconditions failed: SMSPXE.log was not found on the admin shares of {dp} (looked in <drive>$\\SMS_DP$\\sms\\logs and <drive>$\\SMS_CCM\\Logs on drives C to Z, C$\\Program Files\\Microsoft Configuration Manager\\Logs and ADMIN$\\CCM\\Logs). What to do: give -SmsPxeLogPath. Then run again with -StartAt Preconditions.",
             ClearsPassword: false, SetsPassword: false, Restarts: false),
         new("Preconditions: no console", [], s => { s.Healthy(); s.World.ConfigMgr.ModuleLoaded = false; }, [FullRun[0]],
             "Step Preconditions failed: The ConfigurationManager module was not found: run this script where the Configuration Manager console is installed. What to do: run this script where the Configuration Manager console is installed, with -ProviderMachineName (the SMS Provider) when the site server is unknown. Then run again with -StartAt Preconditions.",
             ClearsPassword: false, SetsPassword: false, Restarts: false),
-        new("ClearPassword: no site control object", [], s => { s.Healthy(); s.Point.HasSiteControlRole = false; }, [FullRun[0], FullRun[1]],
-            "Step ClearPassword failed: the site control object of {dp} was not found on {provider}. What to do: clear the password in the console (see the note in this script's help). Then run again with -StartAt ClearPassword.",
+        new("ClearPassword: no site control object", new() { ["ClearThroughSmsProvider"] = true }, s => { s.Healthy(); s.Point.HasSiteControlRole = false; }, [FullRun[0], FullRun[1]],
+            "Step ClearPassword failed: the site control object of {dp} was not found on {provider}. What to do: clear the password in the console (see the note in this script's help), then run again with -StartAt WaitForDistmgr.",
             ClearsPassword: false, SetsPassword: false, Restarts: false),
-        new("ClearPassword: no PXEPassword property", [], s => { s.Healthy(); s.Point.RoleHasPxePasswordProperty = false; }, [FullRun[0], FullRun[1]],
-            "Step ClearPassword failed: the DP role has no PXEPassword property. What to do: clear the password in the console (see the note in this script's help). Then run again with -StartAt ClearPassword.",
+        new("ClearPassword: no PXEPassword property", new() { ["ClearThroughSmsProvider"] = true }, s => { s.Healthy(); s.Point.RoleHasPxePasswordProperty = false; }, [FullRun[0], FullRun[1]],
+            "Step ClearPassword failed: the DP role has no PXEPassword property. What to do: clear the password in the console (see the note in this script's help), then run again with -StartAt WaitForDistmgr.",
             ClearsPassword: false, SetsPassword: false, Restarts: false),
-        new("ClearPassword: the unverified SMS Provider edit needs an explicit opt-in", [], s => s.Succeeding(), ["{any}"], "{any}",
-            ClearsPassword: false, SetsPassword: false, Restarts: false, Skip: "issue 9 minor (runbook): the unverified SMS Provider edit runs without an opt-in or a prompt"),
-        new("WaitForDistmgr: no line within the timeout", new() { ["TimeoutMinutes"] = 5 }, s => s.Healthy(), [FullRun[0], FullRun[1], FullRun[2]],
-            "Step WaitForDistmgr failed: distmgr.log did not update {dp} within 5 minutes. What to do: check distmgr.log for errors about the DP, and that the password is cleared on its PXE tab. Then run again with -StartAt WaitForDistmgr.",
+        new("ClearPassword: the unverified SMS Provider edit needs an explicit opt-in", [], s => s.Succeeding(), [FullRun[0], FullRun[1]],
+            "Step ClearPassword failed: clearing the PXE password through the SMS Provider has not been verified on a live site, so this script does it only with -ClearThroughSmsProvider. What to do: clear it in the console: Distribution Points > {dp} > Properties > PXE tab > clear \"Require a password when computers use PXE\" > OK; then run again with -StartAt WaitForDistmgr (distmgr.log is read from the position recorded now). Or run again with -StartAt ClearPassword -ClearThroughSmsProvider.",
+            ClearsPassword: false, SetsPassword: false, Restarts: false),
+        new("WaitForDistmgr: no line within the timeout", new() { ["TimeoutMinutes"] = 5, ["ClearThroughSmsProvider"] = true }, s => s.Healthy(), [FullRun[0], FullRun[1], FullRun[2]],
+            "Step WaitForDistmgr failed: distmgr.log did not update {dp} within 5 minutes. What to do: check distmgr.log for errors about the DP (filter by the thread that names it), and that the password is cleared on its PXE tab. Then run again with -StartAt WaitForDistmgr." + NoPassword,
             ClearsPassword: true, SetsPassword: false, Restarts: false),
-        new("WaitForDistmgr: a failure after the clear says the DP has no PXE password and how to resume", new() { ["TimeoutMinutes"] = 5 }, s => s.Healthy(), [FullRun[0], FullRun[1], FullRun[2]],
-            "{any}no PXE password{any}-StartAt RestorePassword{any}", ClearsPassword: true, SetsPassword: false, Restarts: false,
-            Skip: "issue 9 minor (runbook): failures after ClearPassword do not say the DP has no PXE password, nor -StartAt RestorePassword"),
-        new("WaitForDistmgr: the success line of dp020 or {short}-old is not this DP's", new() { ["TimeoutMinutes"] = 5 },
+        new("WaitForDistmgr: a failure after the clear says the DP has no PXE password and how to resume", new() { ["TimeoutMinutes"] = 5, ["ClearThroughSmsProvider"] = true }, s => s.Healthy(), [FullRun[0], FullRun[1], FullRun[2]],
+            "{any}no PXE password{any}-StartAt RestorePassword{any}", ClearsPassword: true, SetsPassword: false, Restarts: false),
+        new("WaitForDistmgr: the success line of dp020 or {short}-old is not this DP's", new() { ["TimeoutMinutes"] = 5, ["ClearThroughSmsProvider"] = true },
             s => s.Healthy().DistmgrAt(60, DistmgrSuccess(s.ShortName + "0.contoso.com") + DistmgrSuccess(s.ShortName + "-old")), [FullRun[0], FullRun[1], FullRun[2]],
-            "Step WaitForDistmgr failed: distmgr.log did not update {dp} within 5 minutes.{any}", ClearsPassword: true, SetsPassword: false, Restarts: false,
-            Skip: "issue 9 item 3: host names are not matched on a boundary (dp02 matches dp020 and dp02-old)"),
-        new("WaitForDistmgr: another DP's password failure does not stop the wait", [],
+            "Step WaitForDistmgr failed: distmgr.log did not update {dp} within 5 minutes.{any}", ClearsPassword: true, SetsPassword: false, Restarts: false),
+        new("WaitForDistmgr: another DP's password failure does not stop the wait", new() { ["ClearThroughSmsProvider"] = true },
             s => s.Healthy().DistmgrAt(30, DistmgrProcessing("dp77.contoso.com", 7001) + DistmgrPasswordFailure(7001)).DistmgrAt(90, DistmgrSuccess(s.Dp)).NewCertificateAt(150, s.NewThumbprint),
-            FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true,
-            Skip: "issue 9 item 3: 'Failed to get the encrypted PXE password' of another DP's thread stops the wait"),
+            FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true),
         new("WaitForDistmgr after a console clear: the line written since the clear counts", new() { ["StartAt"] = "WaitForDistmgr" },
             s => { s.Healthy(); s.World.WriteFile(s.DistmgrPath, DistmgrSuccess(s.Dp), append: true); s.NewCertificateAt(60, s.NewThumbprint); },
             ["{time} [Start] KB 4511618 runbook for {dp}, from step WaitForDistmgr. Transcript: {transcript}", FullRun[3], FullRun[4], FullRun[5], FullRun[6], FullRun[7]],
-            null, ClearsPassword: false, SetsPassword: true, Restarts: true, Skip: "issue 9 item 4: resumed at WaitForDistmgr, only lines written after the start count"),
-        new("RestartPxe: the same expired certificate again", [], s => s.Healthy().DistmgrAt(60, DistmgrSuccess(s.Dp)).NewCertificateAt(120, OldThumbprint, expired: true),
+            null, ClearsPassword: false, SetsPassword: true, Restarts: true),
+        new("RestartPxe: the same expired certificate again", new() { ["ClearThroughSmsProvider"] = true }, s => s.Healthy().DistmgrAt(60, DistmgrSuccess(s.Dp)).NewCertificateAt(120, OldThumbprint, expired: true),
             [FullRun[0], FullRun[1], FullRun[2], FullRun[3], FullRun[4]],
-            "Step RestartPxe failed: the PXE provider validated certificate " + OldThumbprint + " (before: " + OldThumbprint + ") and it is expired, invalid or unchanged. What to do: check in the console (Administration > Security > Certificates) that the DP has a new certificate, and WaitForDistmgr. Then run again with -StartAt RestartPxe.",
+            "Step RestartPxe failed: the PXE provider validated certificate " + OldThumbprint + " (before: " + OldThumbprint + ") and it is expired, invalid or unchanged. What to do: check in the console (Administration > Security > Certificates) that the DP has a new certificate, and WaitForDistmgr. Then run again with -StartAt RestartPxe." + NoPassword,
             ClearsPassword: true, SetsPassword: false, Restarts: true),
-        new("RestartPxe: no validation within the timeout", new() { ["TimeoutMinutes"] = 5 }, s => s.Healthy().DistmgrAt(60, DistmgrSuccess(s.Dp)),
+        new("RestartPxe: no validation within the timeout", new() { ["TimeoutMinutes"] = 5, ["ClearThroughSmsProvider"] = true }, s => s.Healthy().DistmgrAt(60, DistmgrSuccess(s.Dp)),
             [FullRun[0], FullRun[1], FullRun[2], FullRun[3], FullRun[4]],
-            "Step RestartPxe failed: SMSPXE.log shows no certificate validation within 5 minutes. What to do: read {smspxe}. Then run again with -StartAt RestartPxe.",
+            "Step RestartPxe failed: SMSPXE.log shows no certificate validation within 5 minutes. What to do: read {smspxe}. Then run again with -StartAt RestartPxe." + NoPassword,
             ClearsPassword: true, SetsPassword: false, Restarts: true),
-        new("RestorePassword: the two typed passwords differ", [], s => { s.Succeeding(); s.World.ReadHostAnswers.Clear(); s.World.ReadHostAnswers.Enqueue(Password); s.World.ReadHostAnswers.Enqueue(Password + "x"); },
+        new("RestorePassword: the two typed passwords differ", new() { ["ClearThroughSmsProvider"] = true }, s => { s.Succeeding(); s.World.ReadHostAnswers.Clear(); s.World.ReadHostAnswers.Enqueue(Password); s.World.ReadHostAnswers.Enqueue(Password + "x"); },
             [.. FullRun[..6]],
-            "Step RestorePassword failed: the two passwords differ or are empty. What to do: type the same non-empty password twice. Then run again with -StartAt RestorePassword.",
+            "Step RestorePassword failed: the two passwords differ or are empty. What to do: type the same non-empty password twice. Then run again with -StartAt RestorePassword." + NoPassword,
             ClearsPassword: true, SetsPassword: false, Restarts: true),
-        new("RestorePassword: the site does not record the password", [], s => { s.Succeeding(); s.Point.SetPasswordSticks = false; },
+        new("RestorePassword: the site does not record the password", new() { ["ClearThroughSmsProvider"] = true }, s => { s.Succeeding(); s.Point.SetPasswordSticks = false; },
             [.. FullRun[..6]],
-            "Step RestorePassword failed: the DP still has no PXE password after Set-CMDistributionPoint. What to do: set it in the console (PXE tab). Then run again with -StartAt RestorePassword.",
+            "Step RestorePassword failed: the site has recorded no PXE password for {dp} within 5 minutes of Set-CMDistributionPoint. What to do: set it in the console (PXE tab). Then run again with -StartAt RestorePassword." + NoPassword,
             ClearsPassword: true, SetsPassword: true, Restarts: true),
-        new("RestorePassword: the site records the password a little later", [],
+        new("RestorePassword: the site records the password a little later", new() { ["ClearThroughSmsProvider"] = true },
             s => { s.Succeeding(); s.Point.SetPasswordSticks = false; s.World.At(TimeSpan.FromSeconds(200), w => w.ConfigMgr.DistributionPoints[s.Dp].PxePassword = FakeDistributionPoint.Secret("recorded")); },
-            FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true, Skip: "issue 9 minor (runbook): RestorePassword reads the password back at once instead of polling"),
+            FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true),
     ];
 
     public static TheoryData<string, string> RunbookCases => ScriptScenarioTest.Cases(Runbook, RunbookRows.Select(r => r.Name));
@@ -208,7 +212,7 @@ public sealed class PxePasswordRunbookScriptTests
         // First run: distmgr stays silent, so WaitForDistmgr stops after the clear and the state keeps distmgr's offset.
         var under = PackageUnderTest.Named(package);
         Stage? stage = null;
-        var first = ScriptScenarioTest.Run(under, Runbook, w => stage = NewStage(under, w).Healthy(), new Dictionary<string, object?> { ["DistributionPoint"] = DpOf(under), ["TimeoutMinutes"] = 1 }, writesNextToItself: true);
+        var first = ScriptScenarioTest.Run(under, Runbook, w => stage = NewStage(under, w).Healthy(), new Dictionary<string, object?> { ["DistributionPoint"] = DpOf(under), ["TimeoutMinutes"] = 1, ["ClearThroughSmsProvider"] = true }, writesNextToItself: true);
         Assert.StartsWith("Step WaitForDistmgr failed:", first.Thrown, StringComparison.Ordinal);
         var statePath = Directory.EnumerateFiles(first.World.Root, "PxePasswordRunbook-*.state.json", SearchOption.AllDirectories).Single();
         Assert.Contains("\"DistmgrOffset\"", File.ReadAllText(statePath), StringComparison.Ordinal);

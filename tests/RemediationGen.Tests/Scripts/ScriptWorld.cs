@@ -79,6 +79,16 @@ public sealed class ScriptWorld
     /// <summary>The real file behind a Windows path such as <c>C:\SMS_DP$\sms\logs\SMSPXE.log</c> or <c>\\dp02\C$\x</c>.</summary>
     public string MapWindowsPath(string windowsPath)
     {
+        // A provider-qualified path (FileSystem::\\server\share) names the same file.
+        foreach (var provider in (string[])[@"Microsoft.PowerShell.Core\FileSystem::", "FileSystem::"])
+        {
+            if (windowsPath.StartsWith(provider, StringComparison.OrdinalIgnoreCase))
+            {
+                windowsPath = windowsPath[provider.Length..];
+                break;
+            }
+        }
+
         var parts = windowsPath.Replace('/', '\\').Split('\\', StringSplitOptions.RemoveEmptyEntries);
         if (windowsPath.StartsWith(@"\\", StringComparison.Ordinal))
         {

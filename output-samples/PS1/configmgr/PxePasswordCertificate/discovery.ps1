@@ -24,26 +24,75 @@ $PxeRunbook = 'site/PxePasswordCertificate/Invoke-PxePasswordRunbook.ps1 in the 
 # How much of the end of SMSPXE.log to read: 4 MiB holds many provider starts.
 $LogTailBytes = 4194304
 
-function Find-SmsPxeLog {
-    # SMSPXE.log lives under <drive>:\SMS_DP$\sms\logs on a DP, and elsewhere when the DP shares a server with other roles.
-    $candidates = @()
+function Get-SiteServerInstallationDirectory {
+    # A site server keeps its logs under its installation directory, which need not be under %ProgramFiles%.
+    # '' when this is no site server or the key cannot be read (the other folders are still searched).
+    try {
+        $baseKey = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)
+        try {
+            $key = $baseKey.OpenSubKey('SOFTWARE\Microsoft\SMS\Identification')
+            if ($null -eq $key) {
+                return ''
+            }
+            try {
+                return [string]$key.GetValue('Installation Directory', '')
+            }
+            finally {
+                $key.Close()
+            }
+        }
+        finally {
+            $baseKey.Close()
+        }
+    }
+    catch {
+        return ''
+    }
+}
+
+function Get-SmsPxeLogFolders {
+    # SMSPXE.log lives under <drive>:\SMS_DP$\sms\logs on a DP, and elsewhere when the DP shares a server with other roles:
+    # <drive>:\SMS_CCM\Logs, the site server's Logs folder, the client's CCM\Logs.
+    $folders = @()
     foreach ($drive in [System.IO.DriveInfo]::GetDrives()) {
         if ($drive.DriveType -eq [System.IO.DriveType]::Fixed -and $drive.IsReady) {
-            $candidates += Join-Path -Path $drive.RootDirectory.FullName -ChildPath 'SMS_DP$\sms\logs\SMSPXE.log'
-            $candidates += Join-Path -Path $drive.RootDirectory.FullName -ChildPath 'SMS_CCM\Logs\SMSPXE.log'
+            $folders += Join-Path -Path $drive.RootDirectory.FullName -ChildPath 'SMS_DP$\sms\logs'
+            $folders += Join-Path -Path $drive.RootDirectory.FullName -ChildPath 'SMS_CCM\Logs'
         }
+    }
+    $installationDirectory = Get-SiteServerInstallationDirectory
+    if ($installationDirectory) {
+        $folders += $installationDirectory.TrimEnd('\') + '\Logs'
     }
     $programFiles = $env:ProgramW6432
     if (-not $programFiles) {
         $programFiles = $env:ProgramFiles
     }
-    $candidates += Join-Path -Path $programFiles -ChildPath 'Microsoft Configuration Manager\Logs\SMSPXE.log'
-    $candidates += Join-Path -Path $env:SystemRoot -ChildPath 'CCM\Logs\SMSPXE.log'
-    $existing = @($candidates | Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | ForEach-Object { Get-Item -LiteralPath $_ })
+    $folders += Join-Path -Path $programFiles -ChildPath 'Microsoft Configuration Manager\Logs'
+    $folders += Join-Path -Path $env:SystemRoot -ChildPath 'CCM\Logs'
+    return $folders
+}
+
+function Find-SmsPxeLog {
+    # The newest SMSPXE.log of the folders above; $null when there is none.
+    param([string[]]$Folders)
+
+    $existing = @($Folders | ForEach-Object { $_.TrimEnd('\') + '\SMSPXE.log' } | Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | ForEach-Object { Get-Item -LiteralPath $_ })
     if ($existing.Count -eq 0) {
         return $null
     }
     return ($existing | Sort-Object -Property LastWriteTimeUtc -Descending | Select-Object -First 1).FullName
+}
+
+function Get-SmsPxeArchives {
+    # After a rollover the newest validation may be only in SMSPXE.lo_ or a timestamped SMSPXE-<date>-<time>.log: newest first.
+    param([string]$Log)
+
+    $folder = Split-Path -Path $Log -Parent
+    return @(Get-ChildItem -LiteralPath $folder -File |
+        Where-Object { $_.Name -like 'SMSPXE.lo_' -or $_.Name -like 'SMSPXE-*.log' } |
+        Sort-Object -Property LastWriteTimeUtc -Descending |
+        ForEach-Object { $_.FullName })
 }
 
 function Get-PxeServiceName {
@@ -92,7 +141,8 @@ function Read-LogText {
 }
 
 function Get-PxeCertificateState {
-    # The last "Begin validation of Certificate [Thumbprint X]" and what followed it.
+    # The last "Begin validation of Certificate [Thumbprint X]" and its own block, up to its "Completed validation" line:
+    # a later line about something else (a boot image's signing certificate) is not this validation's failure.
     param([string]$Text)
 
     $validations = [regex]::Matches($Text, 'Begin validation of Certificate \[Thumbprint ([0-9A-Fa-f]+)\]')
@@ -100,33 +150,58 @@ function Get-PxeCertificateState {
         return [pscustomobject]@{ Thumbprint = ''; Failed = $false; Completed = $false }
     }
     $last = $validations[$validations.Count - 1]
-    $after = $Text.Substring($last.Index)
+    $block = $Text.Substring($last.Index)
+    $completedAt = $block.IndexOf('Completed validation of Certificate', [System.StringComparison]::OrdinalIgnoreCase)
+    $completed = $completedAt -ge 0
+    if ($completed) {
+        $lineEnd = $block.IndexOf([char]10, $completedAt)
+        if ($lineEnd -ge 0) {
+            $block = $block.Substring(0, $lineEnd)
+        }
+    }
     $failed = $false
     foreach ($marker in @('has expired', 'Failed to validate PXEClientKey certificate', '800B0101')) {
-        if ($after.IndexOf($marker, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+        if ($block.IndexOf($marker, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
             $failed = $true
         }
     }
-    $completed = $after.IndexOf('Completed validation of Certificate', [System.StringComparison]::OrdinalIgnoreCase) -ge 0
     return [pscustomobject]@{ Thumbprint = $last.Groups[1].Value.ToUpperInvariant(); Failed = $failed; Completed = $completed }
 }
 
+function Read-PxeCertificateState {
+    # The newest validation in the end of one log file.
+    param([string]$Path)
+
+    $fileLength = (Get-Item -LiteralPath $Path).Length
+    return Get-PxeCertificateState -Text (Read-LogText -Path $Path -Offset ($fileLength - $LogTailBytes))
+}
+
 function Test-Compliance {
-    $log = Find-SmsPxeLog
+    $folders = Get-SmsPxeLogFolders
+    $log = Find-SmsPxeLog -Folders $folders
     if ($null -eq $log) {
-        return [pscustomobject]@{ Compliant = $true; Summary = 'No SMSPXE.log on this server: it runs no ConfigMgr PXE provider.' }
+        return [pscustomobject]@{ Compliant = $true; Summary = ('No SMSPXE.log on this server: it runs no ConfigMgr PXE provider (looked in ' + ($folders -join ', ') + ').') }
     }
-    $fileLength = (Get-Item -LiteralPath $log).Length
-    $state = Get-PxeCertificateState -Text (Read-LogText -Path $log -Offset ($fileLength - $LogTailBytes))
+    $state = Read-PxeCertificateState -Path $log
+    $source = ''
+    if (-not $state.Thumbprint) {
+        foreach ($archive in (Get-SmsPxeArchives -Log $log)) {
+            $archived = Read-PxeCertificateState -Path $archive
+            if ($archived.Thumbprint) {
+                $state = $archived
+                $source = ', in ' + $archive + ' after a log rollover'
+                break
+            }
+        }
+    }
     if (-not $state.Thumbprint) {
         return [pscustomobject]@{ Compliant = $true; Summary = ('No certificate validation in the end of ' + $log + ' since the PXE provider last started.') }
     }
     if ($state.Failed) {
-        return [pscustomobject]@{ Compliant = $false; Summary = ('The PXE provider last validated certificate ' + $state.Thumbprint + ' and it is expired or invalid (KB 4511618); if a restart does not bring the new certificate, run the site-side runbook ' + $PxeRunbook + '.') }
+        return [pscustomobject]@{ Compliant = $false; Summary = ('The PXE provider last validated certificate ' + $state.Thumbprint + ' and it is expired or invalid (KB 4511618' + $source + '); if a restart does not bring the new certificate, run the site-side runbook ' + $PxeRunbook + '.') }
     }
-    return [pscustomobject]@{ Compliant = $true; Summary = ('The PXE provider uses certificate ' + $state.Thumbprint + ' without validation errors.') }
+    return [pscustomobject]@{ Compliant = $true; Summary = ('The PXE provider uses certificate ' + $state.Thumbprint + ' without validation errors' + $source + '.') }
 }
-
 # --- ConfigMgr discovery: prints exactly one value, Compliant or NonCompliant, and exits 0. ---
 # The configuration item's rule expects 'Compliant'; any other value runs the remediation script.
 $discoveryValue = 'NonCompliant'

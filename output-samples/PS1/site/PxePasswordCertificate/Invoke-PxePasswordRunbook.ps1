@@ -1,32 +1,35 @@
-<#
-.SYNOPSIS
-Carries out KB 4511618 for one PXE-enabled distribution point whose PXE password blocks its certificate update:
-clear the PXE password, wait for distmgr.log to update the DP, restart the PXE service and check the certificate in
-SMSPXE.log, then set the PXE password again.
-
-.DESCRIPTION
-Run it where the Configuration Manager console is installed, as an administrator of the site, with access to the
-site server's and the DP's admin shares. Steps, in order (resume a stopped run with -StartAt <step>):
-  Preconditions    the module, the site drive, the DP exists, is PXE-enabled and has a password set; the logs are reachable
-  ClearPassword    clears the DP's PXE password (see the note below)
-  WaitForDistmgr   waits for "DP registry settings have been successfully updated on <DP>" in distmgr.log
-  RestartPxe       restarts SccmPxe or WDSServer on the DP and waits for SMSPXE.log to validate a new certificate
-  RestorePassword  sets the PXE password again with Set-CMDistributionPoint -PxePassword (typed now, or a SecureString)
-Every step writes to the console and to a transcript next to this script, stops on failure with what to do next,
-and -WhatIf shows every step without changing anything. The PXE password is never written anywhere: not to the
-transcript, not to the state file, not to this package.
-
-NOTE: ClearPassword edits the DP's site control object (SMS_SCI_SysResUse, embedded property PXEPassword) through the
-SMS Provider, as the SDK documents for embedded properties; no cmdlet can clear the password. This step has NOT been
-verified on a live site. To do it in the console instead: Distribution Points > the DP > Properties > PXE tab > clear
-"Require a password when computers use PXE" > OK; then run this script with -StartAt WaitForDistmgr.
-
-.EXAMPLE
-.\Invoke-PxePasswordRunbook.ps1 -DistributionPoint dp02.contoso.com -WhatIf
-
-.EXAMPLE
-.\Invoke-PxePasswordRunbook.ps1 -DistributionPoint dp02.contoso.com -StartAt RestartPxe
-#>
+# .SYNOPSIS
+# Carries out KB 4511618 for one PXE-enabled distribution point whose PXE password blocks its certificate update:
+# clear the PXE password, wait for distmgr.log to update the DP, restart the PXE service and check the certificate in
+# SMSPXE.log, then set the PXE password again.
+#
+# .DESCRIPTION
+# Run it where the Configuration Manager console is installed, as an administrator of the site, with access to the
+# site server's and the DP's admin shares. Steps, in order (resume a stopped run with -StartAt <step>):
+#   Preconditions    the module, the site drive, the DP exists, is PXE-enabled and has a password set; the logs are reachable
+#   ClearPassword    clears the DP's PXE password with -ClearThroughSmsProvider (see the note below)
+#   WaitForDistmgr   waits for "DP registry settings have been successfully updated on <DP>" in distmgr.log
+#   RestartPxe       restarts SccmPxe or WDSServer on the DP and waits for SMSPXE.log to validate a new certificate
+#   RestorePassword  sets the PXE password again with Set-CMDistributionPoint -PxePassword (typed now, or a SecureString)
+# Every step writes to the console and to a transcript next to this script, stops on failure with what to do next,
+# and -WhatIf shows every step without changing anything. The PXE password is never written anywhere: not to the
+# transcript, not to the state file, not to this package.
+#
+# NOTE: ClearPassword edits the DP's site control object (SMS_SCI_SysResUse, embedded property PXEPassword) through the
+# SMS Provider, as the SDK documents for embedded properties; no cmdlet can clear the password. This step has NOT been
+# verified on a live site, so it runs only with -ClearThroughSmsProvider. Without it the step records where distmgr.log
+# ends and stops: clear the password in the console (Distribution Points > the DP > Properties > PXE tab > clear
+# "Require a password when computers use PXE" > OK), then run this script with -StartAt WaitForDistmgr; lines distmgr
+# wrote since the recorded position count. On another machine, give -Since <the time of the clear>.
+#
+# RESUME: every failure says what to do and which -StartAt to resume with. After ClearPassword the DP has no PXE
+# password until RestorePassword succeeds: -StartAt RestorePassword sets it again without the other steps.
+#
+# .EXAMPLE
+# .\Invoke-PxePasswordRunbook.ps1 -DistributionPoint 'dp02.contoso.com' -WhatIf
+#
+# .EXAMPLE
+# .\Invoke-PxePasswordRunbook.ps1 -DistributionPoint 'dp02.contoso.com' -StartAt RestartPxe
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
     # The DP, by the name this package knows it (see the package README).
@@ -46,6 +49,14 @@ param(
 
     # SMSPXE.log of the DP; found on the DP's admin shares (<drive>$\SMS_DP$\sms\logs) when not given.
     [string]$SmsPxeLogPath = '',
+
+    # ClearPassword edits the SMS Provider's site control object only with this switch (unverified on a live site);
+    # without it the step stops and says how to clear the password in the console.
+    [switch]$ClearThroughSmsProvider,
+
+    # WaitForDistmgr: count distmgr.log lines written at or after this time (the time the password was cleared in the
+    # console). Without it, the position ClearPassword recorded; without that, the end of the log as it is now is read.
+    [DateTime]$Since = [DateTime]::MinValue,
 
     # How long WaitForDistmgr and RestartPxe wait for their log lines.
     [ValidateRange(1, 240)]
@@ -70,26 +81,75 @@ $PxeRunbook = 'site/PxePasswordCertificate/Invoke-PxePasswordRunbook.ps1 in the 
 # How much of the end of SMSPXE.log to read: 4 MiB holds many provider starts.
 $LogTailBytes = 4194304
 
-function Find-SmsPxeLog {
-    # SMSPXE.log lives under <drive>:\SMS_DP$\sms\logs on a DP, and elsewhere when the DP shares a server with other roles.
-    $candidates = @()
+function Get-SiteServerInstallationDirectory {
+    # A site server keeps its logs under its installation directory, which need not be under %ProgramFiles%.
+    # '' when this is no site server or the key cannot be read (the other folders are still searched).
+    try {
+        $baseKey = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)
+        try {
+            $key = $baseKey.OpenSubKey('SOFTWARE\Microsoft\SMS\Identification')
+            if ($null -eq $key) {
+                return ''
+            }
+            try {
+                return [string]$key.GetValue('Installation Directory', '')
+            }
+            finally {
+                $key.Close()
+            }
+        }
+        finally {
+            $baseKey.Close()
+        }
+    }
+    catch {
+        return ''
+    }
+}
+
+function Get-SmsPxeLogFolders {
+    # SMSPXE.log lives under <drive>:\SMS_DP$\sms\logs on a DP, and elsewhere when the DP shares a server with other roles:
+    # <drive>:\SMS_CCM\Logs, the site server's Logs folder, the client's CCM\Logs.
+    $folders = @()
     foreach ($drive in [System.IO.DriveInfo]::GetDrives()) {
         if ($drive.DriveType -eq [System.IO.DriveType]::Fixed -and $drive.IsReady) {
-            $candidates += Join-Path -Path $drive.RootDirectory.FullName -ChildPath 'SMS_DP$\sms\logs\SMSPXE.log'
-            $candidates += Join-Path -Path $drive.RootDirectory.FullName -ChildPath 'SMS_CCM\Logs\SMSPXE.log'
+            $folders += Join-Path -Path $drive.RootDirectory.FullName -ChildPath 'SMS_DP$\sms\logs'
+            $folders += Join-Path -Path $drive.RootDirectory.FullName -ChildPath 'SMS_CCM\Logs'
         }
+    }
+    $installationDirectory = Get-SiteServerInstallationDirectory
+    if ($installationDirectory) {
+        $folders += $installationDirectory.TrimEnd('\') + '\Logs'
     }
     $programFiles = $env:ProgramW6432
     if (-not $programFiles) {
         $programFiles = $env:ProgramFiles
     }
-    $candidates += Join-Path -Path $programFiles -ChildPath 'Microsoft Configuration Manager\Logs\SMSPXE.log'
-    $candidates += Join-Path -Path $env:SystemRoot -ChildPath 'CCM\Logs\SMSPXE.log'
-    $existing = @($candidates | Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | ForEach-Object { Get-Item -LiteralPath $_ })
+    $folders += Join-Path -Path $programFiles -ChildPath 'Microsoft Configuration Manager\Logs'
+    $folders += Join-Path -Path $env:SystemRoot -ChildPath 'CCM\Logs'
+    return $folders
+}
+
+function Find-SmsPxeLog {
+    # The newest SMSPXE.log of the folders above; $null when there is none.
+    param([string[]]$Folders)
+
+    $existing = @($Folders | ForEach-Object { $_.TrimEnd('\') + '\SMSPXE.log' } | Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | ForEach-Object { Get-Item -LiteralPath $_ })
     if ($existing.Count -eq 0) {
         return $null
     }
     return ($existing | Sort-Object -Property LastWriteTimeUtc -Descending | Select-Object -First 1).FullName
+}
+
+function Get-SmsPxeArchives {
+    # After a rollover the newest validation may be only in SMSPXE.lo_ or a timestamped SMSPXE-<date>-<time>.log: newest first.
+    param([string]$Log)
+
+    $folder = Split-Path -Path $Log -Parent
+    return @(Get-ChildItem -LiteralPath $folder -File |
+        Where-Object { $_.Name -like 'SMSPXE.lo_' -or $_.Name -like 'SMSPXE-*.log' } |
+        Sort-Object -Property LastWriteTimeUtc -Descending |
+        ForEach-Object { $_.FullName })
 }
 
 function Get-PxeServiceName {
@@ -138,7 +198,8 @@ function Read-LogText {
 }
 
 function Get-PxeCertificateState {
-    # The last "Begin validation of Certificate [Thumbprint X]" and what followed it.
+    # The last "Begin validation of Certificate [Thumbprint X]" and its own block, up to its "Completed validation" line:
+    # a later line about something else (a boot image's signing certificate) is not this validation's failure.
     param([string]$Text)
 
     $validations = [regex]::Matches($Text, 'Begin validation of Certificate \[Thumbprint ([0-9A-Fa-f]+)\]')
@@ -146,33 +207,58 @@ function Get-PxeCertificateState {
         return [pscustomobject]@{ Thumbprint = ''; Failed = $false; Completed = $false }
     }
     $last = $validations[$validations.Count - 1]
-    $after = $Text.Substring($last.Index)
+    $block = $Text.Substring($last.Index)
+    $completedAt = $block.IndexOf('Completed validation of Certificate', [System.StringComparison]::OrdinalIgnoreCase)
+    $completed = $completedAt -ge 0
+    if ($completed) {
+        $lineEnd = $block.IndexOf([char]10, $completedAt)
+        if ($lineEnd -ge 0) {
+            $block = $block.Substring(0, $lineEnd)
+        }
+    }
     $failed = $false
     foreach ($marker in @('has expired', 'Failed to validate PXEClientKey certificate', '800B0101')) {
-        if ($after.IndexOf($marker, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+        if ($block.IndexOf($marker, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
             $failed = $true
         }
     }
-    $completed = $after.IndexOf('Completed validation of Certificate', [System.StringComparison]::OrdinalIgnoreCase) -ge 0
     return [pscustomobject]@{ Thumbprint = $last.Groups[1].Value.ToUpperInvariant(); Failed = $failed; Completed = $completed }
 }
 
+function Read-PxeCertificateState {
+    # The newest validation in the end of one log file.
+    param([string]$Path)
+
+    $fileLength = (Get-Item -LiteralPath $Path).Length
+    return Get-PxeCertificateState -Text (Read-LogText -Path $Path -Offset ($fileLength - $LogTailBytes))
+}
+
 function Test-Compliance {
-    $log = Find-SmsPxeLog
+    $folders = Get-SmsPxeLogFolders
+    $log = Find-SmsPxeLog -Folders $folders
     if ($null -eq $log) {
-        return [pscustomobject]@{ Compliant = $true; Summary = 'No SMSPXE.log on this server: it runs no ConfigMgr PXE provider.' }
+        return [pscustomobject]@{ Compliant = $true; Summary = ('No SMSPXE.log on this server: it runs no ConfigMgr PXE provider (looked in ' + ($folders -join ', ') + ').') }
     }
-    $fileLength = (Get-Item -LiteralPath $log).Length
-    $state = Get-PxeCertificateState -Text (Read-LogText -Path $log -Offset ($fileLength - $LogTailBytes))
+    $state = Read-PxeCertificateState -Path $log
+    $source = ''
+    if (-not $state.Thumbprint) {
+        foreach ($archive in (Get-SmsPxeArchives -Log $log)) {
+            $archived = Read-PxeCertificateState -Path $archive
+            if ($archived.Thumbprint) {
+                $state = $archived
+                $source = ', in ' + $archive + ' after a log rollover'
+                break
+            }
+        }
+    }
     if (-not $state.Thumbprint) {
         return [pscustomobject]@{ Compliant = $true; Summary = ('No certificate validation in the end of ' + $log + ' since the PXE provider last started.') }
     }
     if ($state.Failed) {
-        return [pscustomobject]@{ Compliant = $false; Summary = ('The PXE provider last validated certificate ' + $state.Thumbprint + ' and it is expired or invalid (KB 4511618); if a restart does not bring the new certificate, run the site-side runbook ' + $PxeRunbook + '.') }
+        return [pscustomobject]@{ Compliant = $false; Summary = ('The PXE provider last validated certificate ' + $state.Thumbprint + ' and it is expired or invalid (KB 4511618' + $source + '); if a restart does not bring the new certificate, run the site-side runbook ' + $PxeRunbook + '.') }
     }
-    return [pscustomobject]@{ Compliant = $true; Summary = ('The PXE provider uses certificate ' + $state.Thumbprint + ' without validation errors.') }
+    return [pscustomobject]@{ Compliant = $true; Summary = ('The PXE provider uses certificate ' + $state.Thumbprint + ' without validation errors' + $source + '.') }
 }
-
 function Connect-ConfigMgrSite {
     # Loads the ConfigurationManager module of the console and creates the site drive when it does not exist yet;
     # shared by the import script and the PXE runbook. Connecting changes nothing on the site, so it happens even under
@@ -196,6 +282,18 @@ function Connect-ConfigMgrSite {
 
 # --- KB 4511618 runbook steps ---
 $Steps = @('Preconditions', 'ClearPassword', 'WaitForDistmgr', 'RestartPxe', 'RestorePassword')
+# ValidateSet accepts -StartAt in any casing and keeps that casing: the step is found by a case-insensitive name match
+# and replaced by its canonical name, so no index of -1 can run RestorePassword first and then every step.
+$startIndex = -1
+for ($index = 0; $index -lt $Steps.Length; $index++) {
+    if ($Steps[$index] -eq $StartAt) {
+        $startIndex = $index
+    }
+}
+if ($startIndex -lt 0) {
+    throw ('-StartAt ' + $StartAt + ' is not a step of this runbook: ' + ($Steps -join ', ') + '.')
+}
+$StartAt = $Steps[$startIndex]
 $target = $KnownDistributionPoints | Where-Object { $_.Name -eq $DistributionPoint -or $_.Name.Split('.')[0] -eq $DistributionPoint } | Select-Object -First 1
 if ($null -eq $target) {
     throw ('This package covers these DPs only: ' + (($KnownDistributionPoints | ForEach-Object { $_.Name }) -join ', ') + '.')
@@ -204,6 +302,9 @@ $DistributionPoint = $target.Name
 $stamp = (Get-Date).ToUniversalTime().ToString('yyyyMMdd-HHmmss') + 'Z'
 $statePath = Join-Path -Path $PSScriptRoot -ChildPath ('PxePasswordRunbook-' + $DistributionPoint + '.state.json')
 $transcriptPath = Join-Path -Path $PSScriptRoot -ChildPath ('PxePasswordRunbook-' + $DistributionPoint + '-' + $stamp + '.log')
+# How long RestorePassword waits for the site to record the new password.
+$RestoreWaitMinutes = 5
+$script:RunbookStopped = $false
 
 function Write-Step {
     param([string]$Step, [string]$Message)
@@ -212,15 +313,39 @@ function Write-Step {
 }
 
 function Stop-Runbook {
-    param([string]$Step, [string]$Problem, [string]$Next)
+    # Every failure of every step ends here: what failed, what to do, where to resume. After ClearPassword it also says
+    # that the DP has no PXE password until RestorePassword runs. -ResumeAt '-': the guidance already says how to go on.
+    param([string]$Step, [string]$Problem, [string]$Next, [string]$ResumeAt = '')
 
-    throw ('Step ' + $Step + ' failed: ' + $Problem + ' What to do: ' + $Next + ' Then run again with -StartAt ' + $Step + '.')
+    if (-not $ResumeAt) {
+        $ResumeAt = $Step
+    }
+    $message = 'Step ' + $Step + ' failed: ' + $Problem + ' What to do: ' + $Next
+    if ($ResumeAt -ne '-') {
+        $message += ' Then run again with -StartAt ' + $ResumeAt + '.'
+    }
+    if ([array]::IndexOf($Steps, $Step) -gt [array]::IndexOf($Steps, 'ClearPassword') -and -not $WhatIfPreference) {
+        $message += ' Until RestorePassword succeeds, ' + $DistributionPoint + ' has no PXE password (ClearPassword ran): to set it again now, without the other steps, run with -StartAt RestorePassword.'
+    }
+    $script:RunbookStopped = $true
+    throw $message
+}
+
+function Get-FileSystemItem {
+    # Every file goes through the FileSystem provider by name: at a PS1:\> prompt (the site drive) a bare \\server path
+    # would be resolved by the CMSite provider. $null when the file is not there.
+    param([string]$Path)
+
+    if (-not $Path -or -not (Test-Path -LiteralPath ('FileSystem::' + $Path) -PathType Leaf)) {
+        return $null
+    }
+    return Get-Item -LiteralPath ('FileSystem::' + $Path)
 }
 
 function Read-State {
     # Offsets and thumbprints only: nothing secret is ever kept here.
-    if (Test-Path -LiteralPath $statePath) {
-        return (Get-Content -LiteralPath $statePath -Raw | ConvertFrom-Json)
+    if ([System.IO.File]::Exists($statePath)) {
+        return ([System.IO.File]::ReadAllText($statePath) | ConvertFrom-Json)
     }
     return [pscustomobject]@{ DistmgrOffset = -1; SmsPxeLogPath = ''; OldThumbprint = ''; NewThumbprint = '' }
 }
@@ -233,17 +358,34 @@ function Save-State {
     }
 }
 
+function Get-RemoteSmsPxeLogCandidates {
+    # Where the DP-side check looks, through the DP's admin shares: <drive>:\SMS_DP$\sms\logs and <drive>:\SMS_CCM\Logs
+    # on every drive, the default site server Logs folder and the client's CCM\Logs.
+    $candidates = @()
+    foreach ($letter in [char[]]'CDEFGHIJKLMNOPQRSTUVWXYZ') {
+        $candidates += '\\' + $DistributionPoint + '\' + $letter + '$\SMS_DP$\sms\logs\SMSPXE.log'
+        $candidates += '\\' + $DistributionPoint + '\' + $letter + '$\SMS_CCM\Logs\SMSPXE.log'
+    }
+    $candidates += '\\' + $DistributionPoint + '\C$\Program Files\Microsoft Configuration Manager\Logs\SMSPXE.log'
+    $candidates += '\\' + $DistributionPoint + '\ADMIN$\CCM\Logs\SMSPXE.log'
+    return $candidates
+}
+
 function Find-RemoteSmsPxeLog {
+    # -SmsPxeLogPath, else the newest SMSPXE.log of the candidates; $null when there is none.
     if ($SmsPxeLogPath) {
         return $SmsPxeLogPath
     }
-    foreach ($letter in [char[]]'CDEFGHIJKLMNOPQRSTUVWXYZ') {
-        $candidate = '\\' + $DistributionPoint + '\' + $letter + '$\SMS_DP$\sms\logs\SMSPXE.log'
-        if (Test-Path -LiteralPath $candidate -PathType Leaf) {
-            return $candidate
+    $newest = $null
+    $newestTime = [DateTime]::MinValue
+    foreach ($candidate in (Get-RemoteSmsPxeLogCandidates)) {
+        $item = Get-FileSystemItem -Path $candidate
+        if ($null -ne $item -and ($null -eq $newest -or $item.LastWriteTimeUtc -gt $newestTime)) {
+            $newest = $candidate
+            $newestTime = $item.LastWriteTimeUtc
         }
     }
-    return $null
+    return $newest
 }
 
 function Wait-LogText {
@@ -252,7 +394,11 @@ function Wait-LogText {
 
     $deadline = (Get-Date).AddMinutes($TimeoutMinutes)
     while ((Get-Date) -lt $deadline) {
-        if ((Get-Item -LiteralPath $Path).Length -lt $Offset) {
+        $item = Get-FileSystemItem -Path $Path
+        if ($null -eq $item) {
+            Stop-Runbook $Step ($Path + ' is no longer reachable.') 'check the admin share and the network path to the server.'
+        }
+        if ($item.Length -lt $Offset) {
             $Offset = 0
         }
         $text = Read-LogText -Path $Path -Offset $Offset
@@ -266,6 +412,79 @@ function Wait-LogText {
     }
     Write-Progress -Activity $Waiting -Completed
     return $null
+}
+
+function Test-SameHost {
+    # Whole host names only, ignoring case: dp03 and dp03.contoso.com are this DP; dp030, dp03-old and dp03.fabrikam.com are not.
+    param([string]$Name)
+
+    $candidate = $Name.Trim().TrimEnd('.')
+    $shortName = $DistributionPoint.Split('.')[0]
+    return $candidate -eq $DistributionPoint -or $candidate -eq $shortName -or ($DistributionPoint -notlike '*.*' -and $candidate.Split('.')[0] -eq $DistributionPoint)
+}
+
+function Get-DistmgrRecords {
+    # distmgr.log records in order, with their thread and UTC time ($null when unreadable): the site-server layout
+    # "text  $$<component><MM-dd-yyyy HH:mm:ss.fff+bias><thread=n (0x..)>" and the CMTrace layout. UTC = local + bias.
+    param([string]$Text)
+
+    $pattern = '<!\[LOG\[(?<cm>[\s\S]*?)\]LOG\]!><time="(?<ct>[0-9:.]+)(?<cb>[+-][0-9]+)" date="(?<cd>[0-9-]+)"[^>]*?thread="(?<cth>[0-9]+)"' +
+        '|^(?<sm>[^\r\n]*?)\s*\$\$<[^>\r\n]*><(?<sd>[0-9-]+) (?<st>[0-9:.]+)(?<sb>[+-][0-9]+)><thread=(?<sth>[0-9]+)'
+    $records = @()
+    foreach ($match in [regex]::Matches($Text, $pattern, [System.Text.RegularExpressions.RegexOptions]::Multiline)) {
+        $prefix = 's'
+        if ($match.Groups['cm'].Success) {
+            $prefix = 'c'
+        }
+        $utc = $null
+        $local = [DateTime]::MinValue
+        $timeText = $match.Groups[$prefix + 'd'].Value + ' ' + $match.Groups[$prefix + 't'].Value
+        if ([DateTime]::TryParseExact($timeText, 'MM-dd-yyyy HH:mm:ss.FFF', [System.Globalization.CultureInfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::None, [ref]$local)) {
+            $utc = [DateTime]::SpecifyKind($local.AddMinutes([int]$match.Groups[$prefix + 'b'].Value), [DateTimeKind]::Utc)
+        }
+        $records += [pscustomobject]@{ Message = $match.Groups[$prefix + 'm'].Value; Thread = $match.Groups[$prefix + 'th'].Value; Utc = $utc }
+    }
+    return $records
+}
+
+function Get-DistmgrVerdict {
+    # The last distmgr.log line about this DP decides: 'Success' (its own "successfully updated on <DP>" line) or
+    # 'Failure' ("Failed to get the encrypted PXE password" names no DP: it is this DP's only on a thread whose last
+    # "Processing DP settings change for <DP>" or "ServerName = <DP>" line named this DP). '' when no line is about
+    # this DP. With -Since, lines written before it (or without a readable time) do not count.
+    param([string]$Text)
+
+    $ignoreCase = [System.Text.RegularExpressions.RegexOptions]::IgnoreCase
+    $success = 'DP registry settings have been successfully updated on '
+    $dpOfThread = @{}
+    $verdict = ''
+    foreach ($record in (Get-DistmgrRecords -Text $Text)) {
+        if ($Since -ne [DateTime]::MinValue -and ($null -eq $record.Utc -or $record.Utc -lt $Since.ToUniversalTime())) {
+            continue
+        }
+        $message = $record.Message
+        $named = [regex]::Match($message, 'Processing DP settings change for (\S+)', $ignoreCase)
+        if (-not $named.Success) {
+            $named = [regex]::Match($message, 'NAL Path.*ServerName = ([^,\s]+)', $ignoreCase)
+        }
+        if ($named.Success) {
+            $dpOfThread[$record.Thread] = $named.Groups[1].Value
+            continue
+        }
+        $updated = [regex]::Match($message, [regex]::Escape($success) + '(\S+)', $ignoreCase)
+        if ($updated.Success) {
+            $dpOfThread[$record.Thread] = $updated.Groups[1].Value
+            if (Test-SameHost -Name $updated.Groups[1].Value) {
+                $verdict = 'Success'
+            }
+            continue
+        }
+        if ($message.IndexOf('Failed to get the encrypted PXE password', [System.StringComparison]::OrdinalIgnoreCase) -ge 0 -and
+            $dpOfThread.ContainsKey($record.Thread) -and (Test-SameHost -Name $dpOfThread[$record.Thread])) {
+            $verdict = 'Failure'
+        }
+    }
+    return $verdict
 }
 
 function Connect-Site {
@@ -299,23 +518,37 @@ function Invoke-Preconditions {
     finally {
         Pop-Location
     }
-    if (-not (Test-Path -LiteralPath $DistmgrLogPath -PathType Leaf)) {
+    if ($null -eq (Get-FileSystemItem -Path $DistmgrLogPath)) {
         Stop-Runbook 'Preconditions' ('distmgr.log is not reachable at ' + $DistmgrLogPath + '.') 'give -DistmgrLogPath (the site server''s Logs folder through its admin share).'
     }
     $pxeLog = Find-RemoteSmsPxeLog
     if ($null -eq $pxeLog) {
-        Stop-Runbook 'Preconditions' ('SMSPXE.log was not found on the admin shares of ' + $DistributionPoint + '.') 'give -SmsPxeLogPath.'
+        Stop-Runbook 'Preconditions' ('SMSPXE.log was not found on the admin shares of ' + $DistributionPoint + ' (looked in <drive>$\SMS_DP$\sms\logs and <drive>$\SMS_CCM\Logs on drives C to Z, C$\Program Files\Microsoft Configuration Manager\Logs and ADMIN$\CCM\Logs).') 'give -SmsPxeLogPath.'
     }
     $state = Read-State
     $state.SmsPxeLogPath = $pxeLog
-    $state.OldThumbprint = (Get-PxeCertificateState -Text (Read-LogText -Path $pxeLog -Offset ((Get-Item -LiteralPath $pxeLog).Length - $LogTailBytes))).Thumbprint
+    $state.OldThumbprint = (Get-PxeCertificateState -Text (Read-LogText -Path $pxeLog -Offset ((Get-FileSystemItem -Path $pxeLog).Length - $LogTailBytes))).Thumbprint
     Save-State -State $state
     Write-Step 'Preconditions' ('DP is PXE-enabled with a password set; SMSPXE.log: ' + $pxeLog + '; certificate in use: ' + $state.OldThumbprint + '.')
 }
 
 function Invoke-ClearPassword {
     $state = Read-State
-    $state.DistmgrOffset = (Get-Item -LiteralPath $DistmgrLogPath).Length
+    $distmgr = Get-FileSystemItem -Path $DistmgrLogPath
+    if ($null -eq $distmgr) {
+        Stop-Runbook 'ClearPassword' ('distmgr.log is not reachable at ' + $DistmgrLogPath + '.') 'give -DistmgrLogPath (the site server''s Logs folder through its admin share).'
+    }
+    # Recorded before the password is cleared: WaitForDistmgr reads every line distmgr writes after the clear, even one
+    # written before that step starts (distmgr is often quicker than the admin).
+    $state.DistmgrOffset = $distmgr.Length
+    if (-not $ClearThroughSmsProvider) {
+        if ($WhatIfPreference) {
+            Write-Step 'ClearPassword' ('What if: would stop here for the PXE password of ' + $DistributionPoint + ' to be cleared in the console (or run with -ClearThroughSmsProvider).')
+            return
+        }
+        Save-State -State $state
+        Stop-Runbook 'ClearPassword' 'clearing the PXE password through the SMS Provider has not been verified on a live site, so this script does it only with -ClearThroughSmsProvider.' ('clear it in the console: Distribution Points > ' + $DistributionPoint + ' > Properties > PXE tab > clear "Require a password when computers use PXE" > OK; then run again with -StartAt WaitForDistmgr (distmgr.log is read from the position recorded now). Or run again with -StartAt ClearPassword -ClearThroughSmsProvider.') -ResumeAt '-'
+    }
     if (-not $ProviderMachineName) {
         Stop-Runbook 'ClearPassword' 'no SMS Provider to edit the site control object on.' 'give -ProviderMachineName (the SMS Provider, usually the site server).'
     }
@@ -323,7 +556,7 @@ function Invoke-ClearPassword {
         $filter = "RoleName = 'SMS Distribution Point' AND NetworkOSPath = '\\\\" + $DistributionPoint + "'"
         $role = Get-WmiObject -ComputerName $ProviderMachineName -Namespace ('root\SMS\site_' + $SiteCode) -Class SMS_SCI_SysResUse -Filter $filter
         if ($null -eq $role) {
-            Stop-Runbook 'ClearPassword' ('the site control object of ' + $DistributionPoint + ' was not found on ' + $ProviderMachineName + '.') 'clear the password in the console (see the note in this script''s help).'
+            Stop-Runbook 'ClearPassword' ('the site control object of ' + $DistributionPoint + ' was not found on ' + $ProviderMachineName + '.') 'clear the password in the console (see the note in this script''s help), then run again with -StartAt WaitForDistmgr.' -ResumeAt '-'
         }
         $properties = $role.Props
         $found = $false
@@ -334,13 +567,13 @@ function Invoke-ClearPassword {
             }
         }
         if (-not $found) {
-            Stop-Runbook 'ClearPassword' 'the DP role has no PXEPassword property.' 'clear the password in the console (see the note in this script''s help).'
+            Stop-Runbook 'ClearPassword' 'the DP role has no PXEPassword property.' 'clear the password in the console (see the note in this script''s help), then run again with -StartAt WaitForDistmgr.' -ResumeAt '-'
         }
+        Save-State -State $state
         $role.Props = $properties
         [void]$role.Put()
+        Write-Step 'ClearPassword' 'PXE password cleared; distmgr.log will now update the DP registry.'
     }
-    Save-State -State $state
-    Write-Step 'ClearPassword' 'PXE password cleared; distmgr.log will now update the DP registry.'
 }
 
 function Invoke-WaitForDistmgr {
@@ -349,24 +582,26 @@ function Invoke-WaitForDistmgr {
         Write-Step 'WaitForDistmgr' ('What if: would wait up to ' + $TimeoutMinutes + ' minutes for distmgr.log to update ' + $DistributionPoint + '.')
         return
     }
-    # Resumed without a recorded position: wait for a new line, not one written before.
-    $offset = [long]$state.DistmgrOffset
-    if ($offset -lt 0) {
-        $offset = (Get-Item -LiteralPath $DistmgrLogPath).Length
+    $distmgr = Get-FileSystemItem -Path $DistmgrLogPath
+    if ($null -eq $distmgr) {
+        Stop-Runbook 'WaitForDistmgr' ('distmgr.log is not reachable at ' + $DistmgrLogPath + '.') 'give -DistmgrLogPath (the site server''s Logs folder through its admin share).'
     }
-    $success = 'DP registry settings have been successfully updated on '
-    $shortName = $DistributionPoint.Split('.')[0]
+    # From where the lines count: the position ClearPassword recorded before the clear; with -Since, the end of the log
+    # filtered by time; with neither (the password was cleared elsewhere), the end of the log as it is now, where the
+    # last line about this DP decides.
+    $offset = [long]$state.DistmgrOffset
+    if ($Since -ne [DateTime]::MinValue -or $offset -lt 0) {
+        $offset = $distmgr.Length - $LogTailBytes
+    }
     $text = Wait-LogText -Step 'WaitForDistmgr' -Path $DistmgrLogPath -Offset $offset -Waiting 'Waiting for distmgr.log' -Test {
         param($written)
-        $written.IndexOf($success + $DistributionPoint, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 -or
-            $written.IndexOf($success + $shortName, [System.StringComparison]::OrdinalIgnoreCase) -ge 0 -or
-            $written.IndexOf('Failed to get the encrypted PXE password', [System.StringComparison]::OrdinalIgnoreCase) -ge 0
+        (Get-DistmgrVerdict -Text $written) -ne ''
     }
     if ($null -eq $text) {
-        Stop-Runbook 'WaitForDistmgr' ('distmgr.log did not update ' + $DistributionPoint + ' within ' + $TimeoutMinutes + ' minutes.') 'check distmgr.log for errors about the DP, and that the password is cleared on its PXE tab.'
+        Stop-Runbook 'WaitForDistmgr' ('distmgr.log did not update ' + $DistributionPoint + ' within ' + $TimeoutMinutes + ' minutes.') 'check distmgr.log for errors about the DP (filter by the thread that names it), and that the password is cleared on its PXE tab.'
     }
-    if ($text.IndexOf('Failed to get the encrypted PXE password', [System.StringComparison]::OrdinalIgnoreCase) -ge 0 -and $text.IndexOf($success, [System.StringComparison]::OrdinalIgnoreCase) -lt 0) {
-        Stop-Runbook 'WaitForDistmgr' 'distmgr.log still fails to get the encrypted PXE password.' 'clear the password in the console (PXE tab) and check it stays cleared.'
+    if ((Get-DistmgrVerdict -Text $text) -eq 'Failure') {
+        Stop-Runbook 'WaitForDistmgr' ('distmgr.log still fails to get the encrypted PXE password of ' + $DistributionPoint + '.') 'clear the password in the console (PXE tab) and check it stays cleared.'
     }
     Write-Step 'WaitForDistmgr' ('distmgr.log: DP registry settings have been successfully updated on ' + $DistributionPoint + '.')
 }
@@ -377,13 +612,21 @@ function Invoke-RestartPxe {
     if (-not $pxeLog) {
         $pxeLog = Find-RemoteSmsPxeLog
     }
-    $offset = (Get-Item -LiteralPath $pxeLog).Length
+    $pxeItem = Get-FileSystemItem -Path $pxeLog
+    if ($null -eq $pxeItem) {
+        $where = 'on its admin shares'
+        if ($pxeLog) {
+            $where = $pxeLog
+        }
+        Stop-Runbook 'RestartPxe' ('SMSPXE.log of ' + $DistributionPoint + ' was not found (' + $where + ').') 'give -SmsPxeLogPath (the DP''s SMSPXE.log through its admin share).'
+    }
+    $offset = $pxeItem.Length
     $before = Get-PxeCertificateState -Text (Read-LogText -Path $pxeLog -Offset ($offset - $LogTailBytes))
     $old = $state.OldThumbprint
     if (-not $old) {
         $old = $before.Thumbprint
     }
-    # The same choice as the DP-side remediation: SccmPxe, else WDSServer, never a Disabled one.
+    # The same choice as the DP-side remediation.
     $serviceName = Get-PxeServiceName -ComputerName $DistributionPoint
     if ($null -eq $serviceName) {
         Stop-Runbook 'RestartPxe' ('neither SccmPxe nor WDSServer is installed and enabled on ' + $DistributionPoint + '.') 'check the DP''s PXE settings in the console and the two services on the DP.'
@@ -393,13 +636,19 @@ function Invoke-RestartPxe {
     }
     if ($PSCmdlet.ShouldProcess($DistributionPoint, 'Restart ' + $serviceName + ' and wait for SMSPXE.log to validate the new certificate')) {
         $service = Get-Service -ComputerName $DistributionPoint -Name $serviceName
-        # Stop() throws on a service that is already stopped: then it is only started.
-        if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {
-            $service.Stop()
+        try {
+            # Stop() throws on a service that is already stopped: then it is only started.
+            if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {
+                $service.Stop()
+            }
+            $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [TimeSpan]::FromMinutes(2))
+            $service.Start()
+            $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, [TimeSpan]::FromMinutes(2))
         }
-        $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [TimeSpan]::FromMinutes(2))
-        $service.Start()
-        $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, [TimeSpan]::FromMinutes(2))
+        catch {
+            $service.Refresh()
+            Stop-Runbook 'RestartPxe' ('could not restart ' + $serviceName + ' on ' + $DistributionPoint + ' within 2 minutes per transition (it is ' + $service.Status + '): ' + $_.Exception.Message) ('start ' + $serviceName + ' on the DP (the Services console, connected to ' + $DistributionPoint + ') and check that it keeps running.')
+        }
         Write-Step 'RestartPxe' ('Restarted ' + $serviceName + ' on ' + $DistributionPoint + '; waiting for the certificate validation.')
     }
     if ($WhatIfPreference) {
@@ -455,8 +704,15 @@ function Invoke-RestorePassword {
         if ($PSCmdlet.ShouldProcess($DistributionPoint, 'Set the PXE password (Set-CMDistributionPoint -PxePassword)')) {
             Set-CMDistributionPoint -SiteSystemServerName $DistributionPoint -SiteCode $SiteCode -PxePassword $PxePassword
         }
-        if (-not [string](Get-CMDistributionPointInfo -SiteSystemServerName $DistributionPoint -SiteCode $SiteCode).PxePassword) {
-            Stop-Runbook 'RestorePassword' 'the DP still has no PXE password after Set-CMDistributionPoint.' 'set it in the console (PXE tab).'
+        # The site records the password asynchronously: poll for a bounded time rather than read it back at once.
+        $deadline = (Get-Date).AddMinutes($RestoreWaitMinutes)
+        $recorded = [bool][string](Get-CMDistributionPointInfo -SiteSystemServerName $DistributionPoint -SiteCode $SiteCode).PxePassword
+        while (-not $recorded -and (Get-Date) -lt $deadline) {
+            Start-Sleep -Seconds 10
+            $recorded = [bool][string](Get-CMDistributionPointInfo -SiteSystemServerName $DistributionPoint -SiteCode $SiteCode).PxePassword
+        }
+        if (-not $recorded) {
+            Stop-Runbook 'RestorePassword' ('the site has recorded no PXE password for ' + $DistributionPoint + ' within ' + $RestoreWaitMinutes + ' minutes of Set-CMDistributionPoint.') 'set it in the console (PXE tab).'
         }
     }
     finally {
@@ -465,15 +721,31 @@ function Invoke-RestorePassword {
     Write-Step 'RestorePassword' ('PXE password set again; the site encrypted it with its current keys, so distmgr.log no longer fails to decrypt it.')
 }
 
+# What to do when a step fails in a way it does not handle itself (a cmdlet error, a network path that went away).
+$StepAdvice = @{}
+$StepAdvice['Preconditions'] = 'check the connection to the site (-SiteCode, -ProviderMachineName) and -DistributionPoint.'
+$StepAdvice['ClearPassword'] = 'clear the password in the console (see the note in this script''s help).'
+$StepAdvice['WaitForDistmgr'] = 'check that distmgr.log is reachable (-DistmgrLogPath) and that the password is cleared on the DP''s PXE tab.'
+$StepAdvice['RestartPxe'] = 'check the PXE service and SMSPXE.log on the DP (-SmsPxeLogPath when it is elsewhere).'
+$StepAdvice['RestorePassword'] = 'set the PXE password in the console (PXE tab).'
+
 Start-Transcript -Path $transcriptPath -WhatIf:$false | Out-Null
 try {
     Write-Step 'Start' ('KB 4511618 runbook for ' + $DistributionPoint + ', from step ' + $StartAt + '. Transcript: ' + $transcriptPath)
-    foreach ($step in $Steps[[array]::IndexOf($Steps, $StartAt)..($Steps.Length - 1)]) {
-        & ('Invoke-' + $step)
+    foreach ($step in $Steps[$startIndex..($Steps.Length - 1)]) {
+        try {
+            & ('Invoke-' + $step)
+        }
+        catch {
+            if ($script:RunbookStopped) {
+                throw
+            }
+            Stop-Runbook $step $_.Exception.Message $StepAdvice[$step]
+        }
     }
     Write-Step 'Done' 'All steps completed.'
-    if (-not $WhatIfPreference -and (Test-Path -LiteralPath $statePath)) {
-        Remove-Item -LiteralPath $statePath
+    if (-not $WhatIfPreference -and [System.IO.File]::Exists($statePath)) {
+        [System.IO.File]::Delete($statePath)
     }
 }
 finally {
