@@ -14,7 +14,8 @@ public static class ScriptScenarioTest
     /// <summary>Intune stops a detection or remediation script after 60 minutes.</summary>
     public static readonly TimeSpan IntuneTimeLimit = TimeSpan.FromMinutes(60);
 
-    public static ScriptRun Run(PackageUnderTest package, string relativePath, Action<ScriptWorld> arrange, IReadOnlyDictionary<string, object?>? parameters = null, TimeSpan? hostTimeLimit = null)
+    /// <param name="inspect">Reads what the run left on disk (a log, a backup file) before the world's folders are deleted.</param>
+    public static ScriptRun Run(PackageUnderTest package, string relativePath, Action<ScriptWorld> arrange, IReadOnlyDictionary<string, object?>? parameters = null, TimeSpan? hostTimeLimit = null, Action<ScriptRun>? inspect = null)
     {
         using var folder = new TempDirectory();
         var world = new ScriptWorld(folder.Path) { HostTimeLimit = hostTimeLimit };
@@ -22,6 +23,7 @@ public static class ScriptScenarioTest
         arrange(world);
         var run = ScriptHost.Run(world, script, parameters);
         HostContracts.NoInjectedCode(run);
+        inspect?.Invoke(run);
         return run;
     }
 
