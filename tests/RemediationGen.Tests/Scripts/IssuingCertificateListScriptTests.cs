@@ -80,6 +80,8 @@ public sealed class IssuingCertificateListScriptTests
             false, "{any}Requested registry access is not allowed.{any}", _ => null, [], Only: WriteMethod.RegistryApi),
         new("the PXE service does not start again", (w, _) => w.Services["WDSServer"] = new FakeService("WDSServer", System.ServiceProcess.ServiceControllerStatus.Running) { StartFails = true },
             false, "IssuingCertificateList was set, but restarting the PXE service failed: {any}", e => e, ["Stop WDSServer", "Start WDSServer"]),
+        new("the PXE service refuses to stop: not reported as restarted", (w, _) => w.Services["WDSServer"] = new FakeService("WDSServer", System.ServiceProcess.ServiceControllerStatus.Running) { StopFails = true },
+            false, "IssuingCertificateList was set, but restarting the PXE service failed: Could not restart WDSServer (it is Running): stop: {any}", e => e, ["Stop WDSServer", "Start WDSServer"]),
         new("a present, well-formed value that differs is reported and kept", (w, e) => { Set64(w, [.. e, "OTHER"]); w.Services["WDSServer"] = FakeService.Running("WDSServer"); },
             false, "Not changed: IssuingCertificateList holds {count+1} entries; the site value has {count} (as captured from {from} at {at})." + KeptAsItIs, e => [.. e, "OTHER"], []),
         new("WDS stop outlasts the deadline: started anyway, PXE is running again when the host's 60 s end", (w, e) =>

@@ -59,6 +59,10 @@ public sealed class PxeServiceScriptTests
             },
             false, "Restarted WDSServer, but the PXE provider validated no certificate within 45 seconds of the start; read {any}SMSPXE.log.",
             ["Stop WDSServer", "Start WDSServer"], [("WDSServer", ServiceControllerStatus.Running)]),
+        new("the stop is refused: not reported as restarted, the service keeps running", w =>
+                w.Services["WDSServer"] = new FakeService("WDSServer", ServiceControllerStatus.Running) { StopFails = true },
+            false, "Could not restart WDSServer (it is Running): stop: {any}Cannot stop WDSServer service on computer '.'.{any}",
+            ["Stop WDSServer", "Start WDSServer"], [("WDSServer", ServiceControllerStatus.Running)]),
         new("not a distribution point: nothing restarted", w => w.Services["WDSServer"] = FakeService.Running("WDSServer"),
             true, NotApplicable, [], [("WDSServer", ServiceControllerStatus.Running)], DistributionPoint: false),
     ];

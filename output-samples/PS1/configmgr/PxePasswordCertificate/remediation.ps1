@@ -196,8 +196,9 @@ function Restart-PxeService {
     catch {
         $problems += ('stop: ' + $_.Exception.Message)
     }
+    $controller.Refresh()
+    $stopped = $controller.Status -eq [System.ServiceProcess.ServiceControllerStatus]::Stopped
     try {
-        $controller.Refresh()
         $controller.Start()
         $startWait = Get-TimeLeft -Deadline $Deadline
         if ($startWait -lt [TimeSpan]::FromSeconds(5)) {
@@ -209,7 +210,8 @@ function Restart-PxeService {
         $problems += ('start: ' + $_.Exception.Message)
     }
     $controller.Refresh()
-    if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Running) {
+    if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Running -or -not $stopped) {
+        # Running but never stopped: it was not restarted, so it still runs with what it read before.
         throw ('Could not restart ' + $Name + ' (it is ' + $controller.Status + '): ' + ($problems -join '; '))
     }
 }
