@@ -95,7 +95,7 @@ public sealed class IssuingCertificateListScriptTests
 
     private const string KeptAsItIs = " It is well-formed and the site may have changed it since, so it is not overwritten: compare it with the site database and regenerate, or generate with --icl-overwrite-different.";
 
-    private const string NotApplicable = @"Not applicable: this server is not a management point or distribution point (no HKLM\SOFTWARE\Microsoft\SMS\MP or HKLM\SOFTWARE\Microsoft\SMS\DP key); nothing was checked or changed.";
+    private const string NotApplicable = @"This server is not a management point or distribution point (no HKLM\SOFTWARE\Microsoft\SMS\MP or HKLM\SOFTWARE\Microsoft\SMS\DP key), so these scripts are not applicable here: nothing was checked or changed.";
 
     public static TheoryData<string, string> DetectCases => ScriptScenarioTest.Cases(Detect, CheckRows.Select(r => r.Name));
 

@@ -22,7 +22,7 @@ public sealed class PxeServiceScriptTests
     private const string Expired = "1111111111111111111111111111111111111111";
     private const string Renewed = "2222222222222222222222222222222222222222";
 
-    private const string NotApplicable = @"Not applicable: this server is not a distribution point (no HKLM\SOFTWARE\Microsoft\SMS\DP key); nothing was checked or changed.";
+    private const string NotApplicable = @"This server is not a distribution point (no HKLM\SOFTWARE\Microsoft\SMS\DP key), so these scripts are not applicable here: nothing was checked or changed.";
 
     /// <summary>A state, what the remediation must report (or throw), the service events, and the services' final states.</summary>
     public sealed record RestartRow(

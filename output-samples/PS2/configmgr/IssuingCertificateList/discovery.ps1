@@ -38,7 +38,7 @@ function Get-NotApplicableReason {
         $baseKey.Close()
     }
     $paths = @($SiteSystemKeys | ForEach-Object { 'HKLM\SOFTWARE\Microsoft\SMS\' + $_ })
-    return ('Not applicable: this server is not a ' + 'management point or distribution point' + ' (no ' + ($paths -join ' or ') + ' key); nothing was checked or changed.')
+    return ('This server is not a ' + 'management point or distribution point' + ' (no ' + ($paths -join ' or ') + ' key), so these scripts are not applicable here: nothing was checked or changed.')
 }
 
 # --- IssuingCertificateList check (KB 4469580): reads only, shared by every wrapper. ---
