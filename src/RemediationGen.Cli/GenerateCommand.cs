@@ -19,6 +19,10 @@ internal static class GenerateCommand
         targets.AcceptOnlyFromAmong("all", "affected");
         var templates = new Option<string>("--templates") { Description = "Folder of template overrides, by the same relative names as templates/ (file by file).", HelpName = "DIR" };
 
+        var iclOverwriteDifferent = new Option<bool>("--icl-overwrite-different")
+        {
+            Description = "IssuingCertificateList: also overwrite a present, well-formed value that differs from the site value captured now. Default: report it and leave it, as the site manages it.",
+        };
         var amtThreshold = new Option<int>("--amt-threshold-days")
         {
             Description = "AMT provisioning certificate: non-compliant when it is valid for this many days or fewer (1-365).",
@@ -44,6 +48,7 @@ internal static class GenerateCommand
         command.Options.Add(targets);
         command.Options.Add(templates);
         command.Options.Add(shared.Force);
+        command.Options.Add(iclOverwriteDifferent);
         command.Options.Add(amtThreshold);
         command.Options.Add(amtTrustedRoot);
         command.Options.Add(amtOrganization);
@@ -72,6 +77,7 @@ internal static class GenerateCommand
                     parse.GetValue(amtLocality),
                     parse.GetValue(amtState),
                     parse.GetValue(amtCountry)),
+                IclOverwriteDifferent = parse.GetValue(iclOverwriteDifferent),
                 Signing = signing.Source(parse),
             };
             var result = GenerateJob.Run(options, timeProvider, cancellationToken);

@@ -27,6 +27,30 @@ public sealed record FixPlan(
 
     /// <summary>Files for the admin to run on the site side (a runbook, a renewal kit), under <c>site/&lt;PairName&gt;/</c>.</summary>
     public IReadOnlyList<SiteFile> SiteFiles { get; init; } = [];
+
+    /// <summary>
+    /// The kind of site system the pair belongs on; its scripts report "not applicable" and change nothing elsewhere
+    /// (a wrong collection or group member). Null: no such guard.
+    /// </summary>
+    public SiteSystemGuard? Guard { get; init; }
+
+    /// <summary>Shared templates (names under templates/) rendered between the check and the remediation body.</summary>
+    public IReadOnlyList<string> RemediationParts { get; init; } = [];
+}
+
+/// <summary>What marks a server as a site system of one kind.</summary>
+/// <param name="Kind">For messages, e.g. "management point or distribution point".</param>
+/// <param name="Keys">Subkeys of HKLM\SOFTWARE\Microsoft\SMS of which at least one exists there (64-bit view), e.g. MP, DP.</param>
+public sealed record SiteSystemGuard(string Kind, IReadOnlyList<string> Keys)
+{
+    /// <summary>A distribution point has HKLM\SOFTWARE\Microsoft\SMS\DP.</summary>
+    public static SiteSystemGuard DistributionPoint { get; } = new("distribution point", ["DP"]);
+
+    /// <summary>A management point has HKLM\SOFTWARE\Microsoft\SMS\MP.</summary>
+    public static SiteSystemGuard ManagementPointOrDistributionPoint { get; } = new("management point or distribution point", ["MP", "DP"]);
+
+    /// <summary>Shared templates that define <c>Restart-PxeService</c>, <c>Get-PxeServiceName</c> and <c>Get-TimeLeft</c>.</summary>
+    public const string PxeServiceTemplate = "shared/pxe-service.ps1";
 }
 
 /// <summary>A site-side file: its templates (names under templates/, without .scriban) rendered with the plan's model and joined in order.</summary>

@@ -36,6 +36,12 @@ public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis,
     public AmtOptions Amt { get; init; } = AmtOptions.Default;
 
     /// <summary>
+    /// IssuingCertificateList: also overwrite a present, well-formed value that differs from the captured site value.
+    /// Off by default: the site manages the value, and a frozen copy would roll back every later change of it.
+    /// </summary>
+    public bool IclOverwriteDifferent { get; init; }
+
+    /// <summary>
     /// The site's findings of one rule that are still open. A finding a later record resolved shows the server healthy
     /// again: it is no reason to target it (the package README still lists it, marked resolved).
     /// </summary>

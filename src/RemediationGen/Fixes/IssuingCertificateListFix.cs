@@ -44,7 +44,11 @@ public sealed class IssuingCertificateListFix : IFix
             method == RegistryWriteMethod.RegExe,
             reason,
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(site.IssuingCertificateList!))),
-            site.IssuingCertificateList!.Length);
+            site.IssuingCertificateList!.Length,
+            context.Facts.Origin,
+            context.Facts.CollectedAt is { } collectedAt ? IsoTime.Utc(collectedAt) : IssuingCertificateListModel.UnknownCaptureTime,
+            context.IclOverwriteDifferent,
+            PxePasswordCertificateFix.RemediationWaitSeconds);
         var notes = targets.Where(t => !t.InFacts)
             .Select(t => $"{t.Server} is named in the logs but not in the site facts; it is targeted, check that it belongs to site {site.SiteCode}.")
             .ToList();
@@ -57,7 +61,11 @@ public sealed class IssuingCertificateListFix : IFix
             Description: $"Restores HKLM\\SOFTWARE\\Microsoft\\SMS\\Security\\IssuingCertificateList (REG_MULTI_SZ, 64-bit view) to site {site.SiteCode}'s value on its management points and PXE-enabled distribution points (KB 4469580).",
             targets,
             findings,
-            model);
+            model)
+        {
+            Guard = SiteSystemGuard.ManagementPointOrDistributionPoint,
+            RemediationParts = [SiteSystemGuard.PxeServiceTemplate],
+        };
         return new FixPlanResult(plan, notes);
     }
 

@@ -81,7 +81,9 @@ public sealed class PxePasswordCertificateFix : IFix
             findings,
             model)
         {
-            SiteFiles = [new SiteFile(RunbookFile, [$"{TemplateFolder}/runbook-header.ps1", $"{TemplateFolder}/check.ps1", SiteFile.ConfigMgrConnectTemplate, $"{TemplateFolder}/runbook.ps1"])],
+            SiteFiles = [new SiteFile(RunbookFile, [$"{TemplateFolder}/runbook-header.ps1", $"{TemplateFolder}/check.ps1", SiteSystemGuard.PxeServiceTemplate, SiteFile.ConfigMgrConnectTemplate, $"{TemplateFolder}/runbook.ps1"])],
+            Guard = SiteSystemGuard.DistributionPoint,
+            RemediationParts = [SiteSystemGuard.PxeServiceTemplate],
         };
         return new FixPlanResult(plan, notes);
     }

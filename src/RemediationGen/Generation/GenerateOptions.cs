@@ -6,6 +6,9 @@ namespace RemediationGen.Generation;
 public sealed record GenerateOptions(TargetSelection Targets, IReadOnlyList<string> Sites)
 {
     public AmtOptions Amt { get; init; } = AmtOptions.Default;
+
+    /// <summary><c>--icl-overwrite-different</c>: see <see cref="FixContext.IclOverwriteDifferent"/>.</summary>
+    public bool IclOverwriteDifferent { get; init; }
 }
 
 /// <param name="Packages">One per site that has something to fix, ordered by site code.</param>

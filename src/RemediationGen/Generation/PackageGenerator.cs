@@ -15,7 +15,7 @@ public sealed class PackageGenerator(IReadOnlyList<IFix> fixes, TemplateRenderer
     public GenerationResult Generate(HierarchyFacts facts, DiagnosisResult diagnosis, bool logsRead, GenerateOptions options)
     {
         var sites = SelectSites(facts, options.Sites);
-        var context = new FixContext(facts, diagnosis, options.Targets) { Amt = options.Amt };
+        var context = new FixContext(facts, diagnosis, options.Targets) { Amt = options.Amt, IclOverwriteDifferent = options.IclOverwriteDifferent };
         var builder = new SitePackageBuilder(renderer, toolVersion);
         var packages = new List<RenderedPackage>();
         var notes = new List<string>();
@@ -36,7 +36,7 @@ public sealed class PackageGenerator(IReadOnlyList<IFix> fixes, TemplateRenderer
             notes.AddRange(siteNotes);
             if (plans.Count > 0)
             {
-                packages.Add(builder.Build(new PackageInputs(site, facts, diagnosis, options.Targets, options.Amt, logsRead, plans, siteNotes)));
+                packages.Add(builder.Build(new PackageInputs(site, facts, diagnosis, options.Targets, options.Amt, logsRead, plans, siteNotes) { IclOverwriteDifferent = options.IclOverwriteDifferent }));
             }
         }
 

@@ -18,6 +18,9 @@ public sealed record GenerateJobOptions(
 {
     public AmtOptions Amt { get; init; } = AmtOptions.Default;
 
+    /// <summary><c>--icl-overwrite-different</c>: see <see cref="FixContext.IclOverwriteDifferent"/>.</summary>
+    public bool IclOverwriteDifferent { get; init; }
+
     /// <summary>When set, every script is Authenticode-signed and the Graph bodies and manifest follow the signed bytes.</summary>
     public Signing.SigningSource? Signing { get; init; }
 }
@@ -61,7 +64,7 @@ public static class GenerateJob
 
             var generator = new PackageGenerator(FixCatalog.All, renderer, ToolVersion.Current);
             var logsRead = diagnosis.FilesRead > 0;
-            var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { Amt = amt });
+            var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { Amt = amt, IclOverwriteDifferent = options.IclOverwriteDifferent });
 
             // The user's templates must all compile, even those this run did not need: a broken override is found now,
             // not on the day it is first used.

@@ -19,4 +19,8 @@ public sealed record PackageInputs(
     AmtOptions Amt,
     bool LogsRead,
     IReadOnlyList<FixPlan> Plans,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary><c>--icl-overwrite-different</c>: it reaches the IssuingCertificateList scripts and README.</summary>
+    public bool IclOverwriteDifferent { get; init; }
+}

@@ -120,6 +120,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             writer.WriteBoolean("logsRead", inputs.LogsRead);
             writer.WriteString("targets", inputs.Targets.ToString());
             WriteAmtOptions(writer, inputs.Amt);
+            writer.WriteBoolean("iclOverwriteDifferent", inputs.IclOverwriteDifferent);
             writer.WriteStringArray("templates", catalog.Names.Select(name => catalog.Get(name).Sha256));
             writer.WriteEndObject();
         }

@@ -12,6 +12,9 @@ internal sealed class PairScripts
 {
     public const string Header = "shared/script-header.ps1";
 
+    /// <summary>Defines <c>Get-NotApplicableReason</c>, which the wrappers call first when the pair has a guard.</summary>
+    public const string Guard = "shared/site-system-guard.ps1";
+
     private PairScripts(string intuneDetection, string? intuneRemediation, string configMgrDiscovery, string? configMgrRemediation)
     {
         IntuneDetection = intuneDetection;
@@ -34,16 +37,18 @@ internal sealed class PairScripts
     {
         var check = $"{plan.TemplateFolder}/check.ps1";
         var remediate = $"{plan.TemplateFolder}/remediate.ps1";
+        string[] head = plan.Guard is null ? [Header] : [Header, Guard];
         string Compose(string kind, params string[] parts)
         {
-            var model = new PairScriptModel(toolVersion, plan.SiteCode, plan.PairName, plan.Title, kind, plan.TemplateModel);
-            return string.Concat(parts.Select(part => renderer.Render(part, model)));
+            var model = new PairScriptModel(toolVersion, plan.SiteCode, plan.PairName, plan.Title, kind, plan.TemplateModel) { SiteSystem = SiteSystemModel.Of(plan.Guard) };
+            return string.Concat(head.Concat(parts).Select(part => renderer.Render(part, model)));
         }
 
+        string[] remediation = [check, .. plan.RemediationParts, remediate];
         return new PairScripts(
-            Compose("Intune detection", Header, check, "shared/intune-detection.ps1"),
-            plan.HasRemediation ? Compose("Intune remediation", Header, check, remediate, "shared/intune-remediation.ps1") : null,
-            Compose("ConfigMgr discovery", Header, check, "shared/configmgr-discovery.ps1"),
-            plan.HasRemediation ? Compose("ConfigMgr remediation", Header, check, remediate, "shared/configmgr-remediation.ps1") : null);
+            Compose("Intune detection", check, "shared/intune-detection.ps1"),
+            plan.HasRemediation ? Compose("Intune remediation", [.. remediation, "shared/intune-remediation.ps1"]) : null,
+            Compose("ConfigMgr discovery", check, "shared/configmgr-discovery.ps1"),
+            plan.HasRemediation ? Compose("ConfigMgr remediation", [.. remediation, "shared/configmgr-remediation.ps1"]) : null);
     }
 }

@@ -143,7 +143,7 @@ public sealed class CliExitCodeTests
         var run = CliRun.Of("generate", "--demo", "--out", folder.Combine("out"), "--templates", folder.Combine("templates"));
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Equal($"remediationgen: Template '{template}' line 1, column 20: 'Result' is not defined. Defined here: Fix, PairName, ScriptKind, SiteCode, Title, ToolVersion.\n", run.Error);
+        Assert.Equal($"remediationgen: Template '{template}' line 1, column 20: 'Result' is not defined. Defined here: Fix, PairName, ScriptKind, SiteCode, SiteSystem, Title, ToolVersion.\n", run.Error);
         Assert.False(Directory.Exists(folder.Combine("out")));
     }
 

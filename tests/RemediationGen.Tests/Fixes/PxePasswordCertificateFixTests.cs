@@ -107,7 +107,7 @@ public sealed class PxePasswordCertificateFixTests
 
         Assert.Contains("[CmdletBinding(SupportsShouldProcess = $true)]", lines);
         // Every change to the site or the DP sits in a ShouldProcess block...
-        foreach (var change in new[] { "[void]$role.Put()", "$service.Stop()", "$service.Start()", "Set-CMDistributionPoint -SiteSystemServerName" })
+        foreach (var change in new[] { "[void]$role.Put()", "Restart-PxeService -Name $serviceName", "Set-CMDistributionPoint -SiteSystemServerName" })
         {
             var index = Array.FindIndex(lines, l => l.Contains(change, StringComparison.Ordinal));
             Assert.True(index >= 0, $"{change} not found");
@@ -143,7 +143,7 @@ public sealed class PxePasswordCertificateFixTests
         var runbook = Text(package, Runbook).Split("\r\n");
         Assert.Contains("    $serviceName = Get-PxeServiceName -ComputerName $DistributionPoint", runbook);
         Assert.Equal(
-            ["$service = Get-Service @where -Name $name -ErrorAction SilentlyContinue", "$service = Get-Service -ComputerName $DistributionPoint -Name $serviceName"],
+            ["$service = Get-Service @where -Name $name -ErrorAction SilentlyContinue", "$controller = Get-Service @where -Name $Name"],
             runbook.Where(l => l.Contains("Get-Service", StringComparison.Ordinal)).Select(l => l.Trim()));
     }
 
@@ -152,15 +152,15 @@ public sealed class PxePasswordCertificateFixTests
     {
         var lines = Text(Assert.Single(Generate(TargetSelection.All).Packages), Runbook).Split("\r\n");
 
-        // Inside the try whose catch sends a restart that fails through the "What to do" guidance.
-        var stop = Array.IndexOf(lines, "                $service.Stop()");
-        Assert.True(stop > 0, "$service.Stop() not found");
+        // The runbook restarts with the shared, bounded Restart-PxeService, which stops only a service that runs.
+        Assert.Contains("            Restart-PxeService -Name $serviceName -ComputerName $DistributionPoint -Deadline ((Get-Date).AddMinutes(4))", lines);
+        var stop = Array.IndexOf(lines, "            $controller.Stop()");
+        Assert.True(stop > 0, "$controller.Stop() not found");
         Assert.Equal(
-            "            if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {",
+            "        if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {",
             lines[stop - 1]);
-        Assert.Equal("            }", lines[stop + 1]);
-        Assert.Equal("            $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [TimeSpan]::FromMinutes(2))", lines[stop + 2]);
-        Assert.Equal("            $service.Start()", lines[stop + 3]);
+        Assert.Equal("        }", lines[stop + 1]);
+        Assert.Equal("        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline))", lines[stop + 2]);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class PxePasswordCertificateFixTests
             Assert.Equal(
                 [
                     "$controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline))",
-                    "$controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, (Get-TimeLeft -Deadline $Deadline))",
+                    "$controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, $startWait)",
                 ],
                 lines.Where(l => l.Contains("WaitForStatus", StringComparison.Ordinal)).Select(l => l.Trim()));
             Assert.Single(lines, l => l.Contains("Start-Sleep", StringComparison.Ordinal));

@@ -20,10 +20,10 @@ public sealed class InputDigestTests
         OutOfBand = new OutOfBandFacts("oob01.contoso.com", new ProvisioningSubject("Contoso Ltd", "Redmond", "Washington", "US"), []),
     };
 
-    private static RenderedPackage Generate(AmtOptions amt, bool logsRead = false, IReadOnlyList<string>? warnings = null)
+    private static RenderedPackage Generate(AmtOptions amt, bool logsRead = false, IReadOnlyList<string>? warnings = null, SiteFacts? site = null, bool iclOverwriteDifferent = false)
     {
-        var facts = new HierarchyFacts([Site], "test", null, warnings ?? []);
-        var options = new GenerateOptions(TargetSelection.All, []) { Amt = amt.Validated() };
+        var facts = new HierarchyFacts([site ?? Site], "test", null, warnings ?? []);
+        var options = new GenerateOptions(TargetSelection.All, []) { Amt = amt.Validated(), IclOverwriteDifferent = iclOverwriteDifferent };
         return Assert.Single(TestGenerator.Generate(facts, DiagnosisResult.Empty, logsRead, options).Packages);
     }
 
@@ -82,6 +82,26 @@ public sealed class InputDigestTests
         Assert.NotEqual(Digest(before), Digest(after));
     }
 
+    [Fact]
+    public void IclOverwriteDifferent_ChangesTheIssuingCertificateListFilesAndTheDigest()
+    {
+        var site = Site with { IssuingCertificateList = "AAAA", ManagementPoints = ["mp01.contoso.com"] };
+        var before = Generate(AmtOptions.Default, site: site);
+        var after = Generate(AmtOptions.Default, site: site, iclOverwriteDifferent: true);
+
+        Assert.Equal(
+            [
+                "README.md",
+                "configmgr/IssuingCertificateList/discovery.ps1",
+                "configmgr/IssuingCertificateList/remediation.ps1",
+                "intune/IssuingCertificateList/detect.ps1",
+                "intune/IssuingCertificateList/deviceHealthScript.json",
+                "intune/IssuingCertificateList/remediate.ps1",
+            ],
+            ChangedFiles(before, after));
+        Assert.NotEqual(Digest(before), Digest(after));
+    }
+
     [Theory]
     [MemberData(nameof(AmtOptionChanges))]
     public void EveryAmtOption_ThatChangesAFile_ChangesTheDigest(string option, AmtOptions changed)
@@ -114,7 +134,7 @@ public sealed class InputDigestTests
 
         Assert.Equal(["Country", "Locality", "Organization", "State", "ThresholdDays", "TrustedRootHashes"], Properties(typeof(AmtOptions)));
         Assert.Equal([.. AmtOptionChanges.Select(row => (string)row[0]).Order(StringComparer.Ordinal)], Properties(typeof(AmtOptions)));
-        Assert.Equal(["Amt", "Sites", "Targets"], Properties(typeof(GenerateOptions)));
-        Assert.Equal(["Amt", "Diagnosis", "Facts", "LogsRead", "Notes", "Plans", "Site", "Targets"], Properties(typeof(PackageInputs)));
+        Assert.Equal(["Amt", "IclOverwriteDifferent", "Sites", "Targets"], Properties(typeof(GenerateOptions)));
+        Assert.Equal(["Amt", "Diagnosis", "Facts", "IclOverwriteDifferent", "LogsRead", "Notes", "Plans", "Site", "Targets"], Properties(typeof(PackageInputs)));
     }
 }

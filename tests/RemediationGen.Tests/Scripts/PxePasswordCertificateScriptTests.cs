@@ -56,7 +56,7 @@ public sealed class PxePasswordCertificateScriptTests
             false, "The PXE provider last validated certificate " + OldThumbprint + " and it is expired or invalid (KB 4511618); if a restart does not bring the new certificate, run the site-side runbook " + Runbook + "."),
         new("no SMSPXE.log: the summary says where it looked", _ => { }, true, "No SMSPXE.log on this server: it runs no ConfigMgr PXE provider (looked in {folders}).", OnlyInSummary: true),
         new("not a distribution point: not applicable", w => { w.Registry.DeleteKey(Microsoft.Win32.RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\DP"); Expired(w); }, true,
-            "{any}not applicable{any}", Skip: "issue 9 minor (self-targeting guard): a machine without HKLM\\SOFTWARE\\Microsoft\\SMS\\DP is judged as a DP"),
+            "{any}not applicable{any}"),
     ];
 
     public static readonly RemediationRow[] RemediationRows =
@@ -88,19 +88,19 @@ public sealed class PxePasswordCertificateScriptTests
         new("WDS disabled", w => { Expired(w); w.Services["WDSServer"] = FakeService.Disabled("WDSServer"); }, false, "Neither SccmPxe nor WDSServer is installed and enabled here.", []),
         new("WDS stop hangs past the deadline",
             w => { Expired(w); w.Services["WDSServer"] = FakeService.Hanging("WDSServer"); },
-            false, "Could not restart WDSServer within 45 seconds (it is StopPending): {any}Time out has expired and the operation has not been completed.{any}", ["Stop WDSServer"]),
+            false, "Could not restart WDSServer (it is StopPending): stop: {any}Time out has expired and the operation has not been completed.{any}", ["Stop WDSServer", "Start WDSServer"]),
         new("WDS stops after the deadline: it is still started again",
             w => { Expired(w); w.Services["WDSServer"] = new FakeService("WDSServer", System.ServiceProcess.ServiceControllerStatus.Running) { StopTime = TimeSpan.FromSeconds(50) }; },
             false, "{any}", ["Stop WDSServer", "Start WDSServer"], Skip: "issue 9 item 6: a service that was running is not started again once the deadline has passed"),
         new("SccmPxe installed but stopped while WDS serves: WDS is restarted",
             w => { Expired(w); w.Services["SccmPxe"] = FakeService.Stopped("SccmPxe"); w.Services["WDSServer"] = FakeService.Running("WDSServer"); NewValidation(w, expired: false); },
-            true, "Restarted WDSServer; {any}", ["Stop WDSServer", "Start WDSServer"], Skip: "issue 9 item 6: the stopped SccmPxe is chosen over the running WDS"),
+            true, "Restarted WDSServer; {any}", ["Stop WDSServer", "Start WDSServer"]),
         new("the check passes again: nothing is restarted",
             w => { w.WriteFile(SmsPxeLog, Validation(NewThumbprint, expired: false)); w.Services["WDSServer"] = FakeService.Running("WDSServer"); },
             true, "Nothing restarted: the check passes now. The PXE provider uses certificate " + NewThumbprint + " without validation errors.", []),
         new("not a distribution point: nothing is restarted",
             w => { w.Registry.DeleteKey(Microsoft.Win32.RegistryView.Registry64, @"SOFTWARE\Microsoft\SMS\DP"); Expired(w); w.Services["WDSServer"] = FakeService.Running("WDSServer"); NewValidation(w, expired: false); },
-            true, "{any}not applicable{any}", [], Skip: "issue 9 minor (self-targeting guard): a machine without HKLM\\SOFTWARE\\Microsoft\\SMS\\DP restarts WDS"),
+            true, "{any}not applicable{any}", []),
     ];
 
     public static TheoryData<string, string> DetectCases => ScriptScenarioTest.Cases(Detect, CheckRows.Select(r => r.Name));

@@ -107,7 +107,7 @@ public sealed class TemplateSafetyRuleTests
             .ToList();
 
         Assert.Empty(refused);
-        Assert.Equal(24, catalog.Names.Count);
+        Assert.Equal(26, catalog.Names.Count);
     }
 
     [Fact]

@@ -219,7 +219,7 @@ function Test-Compliance {
 }
 
 # --- ConfigMgr discovery: prints exactly one value, Compliant or NonCompliant, and exits 0. ---
-# The configuration item's rule expects 'Compliant'; any other value runs the remediation script.
+# The configuration item's rule expects 'Compliant'; any other value runs the remediation script, if the pair has one.
 $discoveryValue = 'NonCompliant'
 try {
     if ((Test-Compliance).Compliant) {
@@ -227,8 +227,19 @@ try {
     }
 }
 catch {
-    # A check that cannot run is reported NonCompliant, so the remediation runs and reports why it fails.
+    # A check that cannot run cannot prove compliance: NonCompliant. Discovery may print only that one value, and a
+    # detection-only pair has no remediation to say why, so the reason goes to a local log for the admin.
     $discoveryValue = 'NonCompliant'
+    $reason = ConvertTo-OneLine ((Get-Date).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ') + ' ConfigMgr discovery: NonCompliant because the check could not run: ' + $_.Exception.Message)
+    try {
+        $logFolder = Join-Path -Path $env:ProgramData -ChildPath 'RemediationGen'
+        [void][System.IO.Directory]::CreateDirectory($logFolder)
+        [System.IO.File]::AppendAllText((Join-Path -Path $logFolder -ChildPath ('AmtProvisioningCertificate' + '.log')), $reason + "`r`n", (New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false))
+    }
+    catch {
+        # The log is a help, not part of the answer: the one value is still printed.
+        $reason = $null
+    }
 }
 
 Write-Output $discoveryValue

@@ -16,9 +16,40 @@ function ConvertTo-OneLine {
     return $line
 }
 
+# --- Site-system guard: on a server that is not a site system of the kind below (a wrong collection or group member),
+# these scripts report "not applicable" as compliant and change nothing. Kind: 'management point or distribution point'
+$SiteSystemKeys = [string[]]@('MP', 'DP')
+
+function Get-NotApplicableReason {
+    # $null on a site system of this kind (one of the keys exists in the 64-bit view); else the reason, for the output.
+    $baseKey = [Microsoft.Win32.RegistryKey]::OpenBaseKey(
+        [Microsoft.Win32.RegistryHive]::LocalMachine,
+        [Microsoft.Win32.RegistryView]::Registry64)
+    try {
+        foreach ($name in $SiteSystemKeys) {
+            $key = $baseKey.OpenSubKey('SOFTWARE\Microsoft\SMS\' + $name)
+            if ($null -ne $key) {
+                $key.Close()
+                return $null
+            }
+        }
+    }
+    finally {
+        $baseKey.Close()
+    }
+    $paths = @($SiteSystemKeys | ForEach-Object { 'HKLM\SOFTWARE\Microsoft\SMS\' + $_ })
+    return ('This server is not a ' + 'management point or distribution point' + ' (no ' + ($paths -join ' or ') + ' key), so these scripts are not applicable here: nothing was checked or changed.')
+}
+
 # --- IssuingCertificateList check (KB 4469580): reads only, shared by every wrapper. ---
 # Expected: site 'PS1''s Value1 (258 characters, SHA-256 '9f365a13286f8b639bd6105a66f0fc6600bd904351ca7221854b6db17d99c375'),
 # split on the two characters \0 as REG.exe ADD /d does.
+# The site manages this value: the copy below was captured from the facts source and time that follow. The KB's fix
+# writes it only where the value is missing, empty or not REG_MULTI_SZ; a present, well-formed value that differs is
+# reported and left as it is (overwrite it only by generating with --icl-overwrite-different).
+$IssuingCertificateListCapturedFrom = 'demo'
+$IssuingCertificateListCapturedAt = '2026-11-20T09:00:00Z'
+$OverwriteDifferentIssuingCertificateList = $false
 $IssuingCertificateListKeyPath = 'SOFTWARE\Microsoft\SMS\Security'
 $IssuingCertificateListValueName = 'IssuingCertificateList'
 $ExpectedIssuingCertificateList = [string[]]@('5AC81C0EEB34BB227EBEA55C6A43882BD344061EE15E0DD6F2BE26DD3537C60328D0707640D3CB7696858D68A9774BA67795DE8FAB5A6F96570520AF2E9E0277', 'ECB3495656CBCEA0AB935ADE097814880749547A92E8BD0C034C579CE6E99863169FB096C0E39D2B63047CE6F8DFC6FD9AB2C06CA20E32BABBDC8E6A375C7954')
@@ -61,31 +92,58 @@ function Get-IssuingCertificateListState {
     }
 }
 
+function New-ComplianceResult {
+    # Condition: Matches, Missing, WrongType, Empty (the KB's three cases, which the remediation writes) or Differs.
+    param([string]$Condition, [string]$Summary)
+
+    return [pscustomobject]@{ Compliant = ($Condition -eq 'Matches'); Condition = $Condition; Summary = $Summary }
+}
+
 function Test-Compliance {
     $state = Get-IssuingCertificateListState
     $expectedCount = $ExpectedIssuingCertificateList.Length
     if (-not $state.Exists) {
-        return [pscustomobject]@{ Compliant = $false; Summary = 'IssuingCertificateList is missing under HKLM\SOFTWARE\Microsoft\SMS\Security (64-bit view).' }
+        return New-ComplianceResult -Condition 'Missing' -Summary 'IssuingCertificateList is missing under HKLM\SOFTWARE\Microsoft\SMS\Security (64-bit view).'
     }
     if ($state.Kind -ne 'MultiString') {
-        return [pscustomobject]@{ Compliant = $false; Summary = ('IssuingCertificateList is of type ' + $state.Kind + '; REG_MULTI_SZ (MultiString) is expected.') }
+        return New-ComplianceResult -Condition 'WrongType' -Summary ('IssuingCertificateList is of type ' + $state.Kind + '; REG_MULTI_SZ (MultiString) is expected.')
     }
 
-    $actual = [string[]]$state.Entries
-    if ($actual.Length -ne $expectedCount) {
-        return [pscustomobject]@{ Compliant = $false; Summary = ('IssuingCertificateList holds ' + $actual.Length + ' entries; the site value has ' + $expectedCount + '.') }
+    $actual = [string[]]@($state.Entries | Where-Object { $_.Length -gt 0 })
+    if ($actual.Length -eq 0) {
+        return New-ComplianceResult -Condition 'Empty' -Summary ('IssuingCertificateList is empty; the site value has ' + $expectedCount + ' entries.')
     }
-    for ($index = 0; $index -lt $expectedCount; $index++) {
-        if (-not [string]::Equals($actual[$index], $ExpectedIssuingCertificateList[$index], [System.StringComparison]::Ordinal)) {
-            return [pscustomobject]@{ Compliant = $false; Summary = ('IssuingCertificateList entry ' + ($index + 1) + ' differs from the site value.') }
+
+    $difference = $null
+    if ($state.Entries.Length -ne $expectedCount) {
+        $difference = 'holds ' + $state.Entries.Length + ' entries; the site value has ' + $expectedCount
+    }
+    else {
+        for ($index = 0; $index -lt $expectedCount; $index++) {
+            if (-not [string]::Equals($state.Entries[$index], $ExpectedIssuingCertificateList[$index], [System.StringComparison]::Ordinal)) {
+                $difference = 'entry ' + ($index + 1) + ' differs from the site value'
+                break
+            }
         }
     }
+    if ($null -eq $difference) {
+        return New-ComplianceResult -Condition 'Matches' -Summary ('IssuingCertificateList matches the site value (' + $expectedCount + ' entries).')
+    }
 
-    return [pscustomobject]@{ Compliant = $true; Summary = ('IssuingCertificateList matches the site value (' + $expectedCount + ' entries).') }
+    $captured = 'as captured from ' + $IssuingCertificateListCapturedFrom + ' at ' + $IssuingCertificateListCapturedAt
+    if ($OverwriteDifferentIssuingCertificateList) {
+        return New-ComplianceResult -Condition 'Differs' -Summary ('IssuingCertificateList ' + $difference + ' (' + $captured + '); this package overwrites it (generated with --icl-overwrite-different).')
+    }
+    return New-ComplianceResult -Condition 'Differs' -Summary ('IssuingCertificateList ' + $difference + ' (' + $captured + '). It is well-formed and the site may have changed it since, so it is not overwritten: compare it with the site database and regenerate, or generate with --icl-overwrite-different.')
 }
 
 # --- Intune detection: exit 1 when remediation is needed, exit 0 when compliant; one line of output. ---
 try {
+    $notApplicable = Get-NotApplicableReason
+    if ($notApplicable) {
+        Write-Output (ConvertTo-OneLine ('Compliant: ' + $notApplicable))
+        exit 0
+    }
     $result = Test-Compliance
 }
 catch {

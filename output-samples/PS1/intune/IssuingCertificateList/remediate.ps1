@@ -16,9 +16,40 @@ function ConvertTo-OneLine {
     return $line
 }
 
+# --- Site-system guard: on a server that is not a site system of the kind below (a wrong collection or group member),
+# these scripts report "not applicable" as compliant and change nothing. Kind: 'management point or distribution point'
+$SiteSystemKeys = [string[]]@('MP', 'DP')
+
+function Get-NotApplicableReason {
+    # $null on a site system of this kind (one of the keys exists in the 64-bit view); else the reason, for the output.
+    $baseKey = [Microsoft.Win32.RegistryKey]::OpenBaseKey(
+        [Microsoft.Win32.RegistryHive]::LocalMachine,
+        [Microsoft.Win32.RegistryView]::Registry64)
+    try {
+        foreach ($name in $SiteSystemKeys) {
+            $key = $baseKey.OpenSubKey('SOFTWARE\Microsoft\SMS\' + $name)
+            if ($null -ne $key) {
+                $key.Close()
+                return $null
+            }
+        }
+    }
+    finally {
+        $baseKey.Close()
+    }
+    $paths = @($SiteSystemKeys | ForEach-Object { 'HKLM\SOFTWARE\Microsoft\SMS\' + $_ })
+    return ('This server is not a ' + 'management point or distribution point' + ' (no ' + ($paths -join ' or ') + ' key), so these scripts are not applicable here: nothing was checked or changed.')
+}
+
 # --- IssuingCertificateList check (KB 4469580): reads only, shared by every wrapper. ---
 # Expected: site 'PS1''s Value1 (258 characters, SHA-256 '9f365a13286f8b639bd6105a66f0fc6600bd904351ca7221854b6db17d99c375'),
 # split on the two characters \0 as REG.exe ADD /d does.
+# The site manages this value: the copy below was captured from the facts source and time that follow. The KB's fix
+# writes it only where the value is missing, empty or not REG_MULTI_SZ; a present, well-formed value that differs is
+# reported and left as it is (overwrite it only by generating with --icl-overwrite-different).
+$IssuingCertificateListCapturedFrom = 'demo'
+$IssuingCertificateListCapturedAt = '2026-11-20T09:00:00Z'
+$OverwriteDifferentIssuingCertificateList = $false
 $IssuingCertificateListKeyPath = 'SOFTWARE\Microsoft\SMS\Security'
 $IssuingCertificateListValueName = 'IssuingCertificateList'
 $ExpectedIssuingCertificateList = [string[]]@('5AC81C0EEB34BB227EBEA55C6A43882BD344061EE15E0DD6F2BE26DD3537C60328D0707640D3CB7696858D68A9774BA67795DE8FAB5A6F96570520AF2E9E0277', 'ECB3495656CBCEA0AB935ADE097814880749547A92E8BD0C034C579CE6E99863169FB096C0E39D2B63047CE6F8DFC6FD9AB2C06CA20E32BABBDC8E6A375C7954')
@@ -61,46 +92,166 @@ function Get-IssuingCertificateListState {
     }
 }
 
+function New-ComplianceResult {
+    # Condition: Matches, Missing, WrongType, Empty (the KB's three cases, which the remediation writes) or Differs.
+    param([string]$Condition, [string]$Summary)
+
+    return [pscustomobject]@{ Compliant = ($Condition -eq 'Matches'); Condition = $Condition; Summary = $Summary }
+}
+
 function Test-Compliance {
     $state = Get-IssuingCertificateListState
     $expectedCount = $ExpectedIssuingCertificateList.Length
     if (-not $state.Exists) {
-        return [pscustomobject]@{ Compliant = $false; Summary = 'IssuingCertificateList is missing under HKLM\SOFTWARE\Microsoft\SMS\Security (64-bit view).' }
+        return New-ComplianceResult -Condition 'Missing' -Summary 'IssuingCertificateList is missing under HKLM\SOFTWARE\Microsoft\SMS\Security (64-bit view).'
     }
     if ($state.Kind -ne 'MultiString') {
-        return [pscustomobject]@{ Compliant = $false; Summary = ('IssuingCertificateList is of type ' + $state.Kind + '; REG_MULTI_SZ (MultiString) is expected.') }
+        return New-ComplianceResult -Condition 'WrongType' -Summary ('IssuingCertificateList is of type ' + $state.Kind + '; REG_MULTI_SZ (MultiString) is expected.')
     }
 
-    $actual = [string[]]$state.Entries
-    if ($actual.Length -ne $expectedCount) {
-        return [pscustomobject]@{ Compliant = $false; Summary = ('IssuingCertificateList holds ' + $actual.Length + ' entries; the site value has ' + $expectedCount + '.') }
+    $actual = [string[]]@($state.Entries | Where-Object { $_.Length -gt 0 })
+    if ($actual.Length -eq 0) {
+        return New-ComplianceResult -Condition 'Empty' -Summary ('IssuingCertificateList is empty; the site value has ' + $expectedCount + ' entries.')
     }
-    for ($index = 0; $index -lt $expectedCount; $index++) {
-        if (-not [string]::Equals($actual[$index], $ExpectedIssuingCertificateList[$index], [System.StringComparison]::Ordinal)) {
-            return [pscustomobject]@{ Compliant = $false; Summary = ('IssuingCertificateList entry ' + ($index + 1) + ' differs from the site value.') }
+
+    $difference = $null
+    if ($state.Entries.Length -ne $expectedCount) {
+        $difference = 'holds ' + $state.Entries.Length + ' entries; the site value has ' + $expectedCount
+    }
+    else {
+        for ($index = 0; $index -lt $expectedCount; $index++) {
+            if (-not [string]::Equals($state.Entries[$index], $ExpectedIssuingCertificateList[$index], [System.StringComparison]::Ordinal)) {
+                $difference = 'entry ' + ($index + 1) + ' differs from the site value'
+                break
+            }
         }
     }
+    if ($null -eq $difference) {
+        return New-ComplianceResult -Condition 'Matches' -Summary ('IssuingCertificateList matches the site value (' + $expectedCount + ' entries).')
+    }
 
-    return [pscustomobject]@{ Compliant = $true; Summary = ('IssuingCertificateList matches the site value (' + $expectedCount + ' entries).') }
+    $captured = 'as captured from ' + $IssuingCertificateListCapturedFrom + ' at ' + $IssuingCertificateListCapturedAt
+    if ($OverwriteDifferentIssuingCertificateList) {
+        return New-ComplianceResult -Condition 'Differs' -Summary ('IssuingCertificateList ' + $difference + ' (' + $captured + '); this package overwrites it (generated with --icl-overwrite-different).')
+    }
+    return New-ComplianceResult -Condition 'Differs' -Summary ('IssuingCertificateList ' + $difference + ' (' + $captured + '). It is well-formed and the site may have changed it since, so it is not overwritten: compare it with the site database and regenerate, or generate with --icl-overwrite-different.')
 }
 
-# --- IssuingCertificateList remediation (KB 4469580): back up, write, read back, restart the PXE service. ---
+# --- PXE service: which one answers PXE, and a restart bounded by a deadline. One copy for the PXE certificate pair,
+# its runbook and the IssuingCertificateList pair, so all three choose and restart the same way.
+function Get-PxeServiceName {
+    # SccmPxe (the ConfigMgr PXE responder) replaces WDS where it is enabled, and either may be installed but stopped:
+    # the one that runs answers PXE, so it is chosen (SccmPxe if both run). When neither runs, the first installed one
+    # that is not Disabled (SccmPxe, then WDSServer), which a remediation may start. $null when there is none.
+    # -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$ComputerName = '')
+
+    $where = @{}
+    if ($ComputerName) {
+        $where.ComputerName = $ComputerName
+    }
+    $usable = @()
+    foreach ($name in @('SccmPxe', 'WDSServer')) {
+        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
+        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
+            $usable += $service
+        }
+    }
+    foreach ($service in $usable) {
+        if ([string]$service.Status -eq 'Running') {
+            return [string]$service.Name
+        }
+    }
+    if ($usable.Count -gt 0) {
+        return [string]$usable[0].Name
+    }
+    return $null
+}
+
+function Get-TimeLeft {
+    param([DateTime]$Deadline)
+
+    $left = $Deadline - (Get-Date)
+    if ($left -lt [TimeSpan]::Zero) {
+        return [TimeSpan]::Zero
+    }
+    return $left
+}
+
+function Restart-PxeService {
+    # Restart-Service waits without limit, and ConfigMgr kills a script after 60 seconds: killed between the stop and
+    # the start, it would leave PXE down. So each wait ends at the deadline, and the service is always started again,
+    # even once the deadline has passed or the stop failed: a late start is better than no PXE. The start gets at least
+    # 5 seconds; a start that is still pending when the host stops the script completes on its own.
+    # -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$Name, [DateTime]$Deadline, [string]$ComputerName = '')
+
+    $where = @{}
+    if ($ComputerName) {
+        $where.ComputerName = $ComputerName
+    }
+    $controller = Get-Service @where -Name $Name
+    $problems = @()
+    try {
+        if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {
+            $controller.Stop()
+        }
+        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline))
+    }
+    catch {
+        $problems += ('stop: ' + $_.Exception.Message)
+    }
+    $controller.Refresh()
+    $stopped = $controller.Status -eq [System.ServiceProcess.ServiceControllerStatus]::Stopped
+    try {
+        $controller.Start()
+        $startWait = Get-TimeLeft -Deadline $Deadline
+        if ($startWait -lt [TimeSpan]::FromSeconds(5)) {
+            $startWait = [TimeSpan]::FromSeconds(5)
+        }
+        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, $startWait)
+    }
+    catch {
+        $problems += ('start: ' + $_.Exception.Message)
+    }
+    $controller.Refresh()
+    if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Running -or -not $stopped) {
+        # Running but never stopped: it was not restarted, so it still runs with what it read before.
+        throw ('Could not restart ' + $Name + ' (it is ' + $controller.Status + '): ' + ($problems -join '; '))
+    }
+}
+
+# --- IssuingCertificateList remediation (KB 4469580): write where the KB's condition holds, back up first, read back,
+# restart the PXE service that runs here within a deadline.
+$IclRestartWaitSeconds = 45
+
 function Save-IssuingCertificateListBackup {
+    # Always a file, also for a missing value: it says how to undo, and that an undo lasts only once the deployment is
+    # removed (while it is deployed, the next run writes the value again).
     param($State)
 
-    if (-not $State.Exists) {
-        return 'none (the value was missing)'
-    }
     $folder = Join-Path -Path $env:ProgramData -ChildPath 'RemediationGen\IssuingCertificateList'
     [void][System.IO.Directory]::CreateDirectory($folder)
     $stamp = (Get-Date).ToUniversalTime().ToString('yyyyMMdd-HHmmss') + 'Z'
     $path = Join-Path -Path $folder -ChildPath ('IssuingCertificateList-' + $stamp + '.json')
+    $undo = 'REG.exe DELETE "HKLM\SOFTWARE\Microsoft\SMS\Security" /v IssuingCertificateList /f /reg:64'
+    if ($State.Exists) {
+        $types = @{ MultiString = 'REG_MULTI_SZ'; String = 'REG_SZ'; ExpandString = 'REG_EXPAND_SZ'; DWord = 'REG_DWORD'; QWord = 'REG_QWORD'; Binary = 'REG_BINARY' }
+        $type = $types[$State.Kind]
+        if (-not $type) {
+            $type = $State.Kind
+        }
+        $undo = 'REG.exe ADD "HKLM\SOFTWARE\Microsoft\SMS\Security" /v IssuingCertificateList /t ' + $type + ' /d <Entries above, joined by \0> /f /reg:64'
+    }
     $backup = [pscustomobject]@{
-        Key       = 'HKLM\SOFTWARE\Microsoft\SMS\Security'
-        View      = '64-bit'
-        ValueName = $IssuingCertificateListValueName
-        Kind      = $State.Kind
-        Entries   = $State.Entries
+        Key          = 'HKLM\SOFTWARE\Microsoft\SMS\Security'
+        View         = '64-bit'
+        ValueName    = $IssuingCertificateListValueName
+        Existed      = [bool]$State.Exists
+        Kind         = $State.Kind
+        Entries      = $State.Entries
+        Undo         = $undo
+        UndoLastsIf  = 'the ConfigMgr baseline deployment or Intune remediation assignment is removed first; while it is deployed, the next run writes the value again.'
     }
     [System.IO.File]::WriteAllText($path, (ConvertTo-Json -InputObject $backup -Depth 3), (New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false))
     return $path
@@ -126,32 +277,37 @@ function Write-IssuingCertificateList {
     return 'REG.exe'
 }
 
-function Restart-PxeService {
-    # Only a PXE-enabled DP runs one of these; WDSServer is suspended where the ConfigMgr PXE responder (SccmPxe) serves PXE.
-    $restarted = @()
-    foreach ($name in @('SccmPxe', 'WDSServer')) {
-        $service = Get-Service -Name $name -ErrorAction SilentlyContinue
-        if ($null -ne $service -and [string]$service.Status -eq 'Running') {
-            Restart-Service -Name $name -Force
-            $restarted += $name
-        }
-    }
-    if ($restarted.Count -eq 0) {
+function Restart-RunningPxeService {
+    # Only a PXE-enabled DP runs one of these (none on a management point). It is restarted only if it runs now: the
+    # value is read when the service starts, and a stopped PXE service is not this script's to start.
+    param([DateTime]$Deadline)
+
+    $name = Get-PxeServiceName
+    if ($null -eq $name -or [string](Get-Service -Name $name).Status -ne 'Running') {
         return 'no PXE service runs here'
     }
-    return ('restarted ' + ($restarted -join ' and '))
+    Restart-PxeService -Name $name -Deadline $Deadline
+    return ('restarted ' + $name)
 }
 
 function Invoke-Remediation {
-    $before = Get-IssuingCertificateListState
-    $backup = Save-IssuingCertificateListBackup -State $before
+    # One deadline for the restart, set first: the whole script stays within ConfigMgr's 60-second script timeout.
+    $deadline = (Get-Date).AddSeconds($IclRestartWaitSeconds)
+    $before = Test-Compliance
+    if ($before.Compliant) {
+        return ('IssuingCertificateList already matches the site value (' + $ExpectedIssuingCertificateList.Length + ' entries); nothing changed.')
+    }
+    if ($before.Condition -eq 'Differs' -and -not $OverwriteDifferentIssuingCertificateList) {
+        throw ('Not changed: ' + $before.Summary)
+    }
+    $backup = Save-IssuingCertificateListBackup -State (Get-IssuingCertificateListState)
     $method = Write-IssuingCertificateList
     $after = Test-Compliance
     if (-not $after.Compliant) {
         throw ('IssuingCertificateList was written with ' + $method + ' but reads back wrong: ' + $after.Summary + ' Backup: ' + $backup)
     }
     try {
-        $pxe = Restart-PxeService
+        $pxe = Restart-RunningPxeService -Deadline $deadline
     }
     catch {
         throw ('IssuingCertificateList was set, but restarting the PXE service failed: ' + $_.Exception.Message)
@@ -161,7 +317,10 @@ function Invoke-Remediation {
 
 # --- Intune remediation: exit 0 on success, exit 1 on failure; one line of output. ---
 try {
-    $summary = Invoke-Remediation
+    $summary = Get-NotApplicableReason
+    if (-not $summary) {
+        $summary = Invoke-Remediation
+    }
 }
 catch {
     Write-Output (ConvertTo-OneLine ('Failed: ' + $_.Exception.Message))

@@ -152,26 +152,6 @@ function Get-SmsPxeArchives {
         ForEach-Object { $_.FullName })
 }
 
-function Get-PxeServiceName {
-    # The PXE service to restart, chosen the same way by the DP-side remediation and the site-side runbook: SccmPxe (the
-    # ConfigMgr PXE responder, which replaces WDS where it is enabled; WDS is then suspended), else WDSServer; a
-    # Disabled service is never chosen, as it cannot start. $null when neither is installed and enabled.
-    # -ComputerName: a remote DP (the runbook); without it, this server.
-    param([string]$ComputerName = '')
-
-    $where = @{}
-    if ($ComputerName) {
-        $where.ComputerName = $ComputerName
-    }
-    foreach ($name in @('SccmPxe', 'WDSServer')) {
-        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
-        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
-            return $name
-        }
-    }
-    return $null
-}
-
 function Read-LogText {
     # Shared read (ConfigMgr keeps the log open); UTF-16 logs are read from an even offset.
     param([string]$Path, [long]$Offset)
@@ -259,6 +239,90 @@ function Test-Compliance {
     }
     return [pscustomobject]@{ Compliant = $true; Summary = ('The PXE provider uses certificate ' + $state.Thumbprint + ' without validation errors' + $source + '.') }
 }
+# --- PXE service: which one answers PXE, and a restart bounded by a deadline. One copy for the PXE certificate pair,
+# its runbook and the IssuingCertificateList pair, so all three choose and restart the same way.
+function Get-PxeServiceName {
+    # SccmPxe (the ConfigMgr PXE responder) replaces WDS where it is enabled, and either may be installed but stopped:
+    # the one that runs answers PXE, so it is chosen (SccmPxe if both run). When neither runs, the first installed one
+    # that is not Disabled (SccmPxe, then WDSServer), which a remediation may start. $null when there is none.
+    # -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$ComputerName = '')
+
+    $where = @{}
+    if ($ComputerName) {
+        $where.ComputerName = $ComputerName
+    }
+    $usable = @()
+    foreach ($name in @('SccmPxe', 'WDSServer')) {
+        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
+        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
+            $usable += $service
+        }
+    }
+    foreach ($service in $usable) {
+        if ([string]$service.Status -eq 'Running') {
+            return [string]$service.Name
+        }
+    }
+    if ($usable.Count -gt 0) {
+        return [string]$usable[0].Name
+    }
+    return $null
+}
+
+function Get-TimeLeft {
+    param([DateTime]$Deadline)
+
+    $left = $Deadline - (Get-Date)
+    if ($left -lt [TimeSpan]::Zero) {
+        return [TimeSpan]::Zero
+    }
+    return $left
+}
+
+function Restart-PxeService {
+    # Restart-Service waits without limit, and ConfigMgr kills a script after 60 seconds: killed between the stop and
+    # the start, it would leave PXE down. So each wait ends at the deadline, and the service is always started again,
+    # even once the deadline has passed or the stop failed: a late start is better than no PXE. The start gets at least
+    # 5 seconds; a start that is still pending when the host stops the script completes on its own.
+    # -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$Name, [DateTime]$Deadline, [string]$ComputerName = '')
+
+    $where = @{}
+    if ($ComputerName) {
+        $where.ComputerName = $ComputerName
+    }
+    $controller = Get-Service @where -Name $Name
+    $problems = @()
+    try {
+        if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {
+            $controller.Stop()
+        }
+        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline))
+    }
+    catch {
+        $problems += ('stop: ' + $_.Exception.Message)
+    }
+    $controller.Refresh()
+    $stopped = $controller.Status -eq [System.ServiceProcess.ServiceControllerStatus]::Stopped
+    try {
+        $controller.Start()
+        $startWait = Get-TimeLeft -Deadline $Deadline
+        if ($startWait -lt [TimeSpan]::FromSeconds(5)) {
+            $startWait = [TimeSpan]::FromSeconds(5)
+        }
+        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, $startWait)
+    }
+    catch {
+        $problems += ('start: ' + $_.Exception.Message)
+    }
+    $controller.Refresh()
+    if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Running -or -not $stopped) {
+        # Running but never stopped: it was not restarted, so it still runs with what it read before.
+        throw ('Could not restart ' + $Name + ' (it is ' + $controller.Status + '): ' + ($problems -join '; '))
+    }
+}
+
 function Connect-ConfigMgrSite {
     # Loads the ConfigurationManager module of the console and creates the site drive when it does not exist yet;
     # shared by the import script and the PXE runbook. Connecting changes nothing on the site, so it happens even under
@@ -626,7 +690,7 @@ function Invoke-RestartPxe {
     if (-not $old) {
         $old = $before.Thumbprint
     }
-    # The same choice as the DP-side remediation.
+    # The same choice as the DP-side remediations (Get-PxeServiceName): the running responder, never a Disabled one.
     $serviceName = Get-PxeServiceName -ComputerName $DistributionPoint
     if ($null -eq $serviceName) {
         Stop-Runbook 'RestartPxe' ('neither SccmPxe nor WDSServer is installed and enabled on ' + $DistributionPoint + '.') 'check the DP''s PXE settings in the console and the two services on the DP.'
@@ -635,19 +699,12 @@ function Invoke-RestartPxe {
         Write-Step 'RestartPxe' ('The site facts name ' + $target.Responder + ' as the PXE responder, but ' + $serviceName + ' is the one installed and enabled on ' + $DistributionPoint + '.')
     }
     if ($PSCmdlet.ShouldProcess($DistributionPoint, 'Restart ' + $serviceName + ' and wait for SMSPXE.log to validate the new certificate')) {
-        $service = Get-Service -ComputerName $DistributionPoint -Name $serviceName
         try {
-            # Stop() throws on a service that is already stopped: then it is only started.
-            if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {
-                $service.Stop()
-            }
-            $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [TimeSpan]::FromMinutes(2))
-            $service.Start()
-            $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, [TimeSpan]::FromMinutes(2))
+            # The shared bounded restart: it always starts the service again, even when the stop outlasts the 4 minutes.
+            Restart-PxeService -Name $serviceName -ComputerName $DistributionPoint -Deadline ((Get-Date).AddMinutes(4))
         }
         catch {
-            $service.Refresh()
-            Stop-Runbook 'RestartPxe' ('could not restart ' + $serviceName + ' on ' + $DistributionPoint + ' within 2 minutes per transition (it is ' + $service.Status + '): ' + $_.Exception.Message) ('start ' + $serviceName + ' on the DP (the Services console, connected to ' + $DistributionPoint + ') and check that it keeps running.')
+            Stop-Runbook 'RestartPxe' ('could not restart ' + $serviceName + ' on ' + $DistributionPoint + ' within 4 minutes: ' + $_.Exception.Message) ('start ' + $serviceName + ' on the DP (the Services console, connected to ' + $DistributionPoint + ') and check that it keeps running.')
         }
         Write-Step 'RestartPxe' ('Restarted ' + $serviceName + ' on ' + $DistributionPoint + '; waiting for the certificate validation.')
     }

@@ -16,6 +16,31 @@ function ConvertTo-OneLine {
     return $line
 }
 
+# --- Site-system guard: on a server that is not a site system of the kind below (a wrong collection or group member),
+# these scripts report "not applicable" as compliant and change nothing. Kind: 'distribution point'
+$SiteSystemKeys = [string[]]@('DP')
+
+function Get-NotApplicableReason {
+    # $null on a site system of this kind (one of the keys exists in the 64-bit view); else the reason, for the output.
+    $baseKey = [Microsoft.Win32.RegistryKey]::OpenBaseKey(
+        [Microsoft.Win32.RegistryHive]::LocalMachine,
+        [Microsoft.Win32.RegistryView]::Registry64)
+    try {
+        foreach ($name in $SiteSystemKeys) {
+            $key = $baseKey.OpenSubKey('SOFTWARE\Microsoft\SMS\' + $name)
+            if ($null -ne $key) {
+                $key.Close()
+                return $null
+            }
+        }
+    }
+    finally {
+        $baseKey.Close()
+    }
+    $paths = @($SiteSystemKeys | ForEach-Object { 'HKLM\SOFTWARE\Microsoft\SMS\' + $_ })
+    return ('This server is not a ' + 'distribution point' + ' (no ' + ($paths -join ' or ') + ' key), so these scripts are not applicable here: nothing was checked or changed.')
+}
+
 # --- PXE certificate check (KB 4511618): reads only, shared by every wrapper. ---
 # Non-compliant when the newest PXE provider start in SMSPXE.log validated an expired or invalid certificate
 # (800B0101, "Failed to validate PXEClientKey certificate", "has expired").
@@ -93,26 +118,6 @@ function Get-SmsPxeArchives {
         Where-Object { $_.Name -like 'SMSPXE.lo_' -or $_.Name -like 'SMSPXE-*.log' } |
         Sort-Object -Property LastWriteTimeUtc -Descending |
         ForEach-Object { $_.FullName })
-}
-
-function Get-PxeServiceName {
-    # The PXE service to restart, chosen the same way by the DP-side remediation and the site-side runbook: SccmPxe (the
-    # ConfigMgr PXE responder, which replaces WDS where it is enabled; WDS is then suspended), else WDSServer; a
-    # Disabled service is never chosen, as it cannot start. $null when neither is installed and enabled.
-    # -ComputerName: a remote DP (the runbook); without it, this server.
-    param([string]$ComputerName = '')
-
-    $where = @{}
-    if ($ComputerName) {
-        $where.ComputerName = $ComputerName
-    }
-    foreach ($name in @('SccmPxe', 'WDSServer')) {
-        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
-        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
-            return $name
-        }
-    }
-    return $null
 }
 
 function Read-LogText {
@@ -203,16 +208,31 @@ function Test-Compliance {
     return [pscustomobject]@{ Compliant = $true; Summary = ('The PXE provider uses certificate ' + $state.Thumbprint + ' without validation errors' + $source + '.') }
 }
 # --- ConfigMgr discovery: prints exactly one value, Compliant or NonCompliant, and exits 0. ---
-# The configuration item's rule expects 'Compliant'; any other value runs the remediation script.
+# The configuration item's rule expects 'Compliant'; any other value runs the remediation script, if the pair has one.
 $discoveryValue = 'NonCompliant'
 try {
-    if ((Test-Compliance).Compliant) {
+    # Not a site system of this kind: compliant, as there is nothing to do here.
+    if (Get-NotApplicableReason) {
+        $discoveryValue = 'Compliant'
+    }
+    elseif ((Test-Compliance).Compliant) {
         $discoveryValue = 'Compliant'
     }
 }
 catch {
-    # A check that cannot run is reported NonCompliant, so the remediation runs and reports why it fails.
+    # A check that cannot run cannot prove compliance: NonCompliant. Discovery may print only that one value, and a
+    # detection-only pair has no remediation to say why, so the reason goes to a local log for the admin.
     $discoveryValue = 'NonCompliant'
+    $reason = ConvertTo-OneLine ((Get-Date).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ') + ' ConfigMgr discovery: NonCompliant because the check could not run: ' + $_.Exception.Message)
+    try {
+        $logFolder = Join-Path -Path $env:ProgramData -ChildPath 'RemediationGen'
+        [void][System.IO.Directory]::CreateDirectory($logFolder)
+        [System.IO.File]::AppendAllText((Join-Path -Path $logFolder -ChildPath ('PxePasswordCertificate' + '.log')), $reason + "`r`n", (New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false))
+    }
+    catch {
+        # The log is a help, not part of the answer: the one value is still printed.
+        $reason = $null
+    }
 }
 
 Write-Output $discoveryValue

@@ -16,9 +16,40 @@ function ConvertTo-OneLine {
     return $line
 }
 
+# --- Site-system guard: on a server that is not a site system of the kind below (a wrong collection or group member),
+# these scripts report "not applicable" as compliant and change nothing. Kind: 'management point or distribution point'
+$SiteSystemKeys = [string[]]@('MP', 'DP')
+
+function Get-NotApplicableReason {
+    # $null on a site system of this kind (one of the keys exists in the 64-bit view); else the reason, for the output.
+    $baseKey = [Microsoft.Win32.RegistryKey]::OpenBaseKey(
+        [Microsoft.Win32.RegistryHive]::LocalMachine,
+        [Microsoft.Win32.RegistryView]::Registry64)
+    try {
+        foreach ($name in $SiteSystemKeys) {
+            $key = $baseKey.OpenSubKey('SOFTWARE\Microsoft\SMS\' + $name)
+            if ($null -ne $key) {
+                $key.Close()
+                return $null
+            }
+        }
+    }
+    finally {
+        $baseKey.Close()
+    }
+    $paths = @($SiteSystemKeys | ForEach-Object { 'HKLM\SOFTWARE\Microsoft\SMS\' + $_ })
+    return ('This server is not a ' + 'management point or distribution point' + ' (no ' + ($paths -join ' or ') + ' key), so these scripts are not applicable here: nothing was checked or changed.')
+}
+
 # --- IssuingCertificateList check (KB 4469580): reads only, shared by every wrapper. ---
 # Expected: site 'PS2''s Value1 (128 characters, SHA-256 '26eae98944fe705a7eaa36dbb93e9b03952baed5ffd7e627a6167a461d4238fd'),
 # split on the two characters \0 as REG.exe ADD /d does.
+# The site manages this value: the copy below was captured from the facts source and time that follow. The KB's fix
+# writes it only where the value is missing, empty or not REG_MULTI_SZ; a present, well-formed value that differs is
+# reported and left as it is (overwrite it only by generating with --icl-overwrite-different).
+$IssuingCertificateListCapturedFrom = 'demo'
+$IssuingCertificateListCapturedAt = '2026-11-20T09:00:00Z'
+$OverwriteDifferentIssuingCertificateList = $false
 $IssuingCertificateListKeyPath = 'SOFTWARE\Microsoft\SMS\Security'
 $IssuingCertificateListValueName = 'IssuingCertificateList'
 $ExpectedIssuingCertificateList = [string[]]@('B63715CEB6450530289ECF41F256CA80501A0860C74E93C485F8FE1B66B78CEE4F166502C9DA97AAAAB68063638C35F337DD635B49DB6CEB20E56CBE9BD30668')
@@ -61,31 +92,58 @@ function Get-IssuingCertificateListState {
     }
 }
 
+function New-ComplianceResult {
+    # Condition: Matches, Missing, WrongType, Empty (the KB's three cases, which the remediation writes) or Differs.
+    param([string]$Condition, [string]$Summary)
+
+    return [pscustomobject]@{ Compliant = ($Condition -eq 'Matches'); Condition = $Condition; Summary = $Summary }
+}
+
 function Test-Compliance {
     $state = Get-IssuingCertificateListState
     $expectedCount = $ExpectedIssuingCertificateList.Length
     if (-not $state.Exists) {
-        return [pscustomobject]@{ Compliant = $false; Summary = 'IssuingCertificateList is missing under HKLM\SOFTWARE\Microsoft\SMS\Security (64-bit view).' }
+        return New-ComplianceResult -Condition 'Missing' -Summary 'IssuingCertificateList is missing under HKLM\SOFTWARE\Microsoft\SMS\Security (64-bit view).'
     }
     if ($state.Kind -ne 'MultiString') {
-        return [pscustomobject]@{ Compliant = $false; Summary = ('IssuingCertificateList is of type ' + $state.Kind + '; REG_MULTI_SZ (MultiString) is expected.') }
+        return New-ComplianceResult -Condition 'WrongType' -Summary ('IssuingCertificateList is of type ' + $state.Kind + '; REG_MULTI_SZ (MultiString) is expected.')
     }
 
-    $actual = [string[]]$state.Entries
-    if ($actual.Length -ne $expectedCount) {
-        return [pscustomobject]@{ Compliant = $false; Summary = ('IssuingCertificateList holds ' + $actual.Length + ' entries; the site value has ' + $expectedCount + '.') }
+    $actual = [string[]]@($state.Entries | Where-Object { $_.Length -gt 0 })
+    if ($actual.Length -eq 0) {
+        return New-ComplianceResult -Condition 'Empty' -Summary ('IssuingCertificateList is empty; the site value has ' + $expectedCount + ' entries.')
     }
-    for ($index = 0; $index -lt $expectedCount; $index++) {
-        if (-not [string]::Equals($actual[$index], $ExpectedIssuingCertificateList[$index], [System.StringComparison]::Ordinal)) {
-            return [pscustomobject]@{ Compliant = $false; Summary = ('IssuingCertificateList entry ' + ($index + 1) + ' differs from the site value.') }
+
+    $difference = $null
+    if ($state.Entries.Length -ne $expectedCount) {
+        $difference = 'holds ' + $state.Entries.Length + ' entries; the site value has ' + $expectedCount
+    }
+    else {
+        for ($index = 0; $index -lt $expectedCount; $index++) {
+            if (-not [string]::Equals($state.Entries[$index], $ExpectedIssuingCertificateList[$index], [System.StringComparison]::Ordinal)) {
+                $difference = 'entry ' + ($index + 1) + ' differs from the site value'
+                break
+            }
         }
     }
+    if ($null -eq $difference) {
+        return New-ComplianceResult -Condition 'Matches' -Summary ('IssuingCertificateList matches the site value (' + $expectedCount + ' entries).')
+    }
 
-    return [pscustomobject]@{ Compliant = $true; Summary = ('IssuingCertificateList matches the site value (' + $expectedCount + ' entries).') }
+    $captured = 'as captured from ' + $IssuingCertificateListCapturedFrom + ' at ' + $IssuingCertificateListCapturedAt
+    if ($OverwriteDifferentIssuingCertificateList) {
+        return New-ComplianceResult -Condition 'Differs' -Summary ('IssuingCertificateList ' + $difference + ' (' + $captured + '); this package overwrites it (generated with --icl-overwrite-different).')
+    }
+    return New-ComplianceResult -Condition 'Differs' -Summary ('IssuingCertificateList ' + $difference + ' (' + $captured + '). It is well-formed and the site may have changed it since, so it is not overwritten: compare it with the site database and regenerate, or generate with --icl-overwrite-different.')
 }
 
 # --- Intune detection: exit 1 when remediation is needed, exit 0 when compliant; one line of output. ---
 try {
+    $notApplicable = Get-NotApplicableReason
+    if ($notApplicable) {
+        Write-Output (ConvertTo-OneLine ('Compliant: ' + $notApplicable))
+        exit 0
+    }
     $result = Test-Compliance
 }
 catch {

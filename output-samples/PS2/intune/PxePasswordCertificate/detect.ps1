@@ -16,6 +16,31 @@ function ConvertTo-OneLine {
     return $line
 }
 
+# --- Site-system guard: on a server that is not a site system of the kind below (a wrong collection or group member),
+# these scripts report "not applicable" as compliant and change nothing. Kind: 'distribution point'
+$SiteSystemKeys = [string[]]@('DP')
+
+function Get-NotApplicableReason {
+    # $null on a site system of this kind (one of the keys exists in the 64-bit view); else the reason, for the output.
+    $baseKey = [Microsoft.Win32.RegistryKey]::OpenBaseKey(
+        [Microsoft.Win32.RegistryHive]::LocalMachine,
+        [Microsoft.Win32.RegistryView]::Registry64)
+    try {
+        foreach ($name in $SiteSystemKeys) {
+            $key = $baseKey.OpenSubKey('SOFTWARE\Microsoft\SMS\' + $name)
+            if ($null -ne $key) {
+                $key.Close()
+                return $null
+            }
+        }
+    }
+    finally {
+        $baseKey.Close()
+    }
+    $paths = @($SiteSystemKeys | ForEach-Object { 'HKLM\SOFTWARE\Microsoft\SMS\' + $_ })
+    return ('This server is not a ' + 'distribution point' + ' (no ' + ($paths -join ' or ') + ' key), so these scripts are not applicable here: nothing was checked or changed.')
+}
+
 # --- PXE certificate check (KB 4511618): reads only, shared by every wrapper. ---
 # Non-compliant when the newest PXE provider start in SMSPXE.log validated an expired or invalid certificate
 # (800B0101, "Failed to validate PXEClientKey certificate", "has expired").
@@ -93,26 +118,6 @@ function Get-SmsPxeArchives {
         Where-Object { $_.Name -like 'SMSPXE.lo_' -or $_.Name -like 'SMSPXE-*.log' } |
         Sort-Object -Property LastWriteTimeUtc -Descending |
         ForEach-Object { $_.FullName })
-}
-
-function Get-PxeServiceName {
-    # The PXE service to restart, chosen the same way by the DP-side remediation and the site-side runbook: SccmPxe (the
-    # ConfigMgr PXE responder, which replaces WDS where it is enabled; WDS is then suspended), else WDSServer; a
-    # Disabled service is never chosen, as it cannot start. $null when neither is installed and enabled.
-    # -ComputerName: a remote DP (the runbook); without it, this server.
-    param([string]$ComputerName = '')
-
-    $where = @{}
-    if ($ComputerName) {
-        $where.ComputerName = $ComputerName
-    }
-    foreach ($name in @('SccmPxe', 'WDSServer')) {
-        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
-        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
-            return $name
-        }
-    }
-    return $null
 }
 
 function Read-LogText {
@@ -204,6 +209,11 @@ function Test-Compliance {
 }
 # --- Intune detection: exit 1 when remediation is needed, exit 0 when compliant; one line of output. ---
 try {
+    $notApplicable = Get-NotApplicableReason
+    if ($notApplicable) {
+        Write-Output (ConvertTo-OneLine ('Compliant: ' + $notApplicable))
+        exit 0
+    }
     $result = Test-Compliance
 }
 catch {

@@ -16,6 +16,31 @@ function ConvertTo-OneLine {
     return $line
 }
 
+# --- Site-system guard: on a server that is not a site system of the kind below (a wrong collection or group member),
+# these scripts report "not applicable" as compliant and change nothing. Kind: 'distribution point'
+$SiteSystemKeys = [string[]]@('DP')
+
+function Get-NotApplicableReason {
+    # $null on a site system of this kind (one of the keys exists in the 64-bit view); else the reason, for the output.
+    $baseKey = [Microsoft.Win32.RegistryKey]::OpenBaseKey(
+        [Microsoft.Win32.RegistryHive]::LocalMachine,
+        [Microsoft.Win32.RegistryView]::Registry64)
+    try {
+        foreach ($name in $SiteSystemKeys) {
+            $key = $baseKey.OpenSubKey('SOFTWARE\Microsoft\SMS\' + $name)
+            if ($null -ne $key) {
+                $key.Close()
+                return $null
+            }
+        }
+    }
+    finally {
+        $baseKey.Close()
+    }
+    $paths = @($SiteSystemKeys | ForEach-Object { 'HKLM\SOFTWARE\Microsoft\SMS\' + $_ })
+    return ('This server is not a ' + 'distribution point' + ' (no ' + ($paths -join ' or ') + ' key), so these scripts are not applicable here: nothing was checked or changed.')
+}
+
 # --- PXE certificate check (KB 4511618): reads only, shared by every wrapper. ---
 # Non-compliant when the newest PXE provider start in SMSPXE.log validated an expired or invalid certificate
 # (800B0101, "Failed to validate PXEClientKey certificate", "has expired").
@@ -93,26 +118,6 @@ function Get-SmsPxeArchives {
         Where-Object { $_.Name -like 'SMSPXE.lo_' -or $_.Name -like 'SMSPXE-*.log' } |
         Sort-Object -Property LastWriteTimeUtc -Descending |
         ForEach-Object { $_.FullName })
-}
-
-function Get-PxeServiceName {
-    # The PXE service to restart, chosen the same way by the DP-side remediation and the site-side runbook: SccmPxe (the
-    # ConfigMgr PXE responder, which replaces WDS where it is enabled; WDS is then suspended), else WDSServer; a
-    # Disabled service is never chosen, as it cannot start. $null when neither is installed and enabled.
-    # -ComputerName: a remote DP (the runbook); without it, this server.
-    param([string]$ComputerName = '')
-
-    $where = @{}
-    if ($ComputerName) {
-        $where.ComputerName = $ComputerName
-    }
-    foreach ($name in @('SccmPxe', 'WDSServer')) {
-        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
-        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
-            return $name
-        }
-    }
-    return $null
 }
 
 function Read-LogText {
@@ -202,8 +207,37 @@ function Test-Compliance {
     }
     return [pscustomobject]@{ Compliant = $true; Summary = ('The PXE provider uses certificate ' + $state.Thumbprint + ' without validation errors' + $source + '.') }
 }
-# --- PXE certificate remediation (KB 4511618, DP side): restart the PXE service, wait for the provider to validate
-# its certificate again, and fail loudly if it still uses the same expired one (then only the site-side runbook helps).
+# --- PXE service: which one answers PXE, and a restart bounded by a deadline. One copy for the PXE certificate pair,
+# its runbook and the IssuingCertificateList pair, so all three choose and restart the same way.
+function Get-PxeServiceName {
+    # SccmPxe (the ConfigMgr PXE responder) replaces WDS where it is enabled, and either may be installed but stopped:
+    # the one that runs answers PXE, so it is chosen (SccmPxe if both run). When neither runs, the first installed one
+    # that is not Disabled (SccmPxe, then WDSServer), which a remediation may start. $null when there is none.
+    # -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$ComputerName = '')
+
+    $where = @{}
+    if ($ComputerName) {
+        $where.ComputerName = $ComputerName
+    }
+    $usable = @()
+    foreach ($name in @('SccmPxe', 'WDSServer')) {
+        $service = Get-Service @where -Name $name -ErrorAction SilentlyContinue
+        if ($null -ne $service -and [string]$service.StartType -ne 'Disabled') {
+            $usable += $service
+        }
+    }
+    foreach ($service in $usable) {
+        if ([string]$service.Status -eq 'Running') {
+            return [string]$service.Name
+        }
+    }
+    if ($usable.Count -gt 0) {
+        return [string]$usable[0].Name
+    }
+    return $null
+}
+
 function Get-TimeLeft {
     param([DateTime]$Deadline)
 
@@ -215,25 +249,50 @@ function Get-TimeLeft {
 }
 
 function Restart-PxeService {
-    # Restart-Service waits without limit for the service to stop and start; this waits until the deadline only.
-    # Stop() throws on a service that is already stopped: then it is only started.
-    param([string]$Name, [DateTime]$Deadline)
+    # Restart-Service waits without limit, and ConfigMgr kills a script after 60 seconds: killed between the stop and
+    # the start, it would leave PXE down. So each wait ends at the deadline, and the service is always started again,
+    # even once the deadline has passed or the stop failed: a late start is better than no PXE. The start gets at least
+    # 5 seconds; a start that is still pending when the host stops the script completes on its own.
+    # -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$Name, [DateTime]$Deadline, [string]$ComputerName = '')
 
-    $controller = Get-Service -Name $Name
+    $where = @{}
+    if ($ComputerName) {
+        $where.ComputerName = $ComputerName
+    }
+    $controller = Get-Service @where -Name $Name
+    $problems = @()
     try {
         if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {
             $controller.Stop()
         }
         $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline))
-        $controller.Start()
-        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, (Get-TimeLeft -Deadline $Deadline))
     }
     catch {
-        $controller.Refresh()
-        throw ('Could not restart ' + $Name + ' within ' + $PxeRestartWaitSeconds + ' seconds (it is ' + $controller.Status + '): ' + $_.Exception.Message)
+        $problems += ('stop: ' + $_.Exception.Message)
+    }
+    $controller.Refresh()
+    $stopped = $controller.Status -eq [System.ServiceProcess.ServiceControllerStatus]::Stopped
+    try {
+        $controller.Start()
+        $startWait = Get-TimeLeft -Deadline $Deadline
+        if ($startWait -lt [TimeSpan]::FromSeconds(5)) {
+            $startWait = [TimeSpan]::FromSeconds(5)
+        }
+        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, $startWait)
+    }
+    catch {
+        $problems += ('start: ' + $_.Exception.Message)
+    }
+    $controller.Refresh()
+    if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Running -or -not $stopped) {
+        # Running but never stopped: it was not restarted, so it still runs with what it read before.
+        throw ('Could not restart ' + $Name + ' (it is ' + $controller.Status + '): ' + ($problems -join '; '))
     }
 }
 
+# --- PXE certificate remediation (KB 4511618, DP side): restart the PXE service, wait for the provider to validate
+# its certificate again, and fail loudly if it still uses the same expired one (then only the site-side runbook helps).
 function Invoke-Remediation {
     # One deadline for the restart and the wait, set before either: the whole script stays within ConfigMgr's
     # 60-second script timeout however long the service takes to stop and start.
@@ -284,7 +343,10 @@ function Invoke-Remediation {
 
 # --- Intune remediation: exit 0 on success, exit 1 on failure; one line of output. ---
 try {
-    $summary = Invoke-Remediation
+    $summary = Get-NotApplicableReason
+    if (-not $summary) {
+        $summary = Invoke-Remediation
+    }
 }
 catch {
     Write-Output (ConvertTo-OneLine ('Failed: ' + $_.Exception.Message))

@@ -27,6 +27,9 @@ public sealed class FakeService(string name, ServiceControllerStatus status, Ser
     /// <summary>When a stop in progress completes.</summary>
     internal DateTime? StoppedAt { get; set; }
 
+    /// <summary>A stop the service refuses (access denied, a dependent service): it keeps running.</summary>
+    public bool StopFails { get; init; }
+
     public static FakeService Running(string name) => new(name, ServiceControllerStatus.Running);
 
     public static FakeService Stopped(string name) => new(name, ServiceControllerStatus.Stopped, ServiceStartMode.Manual);
@@ -66,7 +69,7 @@ public sealed class FakeServiceController(FakeService service, ScriptWorld world
         world.ThrowIfKilled();
         Settle(service, world);
         world.ServiceEvents.Add("Stop " + service.Where);
-        if (service.Status == ServiceControllerStatus.Stopped)
+        if (service.Status == ServiceControllerStatus.Stopped || service.StopFails)
         {
             throw new InvalidOperationException("Cannot stop " + service.Name + " service on computer '" + MachineName + "'.");
         }
