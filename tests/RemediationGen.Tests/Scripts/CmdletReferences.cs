@@ -23,6 +23,7 @@ internal static partial class CmdletReferences
     };
 
     private static readonly Lazy<JsonDocument> Ps51 = new(() => Load(Ps51Path));
+    private static readonly Lazy<JsonDocument> Graph = new(() => Load(Repository.Fixtures("reference", "graph-cmdlet-parameters.json")));
     private static readonly Lazy<JsonDocument> ConfigMgr = new(() => Load(Repository.Fixtures("reference", "cm-cmdlet-parameters.json")));
 
     /// <summary>The 5.1 reference: the shared copy, or /work/shared/reference when the repository sits elsewhere.</summary>
@@ -50,6 +51,8 @@ internal static partial class CmdletReferences
         text.AppendLine("param(");
         var declared = parameters
             .Where(p => !p.Name.Equals("WhatIf", StringComparison.OrdinalIgnoreCase) && !p.Name.Equals("Confirm", StringComparison.OrdinalIgnoreCase))
+            // A function cannot declare a parameter named like a constant automatic variable (Get-Module -PSEdition).
+            .Where(p => !p.Name.Equals("PSEdition", StringComparison.OrdinalIgnoreCase))
             .Select(p =>
                 (p.Aliases.Count == 0 ? string.Empty : "[Alias(" + string.Join(", ", p.Aliases.Select(a => "'" + a + "'")) + ")] ")
                 + "[" + p.PowerShellType + "]$" + p.Name);
@@ -60,7 +63,7 @@ internal static partial class CmdletReferences
 
     public static IReadOnlyList<ReferenceParameter> Parameters(string cmdlet)
     {
-        if (Ps51.Value.RootElement.TryGetProperty(cmdlet, out var windows))
+        if (Ps51.Value.RootElement.TryGetProperty(cmdlet, out var windows) || Graph.Value.RootElement.TryGetProperty(cmdlet, out windows))
         {
             return [.. windows.GetProperty("parameters").EnumerateObject().Select(p => new ReferenceParameter(
                 p.Name,
@@ -73,7 +76,8 @@ internal static partial class CmdletReferences
             var switches = DocumentedSwitches(cmdlet);
             var names = configMgr.EnumerateArray().Select(n => n.GetString()!)
                 // Short all-lower-case entries are the aliases of WhatIf and Confirm (cf, wi), declared by [CmdletBinding].
-                .Where(n => n is not ("cf" or "wi"))
+                // True and False are accepted-value words of the reference, not parameters ($true/$false cannot be declared).
+                .Where(n => n is not ("cf" or "wi" or "True" or "False"))
                 .ToList();
             return [.. names.Select(n => new ReferenceParameter(n, [], CommonConfigMgrSwitches.Contains(n) || switches.Contains(n) ? "switch" : "object"))];
         }

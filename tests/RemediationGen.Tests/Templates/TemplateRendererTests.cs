@@ -146,7 +146,7 @@ public sealed class TemplateRendererTests
         var ex = Record.Exception(() => renderer.CompileAll());
 
         Assert.Null(ex);
-        Assert.Equal(24, renderer.Catalog.Names.Count);
+        Assert.Equal(28, renderer.Catalog.Names.Count);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class TemplateSafetyRuleTests
             .ToList();
 
         Assert.Empty(refused);
-        Assert.Equal(24, catalog.Names.Count);
+        Assert.Equal(28, catalog.Names.Count);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class FakeConfigMgrSite
     /// <summary>Distribution points by server name: PXE-enabled or not, whether a PXE password is set, and its site control role.</summary>
     public Dictionary<string, FakeDistributionPoint> DistributionPoints { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Baselines that are deployed, by name, with what ConfigMgr reports per device (issue 14 status script).</summary>
+    public Dictionary<string, List<FakeComplianceReport>> BaselineReports { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public int NextId() => _nextId++;
 
     internal static PSObject Object(params (string Name, object? Value)[] properties)
@@ -93,3 +96,6 @@ public sealed class FakeSiteControlRole(FakeDistributionPoint distributionPoint,
         return new object();
     }
 }
+
+/// <summary>One device's state in a baseline deployment: StatusType Compliant, NonCompliant, Error or Unknown.</summary>
+public sealed record FakeComplianceReport(string DeviceName, string StatusType, string LastComplianceMessageTime, string ErrorDescription = "");
