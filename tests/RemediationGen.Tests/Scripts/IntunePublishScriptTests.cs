@@ -184,6 +184,18 @@ public sealed class IntunePublishScriptTests
         scenario.Check?.Invoke(graph, pairs);
     }
 
+    [Fact]
+    public void Gate_ChecksGraphCmdletsAgainstTheirReference()
+    {
+        const string Script = "Connect-MgGraph -Scopes 'DeviceManagementScripts.ReadWrite.All' -NoWelcome\n" +
+            "Invoke-MgGraphRequest -Method GET -Uri 'https://graph.microsoft.com/beta/x' -SkipHttpErrorCheck -StatusCodeVariable 's'\n" +
+            "Invoke-MgGraphRequest -Method GET -Uri 'https://graph.microsoft.com/beta/x' -AsHashtable\n";
+
+        Assert.Equal(
+            ["t.ps1:3: Parameter: Invoke-MgGraphRequest has no parameter -AsHashtable in Windows PowerShell 5.1"],
+            PowerShell.WindowsPowerShell51Gate.Check(Script, "t.ps1").Select(v => v.ToString()));
+    }
+
     private static JsonObject Assignment(string group) => new()
     {
         ["id"] = "existing-" + group,
