@@ -185,6 +185,27 @@ public sealed class IntunePublishScriptTests
     }
 
     [Fact]
+    public void Publish_SignedPackage_SendsTheSignedBytesWithSignatureCheck()
+    {
+        var folder = Path.Combine(Signing.SignedDemo.Folder, "PS1");
+        var under = new PackageUnderTest("signed-PS1", "PS1", Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal));
+        var pairs = IntunePair.Of(under);
+        FakeGraph? graph = null;
+        var run = ScriptScenarioTest.Run(under, Publish, w => graph = w.Graph);
+
+        Assert.False(run.Threw, run.ToString());
+        Assert.Equal(pairs.Count, graph!.Requests.Count(r => r.Method == "POST"));
+        foreach (var (request, pair) in graph.Requests.Skip(1).Zip(pairs))
+        {
+            var sent = request.BodyJson["detectionScriptContent"]!.GetValue<string>();
+            Assert.Equal(pair.Body["detectionScriptContent"]!.GetValue<string>(), sent);
+            Assert.Contains("# SIG # Begin signature block", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(sent)), StringComparison.Ordinal);
+            Assert.True(request.BodyJson["enforceSignatureCheck"]!.GetValue<bool>());
+        }
+    }
+
+    [Fact]
     public void Gate_ChecksGraphCmdletsAgainstTheirReference()
     {
         const string Script = "Connect-MgGraph -Scopes 'DeviceManagementScripts.ReadWrite.All' -NoWelcome\n" +
