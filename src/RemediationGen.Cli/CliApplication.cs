@@ -24,6 +24,7 @@ public static partial class CliApplication
         root.Subcommands.Add(DiagnoseCommand.Create(options, output, error, timeProvider, cancellationToken));
         root.Subcommands.Add(SignCommand.Create(output, error, timeProvider));
         root.Subcommands.Add(VerifyCommand.Create(output, error, timeProvider));
+        root.Subcommands.Add(StatusCommand.Create(output, error));
 
         // No response files: an '@path' argument is an argument like any other, never a file read and echoed.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -17,9 +17,15 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
     public const string ManifestFileName = "manifest.json";
     public const string ToolName = "RemediationGen";
     public const string ImportScriptName = "Import-ConfigMgrBaseline.ps1";
+    public const string PublishScriptName = "Publish-IntuneRemediation.ps1";
+    public const string IntuneStatusScriptName = "Get-IntuneRemediationStatus.ps1";
+    public const string ConfigMgrStatusScriptName = "Get-ConfigMgrBaselineStatus.ps1";
 
     /// <summary>The import script: its help, parameters and items; the connection; the import itself.</summary>
     private static readonly string[] ImportTemplates = ["shared/configmgr-import-header.ps1", SiteFile.ConfigMgrConnectTemplate, "shared/configmgr-import.ps1"];
+
+    /// <summary>The ConfigMgr status script: its help, parameters and pairs; the connection; the report.</summary>
+    private static readonly string[] ConfigMgrStatusTemplates = ["shared/configmgr-status-header.ps1", SiteFile.ConfigMgrConnectTemplate, "shared/configmgr-status.ps1"];
 
     public RenderedPackage Build(PackageInputs inputs)
     {
@@ -62,10 +68,30 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
         var import = new ConfigMgrImportModel(toolVersion, siteCode, inputs.Site.SiteServer ?? string.Empty, items);
         var importScript = string.Concat(ImportTemplates.Select(template => renderer.Render(template, import)));
         files.Add(new RenderedFile($"configmgr/{ImportScriptName}", PackageText.Script(ImportScriptName, importScript)));
+        files.AddRange(RenderStatusScripts(inputs, import));
         files.Add(new RenderedFile("README.md", PackageText.Utf8(RenderReadme(inputs))));
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         files.Add(new RenderedFile(ManifestFileName, PackageText.Utf8(new PackageManifest(renderer.Catalog, toolVersion).Write(inputs, files))));
         return new RenderedPackage(siteCode, files);
+    }
+
+    /// <summary>Publish and status scripts (issue 14): they take the pairs' names and targets as PowerShell literals only.</summary>
+    private IEnumerable<RenderedFile> RenderStatusScripts(PackageInputs inputs, ConfigMgrImportModel import)
+    {
+        var siteCode = inputs.Site.SiteCode;
+        var intune = new IntuneScriptsModel(
+            toolVersion,
+            siteCode,
+            [.. inputs.Plans.Select(p => new IntunePairModel(p.PairName, IntuneHealthScriptBody.DisplayName(p), $"{p.PairName}\\deviceHealthScript.json", p.HasRemediation))]);
+        yield return new RenderedFile($"intune/{PublishScriptName}", PackageText.Script(PublishScriptName, renderer.Render("shared/intune-publish.ps1", intune)));
+        yield return new RenderedFile($"intune/{IntuneStatusScriptName}", PackageText.Script(IntuneStatusScriptName, renderer.Render("shared/intune-status.ps1", intune)));
+        var configMgr = new ConfigMgrStatusModel(
+            toolVersion,
+            siteCode,
+            import.ProviderMachineName,
+            [.. inputs.Plans.Select(p => new ConfigMgrStatusPair(p.PairName, $"{ToolName} {siteCode} {p.PairName}", [.. p.Targets.Select(t => t.Server)]))]);
+        var statusScript = string.Concat(ConfigMgrStatusTemplates.Select(template => renderer.Render(template, configMgr)));
+        yield return new RenderedFile($"configmgr/{ConfigMgrStatusScriptName}", PackageText.Script(ConfigMgrStatusScriptName, statusScript));
     }
 
     private IEnumerable<RenderedFile> RenderSiteFiles(FixPlan plan)

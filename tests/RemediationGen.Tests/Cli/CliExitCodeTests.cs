@@ -176,8 +176,8 @@ public sealed class CliExitCodeTests
         Assert.Equal(
             $"""
             Facts: demo (3 site(s)). Logs: 8 file(s), 86 line(s), 6 finding(s), 5 open.
-            PS1: wrote {output.Combine("PS1")} (23 files)
-            PS2: wrote {output.Combine("PS2")} (16 files)
+            PS1: wrote {output.Combine("PS1")} (26 files)
+            PS2: wrote {output.Combine("PS2")} (19 files)
             note: Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.
             note: dp04.contoso.com is named in the logs but not in the site facts; it is targeted, check that it belongs to site PS1.
             note: Site PS1: no AMT-trusted root hashes are configured, so the check and the validation script cannot tell whether the certificate chains to a root the AMT firmware trusts; add them with --amt-trusted-root or outOfBandManagement.trustedRootHashes (the hashes your vPro firmware holds; RemediationGen never guesses them).

@@ -22,7 +22,7 @@ public sealed class GeneratedPackageTests
         PowerShellAssert.ParsesWithoutErrors(report);
 
         Assert.Equal(Demo.Files("*.ps1"), report.Files.Select(file => file.File));
-        Assert.Equal(24, report.Files.Count);
+        Assert.Equal(30, report.Files.Count);
     }
 
     [Fact]

@@ -29,6 +29,14 @@ public sealed class WindowsPowerShell51CmdletReference
 
     public static string DefaultPath => Support.Repository.Fixtures("reference", "ps51-cmdlet-parameters.json");
 
+    /// <summary>Connect-MgGraph and Invoke-MgGraphRequest (Microsoft.Graph.Authentication), for the publish and status scripts.</summary>
+    public static string GraphPath => Support.Repository.Fixtures("reference", "graph-cmdlet-parameters.json");
+
+    private static readonly Lazy<WindowsPowerShell51CmdletReference> LazyGraph = new(() => Load(GraphPath));
+
+    /// <summary>The Microsoft.Graph.Authentication cmdlets the admin-workstation scripts call (graph-cmdlet-parameters.md).</summary>
+    public static WindowsPowerShell51CmdletReference Graph => LazyGraph.Value;
+
     /// <summary>The reference loaded from the repository's fixture (once per test run).</summary>
     public static WindowsPowerShell51CmdletReference Default => LazyDefault.Value;
 

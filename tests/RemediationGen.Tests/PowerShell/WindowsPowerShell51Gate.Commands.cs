@@ -62,7 +62,7 @@ public static partial class WindowsPowerShell51Gate
             }
 
             var cmdlet = BuiltInAliases.GetValueOrDefault(name, name);
-            if (WindowsPowerShell51CmdletReference.Default.ParametersOf(cmdlet) is { } parameters)
+            if ((WindowsPowerShell51CmdletReference.Default.ParametersOf(cmdlet) ?? WindowsPowerShell51CmdletReference.Graph.ParametersOf(cmdlet)) is { } parameters)
             {
                 CmdletParameter[] withCommon = [.. parameters, .. CommonParameters];
                 CheckParameters(command, cmdlet, withCommon, checkSets: true, report);

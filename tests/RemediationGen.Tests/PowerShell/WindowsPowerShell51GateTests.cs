@@ -14,7 +14,7 @@ public sealed class WindowsPowerShell51GateTests
     public void DemoScripts_OfBothPrimarySites_PassTheGate()
     {
         var report = DemoPackages.Shared.Scripts;
-        Assert.Equal(24, report.Files.Count);
+        Assert.Equal(30, report.Files.Count);
 
         PowerShellAssert.PassesWindowsPowerShell51Gate(report);
     }
@@ -34,9 +34,11 @@ public sealed class WindowsPowerShell51GateTests
         // PxePasswordCertificate scripts only for PS2: its DP is the one with a PXE password.
         string[] issuingCertificateList = ["configmgr/IssuingCertificateList/discovery.ps1", "configmgr/IssuingCertificateList/remediation.ps1", "intune/IssuingCertificateList/detect.ps1", "intune/IssuingCertificateList/remediate.ps1"];
         string[] pxePassword = ["configmgr/PxePasswordCertificate/discovery.ps1", "configmgr/PxePasswordCertificate/remediation.ps1", "intune/PxePasswordCertificate/detect.ps1", "intune/PxePasswordCertificate/remediate.ps1", "site/PxePasswordCertificate/Invoke-PxePasswordRunbook.ps1"];
+        // Every package: the import, publish and status scripts (issue 14).
+        string[] perPackage = [ImportScript, "configmgr/Get-ConfigMgrBaselineStatus.ps1", "intune/Get-IntuneRemediationStatus.ps1", "intune/Publish-IntuneRemediation.ps1"];
         Assert.Equal(
-            [.. issuingCertificateList.Prepend(ImportScript).Select(path => "PS1/" + path),
-             .. issuingCertificateList.Concat(pxePassword).Prepend(ImportScript).Select(path => "PS2/" + path).Order(StringComparer.Ordinal)],
+            [.. issuingCertificateList.Concat(perPackage).Select(path => "PS1/" + path).Order(StringComparer.Ordinal),
+             .. issuingCertificateList.Concat(pxePassword).Concat(perPackage).Select(path => "PS2/" + path).Order(StringComparer.Ordinal)],
             report.Files.Select(file => Path.GetRelativePath(folder.Path, file.File).Replace('\\', '/')).Order(StringComparer.Ordinal));
         PowerShellAssert.PassesWindowsPowerShell51Gate(report);
     }

@@ -31,6 +31,7 @@ internal static partial class CmdletReferences
     };
 
     private static readonly Lazy<JsonDocument> Ps51 = new(() => Load(Ps51Path));
+    private static readonly Lazy<JsonDocument> Graph = new(() => Load(Repository.Fixtures("reference", "graph-cmdlet-parameters.json")));
     private static readonly Lazy<JsonDocument> ConfigMgr = new(() => Load(Repository.Fixtures("reference", "cm-cmdlet-parameters.json")));
 
     /// <summary>The 5.1 reference: the shared copy, or /work/shared/reference when the repository sits elsewhere.</summary>
@@ -76,7 +77,7 @@ internal static partial class CmdletReferences
 
     public static IReadOnlyList<ReferenceParameter> Parameters(string cmdlet)
     {
-        if (Ps51.Value.RootElement.TryGetProperty(cmdlet, out var windows))
+        if (Ps51.Value.RootElement.TryGetProperty(cmdlet, out var windows) || Graph.Value.RootElement.TryGetProperty(cmdlet, out windows))
         {
             return [.. windows.GetProperty("parameters").EnumerateObject().Select(p => new ReferenceParameter(
                 p.Name,

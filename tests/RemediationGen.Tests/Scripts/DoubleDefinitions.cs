@@ -28,7 +28,11 @@ internal static class DoubleDefinitions
         "New-CMBaseline", "Set-CMBaseline", "New-CMDeviceCollection", "Get-CMDevice", "Add-CMDeviceCollectionDirectMembershipRule",
         "New-CMSchedule", "New-CMBaselineDeployment", "Get-CMDistributionPoint", "Get-CMDistributionPointInfo", "Set-CMDistributionPoint",
         "Get-CMResource", "Get-CMBaselineDeployment", "Remove-CMBaselineDeployment", "Remove-CMBaseline", "Remove-CMConfigurationItem", "Remove-CMCollection",
+        "Get-CMBaselineDeploymentStatus", "Get-CMDeploymentStatusDetails",
     ];
+
+    /// <summary>The Microsoft.Graph.Authentication cmdlets the publish and status scripts call (graph-cmdlet-parameters.json).</summary>
+    public static readonly string[] GraphCmdlets = ["Connect-MgGraph", "Invoke-MgGraphRequest"];
 
     /// <summary>Full type names a script names that are replaced by a fake (the real ones throw off Windows).</summary>
     public static readonly IReadOnlyDictionary<string, Type> FakeTypes = new Dictionary<string, Type>
@@ -54,6 +58,13 @@ internal static class DoubleDefinitions
             "if ([string](@($Path) + @($LiteralPath) | Where-Object { $_ } | Select-Object -First 1) -like 'Cert:*') {\n" + DefaultBody.Replace("__NAME__", "Get-Item", StringComparison.Ordinal) + "return }\n" +
             MapPaths + "Microsoft.PowerShell.Management\\Get-Item @PSBoundParameters\n",
         ["Test-Path"] = MapPaths + "Microsoft.PowerShell.Management\\Test-Path @PSBoundParameters\n",
+        // As the real cmdlet: the status and headers go to the caller's variables; with -SkipHttpErrorCheck an error's body is returned.
+        ["Invoke-MgGraphRequest"] =
+            "$__response = " + World + ".Invoke('Invoke-MgGraphRequest', $PSBoundParameters, $false)\n" +
+            "if ($StatusCodeVariable) { Set-Variable -Name $StatusCodeVariable -Value $__response.StatusCode -Scope 1 -WhatIf:$false }\n" +
+            "if ($ResponseHeadersVariable) { Set-Variable -Name $ResponseHeadersVariable -Value $__response.Headers -Scope 1 -WhatIf:$false }\n" +
+            "if ($__response.StatusCode -ge 400 -and -not $SkipHttpErrorCheck) { throw ('Response status code does not indicate success: ' + $__response.StatusCode) }\n" +
+            "if ($__response.Json) { if ([string]$OutputType -eq 'PSObject') { $__response.Json | ConvertFrom-Json } else { $__response.Json | ConvertFrom-Json -AsHashtable } }\n",
     };
 
     private const string MapPaths =
@@ -63,7 +74,7 @@ internal static class DoubleDefinitions
     public static string Script()
     {
         var script = new StringBuilder();
-        foreach (var cmdlet in WindowsCmdlets.Concat(ConfigMgrCmdlets))
+        foreach (var cmdlet in WindowsCmdlets.Concat(ConfigMgrCmdlets).Concat(GraphCmdlets))
         {
             var body = SpecialBodies.TryGetValue(cmdlet, out var special) ? special : DefaultBody.Replace("__NAME__", cmdlet, StringComparison.Ordinal);
             script.Append("function global:").Append(cmdlet).AppendLine(" {")

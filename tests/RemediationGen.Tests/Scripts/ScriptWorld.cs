@@ -46,6 +46,9 @@ public sealed class ScriptWorld
 
     public FakeConfigMgrSite ConfigMgr { get; } = new();
 
+    /// <summary>The Intune tenant the Graph doubles (Connect-MgGraph, Invoke-MgGraphRequest) answer for.</summary>
+    public FakeGraph Graph { get; } = new();
+
     /// <summary>What REG.exe does: its exit code, and the text it prints on stderr when that is not 0.</summary>
     public int RegExeExitCode { get; set; }
 

@@ -14,7 +14,7 @@ public sealed class SignedPackageTests
     {
         var scripts = Directory.GetFiles(SignedDemo.Folder, "*.ps1", SearchOption.AllDirectories);
 
-        Assert.Equal(24, scripts.Length);
+        Assert.Equal(30, scripts.Length);
         foreach (var script in scripts)
         {
             Osslsigncode.AssertVerifies(script, TestCertificates.Shared.CaPem);
@@ -31,7 +31,7 @@ public sealed class SignedPackageTests
             Assert.Equal(0, run.ExitCode);
             var signer = TestCertificates.Shared.Signer.Certificate;
             Assert.Equal(
-                $"Verified: {Path.Combine(SignedDemo.Folder, site)}: {(site == "PS1" ? 22 : 15)} file(s) match the manifest; {(site == "PS1" ? 14 : 10)} script(s) signed by {signer.Subject} (thumbprint {Thumbprint}), certificate valid from {IsoTime.Utc(signer.NotBefore.ToUniversalTime())} to {IsoTime.Utc(signer.NotAfter.ToUniversalTime())}.\n",
+                $"Verified: {Path.Combine(SignedDemo.Folder, site)}: {(site == "PS1" ? 25 : 18)} file(s) match the manifest; {(site == "PS1" ? 17 : 13)} script(s) signed by {signer.Subject} (thumbprint {Thumbprint}), certificate valid from {IsoTime.Utc(signer.NotBefore.ToUniversalTime())} to {IsoTime.Utc(signer.NotAfter.ToUniversalTime())}.\n",
                 run.Output);
         }
     }

@@ -17,7 +17,7 @@ public sealed class SignedScriptContractTests
         var report = PowerShellSyntax.Check(Scripts);
 
         PowerShellAssert.ParsesWithoutErrors(report);
-        Assert.Equal(24, report.Files.Count);
+        Assert.Equal(30, report.Files.Count);
     }
 
     [Fact]

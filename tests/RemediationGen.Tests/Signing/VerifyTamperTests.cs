@@ -173,7 +173,7 @@ public sealed class VerifyTamperTests
 
         Assert.Equal(6, run.ExitCode);
         Assert.StartsWith("problem: manifest.json: not valid JSON (", run.Output, StringComparison.Ordinal);
-        Assert.EndsWith($"\nNOT verified: {folder}: 1 problem(s); 14 script(s), not signed.\n", run.Output, StringComparison.Ordinal);
+        Assert.EndsWith($"\nNOT verified: {folder}: 1 problem(s); 17 script(s), not signed.\n", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -221,6 +221,6 @@ public sealed class VerifyTamperTests
         var run = SignedDemo.Run("verify", folder, "--trusted-signer", Signer.Thumbprint);
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.StartsWith($"Verified: {folder}: 15 file(s) match the manifest; 10 script(s) signed by ", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith($"Verified: {folder}: 18 file(s) match the manifest; 13 script(s) signed by ", run.Output, StringComparison.Ordinal);
     }
 }

@@ -178,7 +178,7 @@ public sealed class TemplateRendererTests
         var ex = Record.Exception(() => renderer.CompileAll());
 
         Assert.Null(ex);
-        Assert.Equal(26, renderer.Catalog.Names.Count);
+        Assert.Equal(30, renderer.Catalog.Names.Count);
     }
 
     [Fact]

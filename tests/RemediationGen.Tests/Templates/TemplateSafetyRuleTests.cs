@@ -107,7 +107,7 @@ public sealed class TemplateSafetyRuleTests
             .ToList();
 
         Assert.Empty(refused);
-        Assert.Equal(26, catalog.Names.Count);
+        Assert.Equal(30, catalog.Names.Count);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class FakeConfigMgrSite
     /// <summary>ConfigMgr cmdlets that fail when called (a provider error half-way through an import).</summary>
     public HashSet<string> Failing { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Baselines that are deployed, by name, with what ConfigMgr reports per device (issue 14 status script).</summary>
+    public Dictionary<string, List<FakeComplianceReport>> BaselineReports { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public int NextId() => _nextId++;
 
     internal static PSObject Object(params (string Name, object? Value)[] properties)
@@ -102,3 +105,6 @@ public sealed class FakeSiteControlRole(FakeDistributionPoint distributionPoint,
         return new object();
     }
 }
+
+/// <summary>One device's state in a baseline deployment: StatusType Compliant, NonCompliant, Error or Unknown.</summary>
+public sealed record FakeComplianceReport(string DeviceName, string StatusType, string LastComplianceMessageTime, string ErrorDescription = "");

@@ -119,6 +119,26 @@ internal static class WindowsCommands
                 }
 
                 return null;
+            case "Get-CMBaselineDeployment":
+                var baselineName = (string)p["BaselineName"]!;
+                return site.BaselineReports.ContainsKey(baselineName) ? FakeConfigMgrSite.Object(("BaselineName", baselineName), ("AssignmentID", site.NextId())) : null;
+            case "Get-CMBaselineDeploymentStatus":
+                var deployed = (string)((System.Management.Automation.PSObject)p["InputObject"]!).Properties["BaselineName"].Value;
+                var statusType = (string)p["StatusType"]!;
+                return site.BaselineReports[deployed].Any(r => r.StatusType == statusType)
+                    ? FakeConfigMgrSite.Object(("BLName", deployed), ("StatusType", statusType), ("Assets", site.BaselineReports[deployed].Count(r => r.StatusType == statusType)))
+                    : null;
+            case "Get-CMDeploymentStatusDetails":
+                var status = (System.Management.Automation.PSObject)p["InputObject"]!;
+                var (name, type) = ((string)status.Properties["BLName"].Value, (string)status.Properties["StatusType"].Value);
+                return site.BaselineReports[name].Where(r => r.StatusType == type)
+                    .Select(r => (object)FakeConfigMgrSite.Object(("DeviceName", r.DeviceName), ("LastComplianceMessageTime", r.LastComplianceMessageTime), ("ErrorDescription", r.ErrorDescription)))
+                    .ToArray();
+            case "Connect-MgGraph":
+                world.Graph.Connect(p);
+                return null;
+            case "Invoke-MgGraphRequest":
+                return world.Graph.Request(p);
             case "Get-WmiObject":
                 var server = site.DistributionPoints.Values.FirstOrDefault(d => ((string?)p.GetValueOrDefault("Filter") ?? string.Empty).Contains(@"\\\\" + d.ServerName + "'", StringComparison.OrdinalIgnoreCase));
                 return server is { HasSiteControlRole: true } ? new FakeSiteControlRole(server, world) : null;
