@@ -113,7 +113,7 @@ public sealed partial class PxeRunbookDefectTests
         new("RestartPxe: a service that does not stop goes through the 'What to do' guidance (minor)",
             (w, dp) => { PxeDp(w, dp); w.WriteFile(dp.PxeLog, Validation(OldThumbprint, expired: true)); w.Services[FakeService.Keyed(dp.Name, "WDSServer")] = new FakeService("WDSServer", System.ServiceProcess.ServiceControllerStatus.Running) { ComputerName = dp.Name, StopHangs = true }; },
             new() { ["StartAt"] = "RestartPxe" },
-            "Step RestartPxe failed: could not restart WDSServer on {dp} within 2 minutes per transition (it is StopPending): {any} What to do: start WDSServer on the DP (the Services console, connected to {dp}) and check that it keeps running. Then run again with -StartAt RestartPxe. Until RestorePassword succeeds, {dp} has no PXE password{any}",
+            "Step RestartPxe failed: could not restart WDSServer on {dp} within 4 minutes: Could not restart WDSServer (it is StopPending): {any} What to do: start WDSServer on the DP (the Services console, connected to {dp}) and check that it keeps running. Then run again with -StartAt RestartPxe. Until RestorePassword succeeds, {dp} has no PXE password{any}",
             []),
         new("RestartPxe: a missing SMSPXE.log goes through the 'What to do' guidance (minor)",
             (w, dp) => { PxeDp(w, dp); w.Services[FakeService.Keyed(dp.Name, "WDSServer")] = new FakeService("WDSServer", System.ServiceProcess.ServiceControllerStatus.Running) { ComputerName = dp.Name }; },

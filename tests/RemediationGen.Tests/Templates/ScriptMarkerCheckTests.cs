@@ -38,7 +38,7 @@ public sealed class ScriptMarkerCheckTests
         var markers = scripts.ToDictionary(name => name, name => ScriptMarkerCheck.Check(catalog.Get(name)));
 
         Assert.Empty(refused);
-        Assert.Equal(22, scripts.Count);
+        Assert.Equal(24, scripts.Count);
         // Not vacuous: every {{ ps }} of every branch was rendered and found in place (each call site once per branch choice).
         Assert.Equal(7, markers["amt-provisioning-certificate/check.ps1"]);
         Assert.Equal(4, markers["shared/configmgr-import-header.ps1"]);

@@ -91,7 +91,11 @@ internal static class WindowsCommands
             case "Get-CMResource":
                 return Resource(site, Convert.ToInt32(p["ResourceId"], System.Globalization.CultureInfo.InvariantCulture));
             case "Get-CMBaselineDeployment":
-                return site.Existing.Contains("Deployment:" + p["BaselineName"]) ? FakeConfigMgrSite.Object(("AssignmentName", p["BaselineName"])) : null;
+                // A deployment the import made (Existing), or one whose compliance the status rows report (BaselineReports).
+                var baselineName = (string)p["BaselineName"]!;
+                return site.Existing.Contains("Deployment:" + baselineName) || site.BaselineReports.ContainsKey(baselineName)
+                    ? FakeConfigMgrSite.Object(("AssignmentName", baselineName), ("BaselineName", baselineName), ("AssignmentID", site.NextId()))
+                    : null;
             case "Remove-CMBaselineDeployment":
                 return Delete(site, "Deployment", p["BaselineName"], whatIf);
             case "Remove-CMBaseline":
@@ -119,9 +123,6 @@ internal static class WindowsCommands
                 }
 
                 return null;
-            case "Get-CMBaselineDeployment":
-                var baselineName = (string)p["BaselineName"]!;
-                return site.BaselineReports.ContainsKey(baselineName) ? FakeConfigMgrSite.Object(("BaselineName", baselineName), ("AssignmentID", site.NextId())) : null;
             case "Get-CMBaselineDeploymentStatus":
                 var deployed = (string)((System.Management.Automation.PSObject)p["InputObject"]!).Properties["BaselineName"].Value;
                 var statusType = (string)p["StatusType"]!;
