@@ -11,7 +11,7 @@ namespace RemediationGen.Tests.Scripts;
 
 /// <summary>
 /// One generated package whose scripts the tables run: the demo snapshots in output-samples/ (byte for byte what
-/// ships), the packages of the two-site test hierarchy, and a package generated from hostile facts.
+/// ships), the demo's PS1 package signed, the packages of the two-site test hierarchy, and a package generated from hostile facts.
 /// </summary>
 public sealed record PackageUnderTest(string Name, string SiteCode, IReadOnlyDictionary<string, string> Files)
 {
@@ -120,6 +120,11 @@ public sealed record PackageUnderTest(string Name, string SiteCode, IReadOnlyDic
             packages.Add(new PackageUnderTest("demo-" + code, code, Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)
                 .ToDictionary(f => Path.GetRelativePath(site, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal)));
         }
+
+        // The demo signed as an admin would (generate --sign-certificate): the signature block must change nothing a script does.
+        var signed = Path.Combine(Signing.SignedDemo.Folder, "PS1");
+        packages.Add(new PackageUnderTest("signed-demo-PS1", "PS1", Directory.EnumerateFiles(signed, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(signed, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal)));
 
         var twoSites = TestGenerator.Generate(Rules.TestFacts.TwoSites, DiagnosisResult.Empty, logsRead: false, new GenerateOptions(TargetSelection.All, []));
         packages.AddRange(twoSites.Packages.Select(p => FromRendered("two-site-" + p.SiteCode, p)));
