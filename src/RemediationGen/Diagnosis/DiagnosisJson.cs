@@ -10,8 +10,7 @@ public static class DiagnosisJson
 {
     public static string Serialize(DiagnosisResult result)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
+        return JsonOptions.Text(writer =>
         {
             writer.WriteStartObject();
             writer.WriteNumber("filesRead", result.FilesRead);
@@ -29,9 +28,7 @@ public static class DiagnosisJson
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }) + "\n";
     }
 
     public static void WriteFindings(Utf8JsonWriter writer, string propertyName, IEnumerable<Finding> findings)

@@ -47,55 +47,22 @@ public static class GenerateJob
         var amt = options.Amt.Validated();
         var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory));
 
-        // Compiling templates is the slowest part of a small run: start it on another core now. Rendering takes over
-        // whatever it has not reached yet, so nothing waits for templates that this run does not use.
-        using var stopCompiling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var stop = stopCompiling.Token;
-        _ = Task.Run(() => CompileAhead(renderer, stop), CancellationToken.None);
-        try
-        {
-            // Template sources are checked before any database or log is read, so a bad override is reported first.
-            renderer.LoadAll();
+        // Every template (built-in or the user's override, used by this run or not) is loaded and checked before any
+        // database or log is read, so a bad override is reported first. Scriban parses at load: nothing is left to compile later.
+        renderer.LoadAll();
 
-            // The certificate is checked before any database or log is read too: a bad one costs nothing.
-            using var signing = options.Signing?.Open(timeProvider);
-            var facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
-            var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
+        // The certificate is checked before any database or log is read too: a bad one costs nothing.
+        using var signing = options.Signing?.Open(timeProvider);
+        var facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
+        var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
 
-            var generator = new PackageGenerator(FixCatalog.All, renderer, ToolVersion.Current);
-            var logsRead = diagnosis.FilesRead > 0;
-            var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { Amt = amt, IclOverwriteDifferent = options.IclOverwriteDifferent });
+        var generator = new PackageGenerator(FixCatalog.All, renderer, ToolVersion.Current);
+        var logsRead = diagnosis.FilesRead > 0;
+        var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { Amt = amt, IclOverwriteDifferent = options.IclOverwriteDifferent });
 
-            // The user's templates must all compile, even those this run did not need: a broken override is found now,
-            // not on the day it is first used.
-            if (renderer.Catalog.HasUserOverrides)
-            {
-                renderer.CompileAll(cancellationToken);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            var packages = signing is null ? result.Packages : [.. result.Packages.Select(signing.Sign)];
-            var written = PackageWriter.Write(options.OutputDirectory, packages, options.Force, timeProvider);
-            return new GenerateJobResult(facts.Origin, facts.Sites.Count, diagnosis, packages, written, result.Notes);
-        }
-        finally
-        {
-            stopCompiling.Cancel();
-        }
-    }
-
-    /// <summary>
-    /// Compiles ahead of rendering and never fails: a template's error is kept by the renderer and thrown where that
-    /// template is used, and a bad source is reported by <see cref="TemplateRenderer.LoadAll"/> on the caller's thread.
-    /// </summary>
-    private static void CompileAhead(TemplateRenderer renderer, CancellationToken stop)
-    {
-        try
-        {
-            renderer.CompileAll(stop);
-        }
-        catch (Exception ex) when (ex is RemediationGenException or OperationCanceledException)
-        {
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var packages = signing is null ? result.Packages : [.. result.Packages.Select(signing.Sign)];
+        var written = PackageWriter.Write(options.OutputDirectory, packages, options.Force, timeProvider);
+        return new GenerateJobResult(facts.Origin, facts.Sites.Count, diagnosis, packages, written, result.Notes);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RemediationGen.Fixes;
 
 namespace RemediationGen.Packaging;
@@ -15,8 +14,7 @@ internal static class IntuneHealthScriptBody
     /// <param name="remediationScript">Null for a detection-only pair: Graph takes an empty remediation then.</param>
     public static string Create(FixPlan plan, byte[] detectionScript, byte[]? remediationScript)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
+        return JsonOptions.Text(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("@odata.type", "#microsoft.graph.deviceHealthScript");
@@ -32,9 +30,7 @@ internal static class IntuneHealthScriptBody
             writer.WriteStringValue("0");
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }) + "\n";
     }
 
     public static string DisplayName(FixPlan plan) => $"RemediationGen {plan.SiteCode} {plan.PairName}";

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
@@ -17,8 +16,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
 {
     public string Write(PackageInputs inputs, IReadOnlyList<RenderedFile> files)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
+        return JsonOptions.Text(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("tool", SitePackageBuilder.ToolName);
@@ -65,9 +63,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }) + "\n";
     }
 
     private static void WritePair(Utf8JsonWriter writer, FixPlan plan)

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace RemediationGen.Verification;
 
 /// <summary>How <c>verify</c> prints its report: one line per problem and a summary, or one JSON document.</summary>
@@ -25,8 +22,7 @@ public static class VerificationOutput
     public static string Json(VerificationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
+        return JsonOptions.Text(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("folder", report.Folder);
@@ -62,8 +58,6 @@ public static class VerificationOutput
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 }

@@ -31,14 +31,8 @@ public sealed class CliArgumentFuzzTests(ITestOutputHelper log)
     public async Task MutatedCommandLines_KeepEveryPromise()
     {
         var tally = new FuzzTally("cli");
-        foreach (var seed in FuzzSettings.Seeds(defaultCases: 150))
-        {
-            await RunCase(seed, tally);
-        }
-
-        var summary = tally.Summary(FuzzSettings.FirstSeed);
-        log.WriteLine(summary);
-        FuzzSettings.Report(summary);
+        await tally.RunSeeds(defaultCases: 150, RunCase);
+        tally.Publish(log);
     }
 
     private static async Task RunCase(int seed, FuzzTally tally)

@@ -33,14 +33,8 @@ public sealed class FactsFuzzTests(ITestOutputHelper log)
     public async Task MutatedFactsFiles_KeepEveryPromise()
     {
         var tally = new FuzzTally("facts");
-        foreach (var seed in FuzzSettings.Seeds(defaultCases: 120))
-        {
-            await RunCase(seed, tally);
-        }
-
-        var summary = tally.Summary(FuzzSettings.FirstSeed);
-        log.WriteLine(summary);
-        FuzzSettings.Report(summary);
+        await tally.RunSeeds(defaultCases: 120, RunCase);
+        tally.Publish(log);
     }
 
     private static async Task RunCase(int seed, FuzzTally tally)

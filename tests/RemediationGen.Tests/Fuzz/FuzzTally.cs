@@ -1,4 +1,5 @@
 using System.Globalization;
+using Xunit.Abstractions;
 
 namespace RemediationGen.Tests.Fuzz;
 
@@ -22,4 +23,21 @@ internal sealed class FuzzTally(string suite)
         string.Create(
             CultureInfo.InvariantCulture,
             $"{suite}: seed {firstSeed}, {Runs} runs, exit codes {string.Join(" ", _byExitCode.Select(p => $"{p.Key}:{p.Value}"))}, {ScriptsParsed} scripts parsed, crashes 0, hangs 0, partial outputs 0, leaks 0{extra}");
+
+    /// <summary>Runs <paramref name="runCase"/> once for each seed of this run (FUZZ_SEED, FUZZ_CASES), one after another.</summary>
+    public async Task RunSeeds(int defaultCases, Func<int, FuzzTally, Task> runCase)
+    {
+        foreach (var seed in FuzzSettings.Seeds(defaultCases))
+        {
+            await runCase(seed, this);
+        }
+    }
+
+    /// <summary>Writes the summary to the test log and to bench/fuzz.sh's report.</summary>
+    public void Publish(ITestOutputHelper log, string extra = "")
+    {
+        var summary = Summary(FuzzSettings.FirstSeed, extra);
+        log.WriteLine(summary);
+        FuzzSettings.Report(summary);
+    }
 }

@@ -28,11 +28,7 @@ public sealed class LogFuzzTests(ITestOutputHelper log)
             worstGrowth = Math.Max(worstGrowth, await RunCase(seed, tally));
         }
 
-        var summary = tally.Summary(
-            FuzzSettings.FirstSeed,
-            PeakMemory.IsAvailable ? $", worst peak memory growth {worstGrowth / (1024 * 1024)} MiB (bound {MemoryBound / (1024 * 1024)} MiB)" : ", peak memory not measured here");
-        log.WriteLine(summary);
-        FuzzSettings.Report(summary);
+        tally.Publish(log, PeakMemory.IsAvailable ? $", worst peak memory growth {worstGrowth / (1024 * 1024)} MiB (bound {MemoryBound / (1024 * 1024)} MiB)" : ", peak memory not measured here");
     }
 
     private static async Task<long> RunCase(int seed, FuzzTally tally)

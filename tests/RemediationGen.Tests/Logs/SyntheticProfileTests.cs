@@ -47,7 +47,7 @@ public sealed class SyntheticProfileTests : IDisposable
         foreach (var rule in RuleCatalog.All)
         {
             var filtered = all.Where(e => rule.Signatures.Any(s => e.Message.Contains(s, StringComparison.OrdinalIgnoreCase)));
-            Assert.Equal(Describe(Scan(rule, context, all)), Describe(Scan(rule, context, filtered)));
+            Assert.Equal(RuleScans.Describe(RuleScans.Scan(rule, context, all)), RuleScans.Describe(RuleScans.Scan(rule, context, filtered)));
         }
 
         if (profile == "dense")
@@ -55,19 +55,4 @@ public sealed class SyntheticProfileTests : IDisposable
             Assert.True(all.Count(signatures.Matches) * 100 / all.Count is >= 12 and <= 18, "about 15% of dense records hold a signature");
         }
     }
-
-    private static RuleScanResult Scan(IDiagnosticRule rule, DiagnosisContext context, IEnumerable<LogEntry> entries)
-    {
-        var scan = rule.BeginScan(context);
-        foreach (var entry in entries)
-        {
-            scan.Observe(entry);
-        }
-
-        return scan.Complete();
-    }
-
-    private static List<string> Describe(RuleScanResult result) =>
-        [.. result.Findings.Select(f => $"{f.RuleId}|{f.SiteCode}|{f.Server}|{f.Severity}|{f.Occurrences}|{f.Summary}|{string.Join(",", f.Evidence.Select(e => e.Line))}|{f.Resolution?.Evidence.Line}|{string.Join(",", f.Details.Select(d => d.Key + "=" + d.Value))}"),
-         .. result.Rejected.Select(r => $"rejected|{r.Value}|{r.Evidence.Line}")];
 }

@@ -5,6 +5,7 @@ using RemediationGen.Fixes;
 using RemediationGen.Generation;
 using RemediationGen.Packaging;
 using RemediationGen.Tests.PowerShell;
+using RemediationGen.Tests.Scripts;
 using RemediationGen.Tests.Support;
 using RemediationGen.Tests.Templates;
 
@@ -17,18 +18,8 @@ namespace RemediationGen.Tests.Packaging;
 /// </summary>
 public sealed class HostileInputTests
 {
-    private static readonly string[] HostileEntries =
-    [
-        "A'B",
-        "'; Remove-Item -Recurse -Force C:\\ ; '",
-        "\u2018; Invoke-Pwned; \u2019",
-        "\u201A\u201B",
-        "$(Invoke-Pwned)",
-        "`$x`n; exit 0",
-        "a;b #> <# ",
-        "line1\nInvoke-Pwned\r\n",
-        "\"quoted\"",
-    ];
+    // One list of hostile values for generation (here) and for running the scripts (the script harness).
+    private static string[] HostileEntries => PackageUnderTest.HostileEntries;
 
     private static SiteFacts Site(string value) => new(
         "PS1",

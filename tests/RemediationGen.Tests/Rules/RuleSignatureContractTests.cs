@@ -29,26 +29,11 @@ public sealed class RuleSignatureContractTests
         foreach (var rule in RuleCatalog.All)
         {
             // When the rule sees all of them, then only those holding a signature
-            var all = Scan(rule, context, entries);
-            var filtered = Scan(rule, context, entries.Where(e => rule.Signatures.Any(s => e.Message.Contains(s, StringComparison.OrdinalIgnoreCase))));
+            var all = RuleScans.Scan(rule, context, entries);
+            var filtered = RuleScans.Scan(rule, context, entries.Where(e => rule.Signatures.Any(s => e.Message.Contains(s, StringComparison.OrdinalIgnoreCase))));
 
             // Then findings, evidence, resolutions and rejections are the same
-            Assert.Equal(Describe(all), Describe(filtered));
+            Assert.Equal(RuleScans.Describe(all), RuleScans.Describe(filtered));
         }
     }
-
-    private static RuleScanResult Scan(IDiagnosticRule rule, DiagnosisContext context, IEnumerable<LogEntry> entries)
-    {
-        var scan = rule.BeginScan(context);
-        foreach (var entry in entries)
-        {
-            scan.Observe(entry);
-        }
-
-        return scan.Complete();
-    }
-
-    private static List<string> Describe(RuleScanResult result) =>
-        [.. result.Findings.Select(f => $"{f.RuleId}|{f.SiteCode}|{f.Server}|{f.Severity}|{f.Occurrences}|{f.Summary}|{string.Join(",", f.Evidence.Select(e => e.Line))}|{f.Resolution?.Evidence.Line}|{string.Join(",", f.Details.Select(d => d.Key + "=" + d.Value))}"),
-         .. result.Rejected.Select(r => $"rejected|{r.Value}|{r.Evidence.Line}")];
 }

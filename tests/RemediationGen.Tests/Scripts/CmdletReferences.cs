@@ -1,22 +1,20 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using RemediationGen.Tests.PowerShell;
 using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Scripts;
 
 /// <summary>
-/// The parameters a double accepts, read from the references, never invented: the Windows PowerShell 5.1 reference
-/// (/work/shared/reference/ps51-cmdlet-parameters.json: names, aliases, types) and the ConfigMgr reference
-/// (tests/fixtures/reference/cm-cmdlet-parameters.json: names and aliases; a parameter is a switch when the cmdlet's
+/// The parameters a double accepts, read from the references the 5.1 gate reads, never invented: the Windows PowerShell
+/// 5.1 reference (<see cref="WindowsPowerShell51CmdletReference"/>: names, aliases, types) and the ConfigMgr reference
+/// (<see cref="ConfigMgrCmdletReference"/>: names and aliases; a parameter is a switch when the cmdlet's
 /// documented syntax, tests/fixtures/reference/cmdlets/*.syntax.txt, writes it without a value, or it is one of the
 /// common ConfigMgr switches). A double declares
 /// exactly those names, so a script that passes any other parameter fails as it would on Windows.
 /// </summary>
 internal static partial class CmdletReferences
 {
-    private static readonly string SharedReference = Path.Combine(Path.GetDirectoryName(Repository.Root.TrimEnd('/'))!, "..", "shared", "reference");
-
     /// <summary>ConfigMgr switches the JSON reference lists without a type (every ConfigMgr cmdlet documents them so).</summary>
     private static readonly HashSet<string> CommonConfigMgrSwitches = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -29,25 +27,6 @@ internal static partial class CmdletReferences
         "PSBoundParameters", "PSCmdlet", "PSScriptRoot", "PSCommandPath", "Profile", "PSVersionTable", "Sender", "Event", "EventArgs",
         "EventSubscriber", "True", "False", "Null", "StackTrace", "LastExitCode", "PSItem", "PWD", "HOME", "NestedPromptLevel",
     };
-
-    private static readonly Lazy<JsonDocument> Ps51 = new(() => Load(Ps51Path));
-    private static readonly Lazy<JsonDocument> Graph = new(() => Load(Repository.Fixtures("reference", "graph-cmdlet-parameters.json")));
-    private static readonly Lazy<JsonDocument> ConfigMgr = new(() => Load(Repository.Fixtures("reference", "cm-cmdlet-parameters.json")));
-
-    /// <summary>The 5.1 reference: the shared copy, or /work/shared/reference when the repository sits elsewhere.</summary>
-    public static string Ps51Path
-    {
-        get
-        {
-            var candidates = new[]
-            {
-                Repository.Fixtures("reference", "ps51-cmdlet-parameters.json"),
-                "/work/shared/reference/ps51-cmdlet-parameters.json",
-                Path.Combine(SharedReference, "ps51-cmdlet-parameters.json"),
-            };
-            return candidates.FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("ps51-cmdlet-parameters.json not found in " + string.Join(", ", candidates));
-        }
-    }
 
     /// <summary>The param block of a double for <paramref name="cmdlet"/>, with [CmdletBinding()] and its ShouldProcess support.</summary>
     public static string ParamBlock(string cmdlet)
@@ -77,18 +56,15 @@ internal static partial class CmdletReferences
 
     public static IReadOnlyList<ReferenceParameter> Parameters(string cmdlet)
     {
-        if (Ps51.Value.RootElement.TryGetProperty(cmdlet, out var windows) || Graph.Value.RootElement.TryGetProperty(cmdlet, out windows))
+        if ((WindowsPowerShell51CmdletReference.Default.ParametersOf(cmdlet) ?? WindowsPowerShell51CmdletReference.Graph.ParametersOf(cmdlet)) is { } windows)
         {
-            return [.. windows.GetProperty("parameters").EnumerateObject().Select(p => new ReferenceParameter(
-                p.Name,
-                [.. p.Value.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!)],
-                TypeOf(p.Value.GetProperty("type").GetString()!)))];
+            return [.. windows.Select(p => new ReferenceParameter(p.Name, p.Aliases, TypeOf(p.Type)))];
         }
 
-        if (ConfigMgr.Value.RootElement.TryGetProperty(cmdlet, out var configMgr))
+        if (ConfigMgrCmdletReference.Default.NamesInDocumentedOrder(cmdlet) is { } configMgr)
         {
             var switches = DocumentedSwitches(cmdlet);
-            var names = configMgr.EnumerateArray().Select(n => n.GetString()!)
+            var names = configMgr
                 // Short all-lower-case entries are the aliases of WhatIf and Confirm (cf, wi), declared by [CmdletBinding].
                 // True and False are values the extraction took for names: as parameters they would assign the constants.
                 .Where(n => n is not ("cf" or "wi" or "True" or "False"))
@@ -99,7 +75,7 @@ internal static partial class CmdletReferences
         throw new InvalidOperationException(cmdlet + " is in neither reference: a double can only be made for a documented cmdlet.");
     }
 
-    private static string TypeOf(string referenceType) => referenceType switch
+    private static string TypeOf(string? referenceType) => referenceType switch
     {
         "System.Management.Automation.SwitchParameter" => "switch",
         "System.Security.SecureString" => "System.Security.SecureString",
@@ -121,12 +97,6 @@ internal static partial class CmdletReferences
         }
 
         return switches;
-    }
-
-    private static JsonDocument Load(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return JsonDocument.Parse(stream);
     }
 
     [GeneratedRegex(@"\[-(\w+)\](?!\s*<)")]

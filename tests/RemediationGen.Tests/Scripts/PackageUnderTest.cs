@@ -15,7 +15,7 @@ namespace RemediationGen.Tests.Scripts;
 /// </summary>
 public sealed record PackageUnderTest(string Name, string SiteCode, IReadOnlyDictionary<string, string> Files)
 {
-    /// <summary>Values that must stay data when a script runs (the hostile facts of HostileInputTests, same values).</summary>
+    /// <summary>Values that must stay data when a script runs; HostileInputTests feeds the same list through generation.</summary>
     public static readonly string[] HostileEntries =
     [
         "A'B",

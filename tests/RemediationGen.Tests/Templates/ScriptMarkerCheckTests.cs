@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using RemediationGen.Cli;
 using RemediationGen.Templates;
-using RemediationGen.Tests.Cli;
-using RemediationGen.Tests.Support;
 using Scriban;
 
 namespace RemediationGen.Tests.Templates;
@@ -101,15 +98,8 @@ public sealed class ScriptMarkerCheckTests
     public void Generate_OverrideWithALiteralInsideADoubleQuotedString_Exit2BeforeAnythingIsWritten()
     {
         // The static rule allows {{ ps SiteCode }} anywhere; only PowerShell's parser sees that "..." would expand it.
-        using var folder = new TempDirectory();
-        var template = folder.WriteFile("templates/shared/script-header.ps1.scriban", "Write-Output \"site: {{ ps SiteCode }}\"\n");
-
-        var run = CliRun.Of("generate", "--demo", "--out", folder.Combine("out"), "--templates", folder.Combine("templates"));
-
-        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Equal(
-            $"remediationgen: Template '{template}' line 1, column 24: the value written here lands inside a double-quoted string, where PowerShell runs $(...); a value may only be a whole single-quoted literal, as {{{{ ps value }}}} writes it.\n",
-            run.Error);
-        Assert.False(Directory.Exists(folder.Combine("out")));
+        RefusedOverride.AssertGenerateRefuses(
+            "Write-Output \"site: {{ ps SiteCode }}\"\n",
+            template => $"remediationgen: Template '{template}' line 1, column 24: the value written here lands inside a double-quoted string, where PowerShell runs $(...); a value may only be a whole single-quoted literal, as {{{{ ps value }}}} writes it.\n");
     }
 }

@@ -1,6 +1,4 @@
-using RemediationGen.Cli;
 using RemediationGen.Templates;
-using RemediationGen.Tests.Cli;
 using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Templates;
@@ -114,31 +112,17 @@ public sealed class TemplateSafetyRuleTests
     public void Generate_MdHelperInAScriptOverride_Exit2BeforeAnythingIsWritten()
     {
         // Issue 10 item 7: {{md v}} in a .ps1 override wrote "$v = AB; Invoke-Pwned; \#". Now it never loads.
-        using var folder = new TempDirectory();
-        var template = folder.WriteFile("templates/shared/script-header.ps1.scriban", "$v = {{ md SiteCode }}\n");
-
-        var run = CliRun.Of("generate", "--demo", "--out", folder.Combine("out"), "--templates", folder.Combine("templates"));
-
-        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Equal(
-            $"remediationgen: Template '{template}' line 1, column 9: {{{{ md }}}} is not the helper of .ps1 templates: use {{{{ ps value }}}}, which writes a complete PowerShell literal.\n",
-            run.Error);
-        Assert.False(Directory.Exists(folder.Combine("out")));
+        RefusedOverride.AssertGenerateRefuses(
+            "$v = {{ md SiteCode }}\n",
+            template => $"remediationgen: Template '{template}' line 1, column 9: {{{{ md }}}} is not the helper of .ps1 templates: use {{{{ ps value }}}}, which writes a complete PowerShell literal.\n");
     }
 
     [Fact]
     public void Generate_PsOfAnObject_Exit2NotInternalError()
     {
         // Issue 10 item 7: {{ps Fix}} exited 70.
-        using var folder = new TempDirectory();
-        var template = folder.WriteFile("templates/shared/script-header.ps1.scriban", "$fix = {{ ps Fix }}\n");
-
-        var run = CliRun.Of("generate", "--demo", "--out", folder.Combine("out"), "--templates", folder.Combine("templates"));
-
-        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Equal(
-            $"remediationgen: Template '{template}' line 1, column 11: {{{{ ps }}}} takes a string, number or bool or a list of them, not an object.\n",
-            run.Error);
-        Assert.False(Directory.Exists(folder.Combine("out")));
+        RefusedOverride.AssertGenerateRefuses(
+            "$fix = {{ ps Fix }}\n",
+            template => $"remediationgen: Template '{template}' line 1, column 11: {{{{ ps }}}} takes a string, number or bool or a list of them, not an object.\n");
     }
 }
