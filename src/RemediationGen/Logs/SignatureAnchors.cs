@@ -1,0 +1,75 @@
+namespace RemediationGen.Logs;
+
+/// <summary>
+/// Picks, for each signature, the part the scan searches for: its rarest stretch of text, so that log lines that merely
+/// begin like a signature ("Successfully made ...", "Failed to get the content ...", "Remove unused content ...") do not
+/// stop the vectorized search. The anchor runs from that stretch to the signature's end; a candidate is confirmed by
+/// the signature's text before it (<see cref="LogSignatures.IndexOfSignature"/>).
+/// </summary>
+internal static class SignatureAnchors
+{
+    // The vectorized multi-string search sorts candidates by the first characters of each value: a stretch of this
+    // many characters is what decides how often it stops.
+    private const int Window = 4;
+
+    // Letters from most to least frequent in English text; case is ignored like the search ignores it.
+    private const string LettersByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
+
+    // Words on most lines of ConfigMgr logs: a stretch inside one of them is never rare, whatever its letters.
+    private static readonly string[] CommonLogWords =
+        ["successfully", "failed", "server", "certificate", "package", "content", "processing", "connection"];
+
+    /// <summary>The index in <paramref name="signature"/> where its anchor starts (0 for short signatures).</summary>
+    public static int StartOf(string signature)
+    {
+        if (signature.Length <= Window)
+        {
+            return 0;
+        }
+
+        var common = CommonStretches(signature);
+        var best = 0;
+        var bestScore = -1;
+        for (var start = 0; start + Window <= signature.Length; start++)
+        {
+            var score = 0;
+            for (var i = start; i < start + Window; i++)
+            {
+                score += common[i] ? 0 : Rarity(signature[i]);
+            }
+
+            if (score > bestScore)
+            {
+                (best, bestScore) = (start, score);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Rarity of one character in log text, 0 (space) to 25 (z); digits are common (times and thread ids).</summary>
+    private static int Rarity(char c)
+    {
+        var letter = LettersByFrequency.IndexOf(char.ToLowerInvariant(c), StringComparison.Ordinal);
+        return letter >= 0 ? letter
+            : c == ' ' ? 0
+            : char.IsAsciiDigit(c) ? 2
+            : 8;
+    }
+
+    private static bool[] CommonStretches(string signature)
+    {
+        var common = new bool[signature.Length];
+        foreach (var word in CommonLogWords)
+        {
+            var at = signature.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            while (at >= 0)
+            {
+                Array.Fill(common, true, at, word.Length);
+                at = signature.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return common;
+    }
+}
