@@ -8,16 +8,21 @@ namespace RemediationGen.Logs;
 /// </summary>
 internal static class SignatureAnchors
 {
-    // The vectorized multi-string search sorts candidates by the first characters of each value: a stretch of this
-    // many characters is what decides how often it stops.
-    private const int Window = 4;
+    // The vectorized multi-string search (Teddy) sorts candidates by the first three characters of each value: they
+    // decide how often it stops.
+    private const int Window = 3;
+
+    // An upper-case letter right after a lower-case one starts a hump of an identifier (spUpdateDPCert, PXEClientKey):
+    // rare in prose, so worth as much as a rare letter.
+    private const int HumpBonus = 20;
 
     // Letters from most to least frequent in English text; case is ignored like the search ignores it.
     private const string LettersByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
 
     // Words on most lines of ConfigMgr logs: a stretch inside one of them is never rare, whatever its letters.
     private static readonly string[] CommonLogWords =
-        ["successfully", "failed", "server", "certificate", "package", "content", "processing", "connection"];
+        ["successfully", "failed", "server", "certificate", "package", "content", "processing", "connection", "provision", "validat", "update",
+            "invalid", "key", "thumbprint"];
 
     /// <summary>The index in <paramref name="signature"/> where its anchor starts (0 for short signatures).</summary>
     public static int StartOf(string signature)
@@ -35,23 +40,27 @@ internal static class SignatureAnchors
             var score = 0;
             for (var i = start; i < start + Window; i++)
             {
-                score += common[i] ? 0 : Rarity(signature[i]);
+                score += common[i] ? 0 : Rarity(signature, i);
             }
 
-            if (score > bestScore)
+            // On a tie the later stretch wins: one that starts with a space would stop at every word that follows one.
+            if (score >= bestScore)
             {
                 (best, bestScore) = (start, score);
             }
         }
 
-        return best;
+        // A signature made of common words only has no rare part: all of it is searched for.
+        return bestScore > 0 ? best : 0;
     }
 
-    /// <summary>Rarity of one character in log text, 0 (space) to 25 (z); digits are common (times and thread ids).</summary>
-    private static int Rarity(char c)
+    /// <summary>Rarity of one character in log text, 0 (space) to 25 (z) and more for a hump; digits are common (times, thread ids).</summary>
+    private static int Rarity(string signature, int index)
     {
+        var c = signature[index];
         var letter = LettersByFrequency.IndexOf(char.ToLowerInvariant(c), StringComparison.Ordinal);
-        return letter >= 0 ? letter
+        var hump = char.IsAsciiLetterUpper(c) && index > 0 && char.IsAsciiLetterLower(signature[index - 1]) ? HumpBonus : 0;
+        return letter >= 0 ? letter + hump
             : c == ' ' ? 0
             : char.IsAsciiDigit(c) ? 2
             : 8;

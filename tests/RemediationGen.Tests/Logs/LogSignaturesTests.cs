@@ -8,11 +8,12 @@ public sealed class LogSignaturesTests
 {
     [Theory]
     [InlineData("Failed to validate PXEClientKey certificate", "PXEClientKey certificate")]
-    [InlineData("DP cert query: EXEC spUpdateDPCert N'", "pUpdateDPCert N'")]
-    [InlineData("Failed to get the encrypted PXE password", "crypted PXE password")]
-    [InlineData("Remove unused provision certificate with hash ", "provision certificate with hash ")]
-    [InlineData("Successfully got the copy of Security registry key on server ", "copy of Security registry key on server ")]
-    [InlineData("800B0101", "800B0101")]
+    [InlineData("DP cert query: EXEC spUpdateDPCert N'", "DPCert N'")]
+    [InlineData("Failed to get the encrypted PXE password", "rypted PXE password")]
+    [InlineData("Remove unused provision certificate with hash ", "move unused provision certificate with hash ")]
+    [InlineData("Successfully got the copy of Security registry key on server ", "opy of Security registry key on server ")]
+    [InlineData("800B0101", "B0101")]
+    [InlineData("Invalid provision certificate", "Invalid provision certificate")]
     public void StartOf_ARuleSignature_SkipsItsCommonOpeningWords(string signature, string anchor)
     {
         // When the anchor of a signature is picked, then it is its rare part, up to its end
