@@ -21,8 +21,8 @@ internal static class SignatureAnchors
 
     // Words on most lines of ConfigMgr logs: a stretch inside one of them is never rare, whatever its letters.
     private static readonly string[] CommonLogWords =
-        ["successfully", "failed", "server", "certificate", "package", "content", "processing", "connection", "provision", "validat", "update",
-            "invalid", "key", "thumbprint"];
+        ["successfully", "failed", "server", "certificate", "package", "content", "processing", "connection", "update", "remove", "valid", "key",
+            "thumbprint"];
 
     /// <summary>The index in <paramref name="signature"/> where its anchor starts (0 for short signatures).</summary>
     public static int StartOf(string signature)
@@ -33,25 +33,42 @@ internal static class SignatureAnchors
         }
 
         var common = CommonStretches(signature);
+
+        // A stretch with a space in it spans a word boundary, which most words share: only a signature without a rare
+        // stretch inside a word falls back to one. One made of common words only is searched for whole.
+        var (start, score) = RarestStretch(signature, common, allowSpaces: false);
+        if (score <= 0)
+        {
+            (start, score) = RarestStretch(signature, common, allowSpaces: true);
+        }
+
+        return score > 0 ? start : 0;
+    }
+
+    private static (int Start, int Score) RarestStretch(string signature, bool[] common, bool allowSpaces)
+    {
         var best = 0;
         var bestScore = -1;
         for (var start = 0; start + Window <= signature.Length; start++)
         {
+            if (!allowSpaces && signature.AsSpan(start, Window).Contains(' '))
+            {
+                continue;
+            }
+
             var score = 0;
             for (var i = start; i < start + Window; i++)
             {
                 score += common[i] ? 0 : Rarity(signature, i);
             }
 
-            // On a tie the later stretch wins: one that starts with a space would stop at every word that follows one.
-            if (score >= bestScore)
+            if (score > bestScore)
             {
                 (best, bestScore) = (start, score);
             }
         }
 
-        // A signature made of common words only has no rare part: all of it is searched for.
-        return bestScore > 0 ? best : 0;
+        return (best, bestScore);
     }
 
     /// <summary>Rarity of one character in log text, 0 (space) to 25 (z) and more for a hump; digits are common (times, thread ids).</summary>

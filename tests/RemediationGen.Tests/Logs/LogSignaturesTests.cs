@@ -10,10 +10,13 @@ public sealed class LogSignaturesTests
     [InlineData("Failed to validate PXEClientKey certificate", "PXEClientKey certificate")]
     [InlineData("DP cert query: EXEC spUpdateDPCert N'", "DPCert N'")]
     [InlineData("Failed to get the encrypted PXE password", "rypted PXE password")]
-    [InlineData("Remove unused provision certificate with hash ", "move unused provision certificate with hash ")]
+    [InlineData("Remove unused provision certificate with hash ", "rovision certificate with hash ")]
     [InlineData("Successfully got the copy of Security registry key on server ", "opy of Security registry key on server ")]
-    [InlineData("800B0101", "B0101")]
-    [InlineData("Invalid provision certificate", "Invalid provision certificate")]
+    [InlineData("800B0101", "00B0101")]
+    [InlineData("80092002", "80092002")]
+    [InlineData("Found new provision server certificate with hash ", "rovision server certificate with hash ")]
+    [InlineData("Invalid provision certificate", "rovision certificate")]
+    [InlineData("Begin validation of Certificate [Thumbprint ", "Begin validation of Certificate [Thumbprint ")]
     public void StartOf_ARuleSignature_SkipsItsCommonOpeningWords(string signature, string anchor)
     {
         // When the anchor of a signature is picked, then it is its rare part, up to its end
