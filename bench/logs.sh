@@ -8,7 +8,7 @@
 #   DIR        where to generate them (default /tmp/remediationgen-bench-logs-SIZE_MB[-PROFILE]; reused when present)
 # Prints wall time (min, median), CPU (user+sys, median) and peak RSS (max) per command, the ratio of diagnose to
 # case-sensitive grep -c -F (medians), then single-file figures: start-up, per-core no-hit throughput (prefix-heavy)
-# and per-hit cost (dense). Needs /usr/bin/time (Debian package "time"); installs ripgrep when missing.
+# and per-hit cost (dense), and the scanner's own split of that file's CPU time (bench tool "scan"). Needs /usr/bin/time (Debian package "time"); installs ripgrep when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=sparse
@@ -100,6 +100,7 @@ net=$(awk -v a="$one_cpu" -v b="$start_cpu" 'BEGIN { d = a - b; print (d > 0.001
 printf 'one file:  %s (%.0f MiB, %d matching lines): %.2f s CPU, start-up %.2f s CPU, peak %d MiB\n' "$one" \
   "$(awk -v b="$one_bytes" 'BEGIN { print b / 1048576 }')" "$one_hits" "$one_cpu" "$start_cpu" "$one_rss"
 printf 'per core:  %.0f MB/s after start-up (target >= 1000 on prefix-heavy)\n' "$(awk -v b="$one_bytes" -v t="$net" 'BEGIN { print b / t / 1e6 }')"
+dotnet "$tool/RemediationGen.Bench.dll" scan "$one"   # the scanner alone, in process: search vs framing and parsing
 if [ "$one_hits" -ge 1000 ]; then
   printf 'per hit:   %.2f us of CPU after start-up, all of it charged to the hits (target <= 1 on dense)\n' \
     "$(awk -v t="$net" -v h="$one_hits" 'BEGIN { print t / h * 1e6 }')"

@@ -3,7 +3,8 @@ using RemediationGen.Bench;
 using RemediationGen.Diagnosis;
 
 // bench/logs.sh drives this: "signatures" prints every rule's literal signatures (one a line, for grep -f);
-// "generate DIR MEGABYTES [PROFILE]" writes a synthetic log set of about that size (profiles: see SyntheticLogSet).
+// "generate DIR MEGABYTES [PROFILE]" writes a synthetic log set of about that size (profiles: see SyntheticLogSet);
+// "scan FILE" splits the scanner's CPU time on one log (see ScanSections).
 switch (args)
 {
     case ["signatures"]:
@@ -22,7 +23,10 @@ switch (args)
         var profileWritten = SyntheticLogSet.Write(folder, size * 1024 * 1024, profile);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {profileWritten / (1024 * 1024)} MiB of the {profile} profile under {folder}"));
         return 0;
+    case ["scan", var path] when File.Exists(path):
+        ScanSections.Print(path);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: RemediationGen.Bench signatures | generate DIR MEGABYTES [sparse|dense|prefix-heavy]");
+        Console.Error.WriteLine("usage: RemediationGen.Bench signatures | generate DIR MEGABYTES [sparse|dense|prefix-heavy] | scan FILE");
         return 2;
 }

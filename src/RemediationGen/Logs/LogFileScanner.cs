@@ -194,7 +194,7 @@ public static class LogFileScanner
             CheckContent(regionEnd);
             while (_scan < regionEnd)
             {
-                var hit = _block.AsSpan(_scan, regionEnd - _scan).IndexOfAny(signatures.Values);
+                var hit = signatures.IndexOfSignature(_block.AsSpan(_scan, regionEnd - _scan));
                 if (hit < 0)
                 {
                     break;

@@ -8,13 +8,20 @@ namespace RemediationGen.Logs;
 /// </summary>
 public sealed class LogSignatures
 {
-    private LogSignatures(SearchValues<string> values, bool matchesEveryRecord)
+    private readonly string[] _signatures;
+    private readonly int[] _anchorStarts;
+    private readonly SearchValues<string> _anchors;
+
+    private LogSignatures(string[] signatures, bool matchesEveryRecord)
     {
-        Values = values;
+        _signatures = signatures;
+        _anchorStarts = signatures.Select(SignatureAnchors.StartOf).ToArray();
+        _anchors = SearchValues.Create(signatures.Select((s, i) => s[_anchorStarts[i]..]).ToArray(), StringComparison.OrdinalIgnoreCase);
+        Values = SearchValues.Create(signatures, StringComparison.OrdinalIgnoreCase);
         MatchesEveryRecord = matchesEveryRecord;
     }
 
-    /// <summary>Vectorized multi-string search over decoded text.</summary>
+    /// <summary>Vectorized multi-string search for the whole signatures, over decoded text.</summary>
     internal SearchValues<string> Values { get; }
 
     public bool MatchesEveryRecord { get; }
@@ -24,8 +31,41 @@ public sealed class LogSignatures
         ArgumentNullException.ThrowIfNull(signatures);
         var distinct = signatures.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var everything = distinct.Any(string.IsNullOrEmpty);
-        var values = SearchValues.Create(distinct.Where(s => !string.IsNullOrEmpty(s)).ToArray(), StringComparison.OrdinalIgnoreCase);
-        return new LogSignatures(values, everything);
+        return new LogSignatures(distinct.Where(s => !string.IsNullOrEmpty(s)).ToArray(), everything);
+    }
+
+    /// <summary>
+    /// Where the first signature in <paramref name="text"/> starts, or -1; <paramref name="text"/> must start at a
+    /// line start (a signature holds no line break). The search looks for each signature's rarest part (see
+    /// <see cref="SignatureAnchors"/>) and checks the rest only around a candidate, so text that merely shares a
+    /// signature's opening words costs no more than any other text. Of two signatures on one line, either may be
+    /// found first: callers work line by line.
+    /// </summary>
+    internal int IndexOfSignature(ReadOnlySpan<char> text)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var candidate = text[from..].IndexOfAny(_anchors);
+            if (candidate < 0)
+            {
+                return -1;
+            }
+
+            var anchorAt = from + candidate;
+            for (var i = 0; i < _signatures.Length; i++)
+            {
+                var start = anchorAt - _anchorStarts[i];
+                if (start >= 0 && text[start..].StartsWith(_signatures[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    return start;
+                }
+            }
+
+            from = anchorAt + 1;
+        }
+
+        return -1;
     }
 
     /// <summary>Whether a parsed entry holds a signature (used where whole records are parsed anyway).</summary>
