@@ -88,6 +88,20 @@ internal sealed class StagingArea : IDisposable
                     previous.MoveTo(KeptBeside(destination));
                 }
             }
+
+            // The lock file goes last: a run killed while it cleans leaves a folder that still says "dead run", not one
+            // that looks like a run being created right now (no lock, recent), which would be spared for a minute.
+            foreach (var entry in folder.EnumerateFileSystemInfos().Where(e => e.Name != LockFileName))
+            {
+                if (entry is DirectoryInfo directory)
+                {
+                    directory.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
+            }
         }
 
         folder.Delete(recursive: true);
