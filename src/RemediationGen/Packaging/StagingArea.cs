@@ -26,9 +26,20 @@ internal sealed class StagingArea : IDisposable
 
     public static StagingArea Create(string outputDirectory)
     {
-        var path = System.IO.Path.Combine(outputDirectory, Prefix + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return new StagingArea(path, new FileStream(System.IO.Path.Combine(path, LockFileName), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None));
+        // Between the mkdir and the lock the folder is empty and unlocked, like that of a run killed right there; another
+        // run's recovery removes such a folder (rmdir, which fails once the lock exists), so this run then starts over.
+        for (var attempt = 1; ; attempt++)
+        {
+            var path = System.IO.Path.Combine(outputDirectory, Prefix + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(path);
+            try
+            {
+                return new StagingArea(path, new FileStream(System.IO.Path.Combine(path, LockFileName), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (DirectoryNotFoundException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     public string Site(string siteCode) => System.IO.Path.Combine(Path, siteCode);
@@ -67,9 +78,20 @@ internal sealed class StagingArea : IDisposable
     private static void RecoverIfDead(DirectoryInfo folder, string outputDirectory, TimeProvider timeProvider)
     {
         var lockPath = System.IO.Path.Combine(folder.FullName, LockFileName);
-        if (!File.Exists(lockPath) && timeProvider.GetUtcNow() - folder.LastWriteTimeUtc < UnlockedGrace)
+        if (!File.Exists(lockPath))
         {
-            return;
+            if (!folder.EnumerateFileSystemInfos().Any())
+            {
+                // Empty and unlocked: a run killed between its mkdir and its lock, or one about to lock it, which starts
+                // over (Create). rmdir fails if the lock appeared in between: then it is a live run's, left alone.
+                folder.Delete(recursive: false);
+                return;
+            }
+
+            if (timeProvider.GetUtcNow() - folder.LastWriteTimeUtc < UnlockedGrace)
+            {
+                return;
+            }
         }
 
         // Throws while the owner lives: its lock is held. When it opens, the owner is gone.
