@@ -11,6 +11,9 @@ internal sealed class StagingArea : IDisposable
     private const string LockFileName = ".lock";
     private const string PreviousPrefix = ".previous-";
 
+    // A package taken aside and judged ours, being deleted at the end of a run (never judged again).
+    private const string DiscardPrefix = ".discard-";
+
     // A folder without its lock file is either from a run that died before locking it, or one being created right now.
     private static readonly TimeSpan UnlockedGrace = TimeSpan.FromMinutes(1);
 
@@ -113,20 +116,25 @@ internal sealed class StagingArea : IDisposable
 
             // The lock file goes last: a run killed while it cleans leaves a folder that still says "dead run", not one
             // that looks like a run being created right now (no lock, recent), which would be spared for a minute.
-            foreach (var entry in folder.EnumerateFileSystemInfos().Where(e => e.Name != LockFileName))
-            {
-                if (entry is DirectoryInfo directory)
-                {
-                    directory.Delete(recursive: true);
-                }
-                else
-                {
-                    entry.Delete();
-                }
-            }
+            DeleteAllButTheLock(folder);
         }
 
         folder.Delete(recursive: true);
+    }
+
+    private static void DeleteAllButTheLock(DirectoryInfo folder)
+    {
+        foreach (var entry in folder.EnumerateFileSystemInfos().Where(e => e.Name != LockFileName))
+        {
+            if (entry is DirectoryInfo directory)
+            {
+                directory.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
     }
 
     /// <summary>A free name next to <paramref name="destination"/> for a folder that must be kept but cannot go back.</summary>
@@ -134,6 +142,23 @@ internal sealed class StagingArea : IDisposable
 
     public void Dispose()
     {
+        try
+        {
+            // What is still taken aside here was judged ours (PackageWriter puts back anything else): marked so before
+            // it is deleted, so that a run killed half-way through deleting it never leaves a part of it to be judged
+            // again, found "not ours" and kept beside the site. The lock goes last, for the same reason.
+            foreach (var previous in new DirectoryInfo(Path).EnumerateDirectories(PreviousPrefix + "*"))
+            {
+                previous.MoveTo(System.IO.Path.Combine(Path, DiscardPrefix + previous.Name[PreviousPrefix.Length..]));
+            }
+
+            DeleteAllButTheLock(new DirectoryInfo(Path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next run's RecoverStale.
+        }
+
         _lock.Dispose();
         try
         {
