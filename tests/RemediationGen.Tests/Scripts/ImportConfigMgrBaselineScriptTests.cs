@@ -39,6 +39,8 @@ public sealed class ImportConfigMgrBaselineScriptTests
         new("items and baselines only", [], Devices, items => items.SelectMany(CreateItem)),
         new("-CreateCollection", ["CreateCollection"], Devices, items => items.SelectMany(i => CreateItem(i).Concat(CreateCollection(i)))),
         new("-CreateCollection -Deploy", ["CreateCollection", "Deploy"], Devices, items => items.SelectMany(i => CreateItem(i).Concat(CreateCollection(i)).Concat(Deploy(i)))),
+        new("-CreateCollection -Deploy started at the site's PS1:\\> prompt: the scripts are read from the package", ["CreateCollection", "Deploy"],
+            (w, items) => { Devices(w, items); w.StartAtSitePrompt(); }, items => items.SelectMany(i => CreateItem(i).Concat(CreateCollection(i)).Concat(Deploy(i)))),
         new("-Deploy to collections that exist", ["Deploy"], (w, items) => { Devices(w, items); Exist(w, items, "Collection", i => i.CollectionName); }, items => items.SelectMany(i => CreateItem(i).Concat(Deploy(i)))),
         new("-WhatIf -CreateCollection -Deploy changes nothing", ["WhatIf", "CreateCollection", "Deploy"], Devices, _ => []),
         new("a configuration item exists", [], (w, items) => { Devices(w, items); Exist(w, items.Take(1), "ConfigurationItem", i => i.Name); }, _ => [],
