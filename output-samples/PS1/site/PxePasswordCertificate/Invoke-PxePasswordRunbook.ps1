@@ -705,7 +705,8 @@ function Invoke-RestartPxe {
     }
     if ($PSCmdlet.ShouldProcess($DistributionPoint, 'Restart ' + $serviceName + ' and wait for SMSPXE.log to validate the new certificate')) {
         try {
-            # The shared bounded restart: it always starts the service again, even when the stop outlasts the 4 minutes.
+            # The shared bounded restart: a service that has stopped is started again, even when its stop outlasts the
+            # 4 minutes; one still stopping after them is left so, and the error says it.
             Restart-PxeService -Name $serviceName -ComputerName $DistributionPoint -Deadline ((Get-Date).AddMinutes(4))
         }
         catch {
