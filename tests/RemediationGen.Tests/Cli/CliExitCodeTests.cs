@@ -131,7 +131,7 @@ public sealed class CliExitCodeTests
         var run = CliRun.Of("generate", "--demo", "--site", "XYZ", "--out", output.Path);
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Equal("remediationgen: Site 'XYZ' is not in the facts (demo); sites there: CAS, PS1, PS2.\n", run.Error);
+        Assert.Equal($"remediationgen: Site 'XYZ' is not in the facts (demo); sites there: {string.Join(", ", DemoSnapshot.FactsSites)}.\n", run.Error);
     }
 
     [Fact]
@@ -150,12 +150,14 @@ public sealed class CliExitCodeTests
     [Fact]
     public void Generate_BrokenOverrideOfATemplateThisRunDoesNotUse_Exit2AndNothingWritten()
     {
-        // Given an override of the AMT check, which site PS2 (no out-of-band management) never renders
+        // Given an override of the check of a pair that one site's package does not have (templates/<pair in kebab case>/)
+        var pairs = DemoSnapshot.Sites.SelectMany(s => s.Pairs.Select(p => p.Pair)).Distinct(StringComparer.Ordinal).ToList();
+        var (site, pair) = DemoSnapshot.Sites.SelectMany(s => pairs.Where(p => !s.Pairs.Any(own => own.Pair == p)).Select(p => (s.Code, Pair: p))).First();
         using var folder = new TempDirectory();
-        var template = folder.WriteFile("templates/amt-provisioning-certificate/check.ps1.scriban", "{{ if Fix }}\nexit 0\n");
+        var template = folder.WriteFile("templates/" + System.Text.RegularExpressions.Regex.Replace(pair, "(?<!^)([A-Z])", "-$1").ToLowerInvariant() + "/check.ps1.scriban", "{{ if Fix }}\nexit 0\n");
 
-        // When only PS2 is generated
-        var run = CliRun.Of("generate", "--demo", "--site", "PS2", "--out", folder.Combine("out"), "--templates", folder.Combine("templates"));
+        // When only that site is generated
+        var run = CliRun.Of("generate", "--demo", "--site", site, "--out", folder.Combine("out"), "--templates", folder.Combine("templates"));
 
         // Then the broken override is still reported, before anything is written
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
@@ -172,21 +174,22 @@ public sealed class CliExitCodeTests
         var second = CliRun.Of("generate", "--demo", "--out", output.Path);
         var forced = CliRun.Of("generate", "--demo", "--out", output.Path, "--force");
 
+        // The expected summary comes from the snapshot of this run (output-samples/) and the demo's inputs.
+        var sites = DemoSnapshot.Sites;
+        string[] expected =
+        [
+            $"Facts: demo ({DemoSnapshot.FactsSites.Count} site(s)). Logs: {sites[0].LogFilesRead} file(s), {DemoSnapshot.LogLines} line(s), {DemoSnapshot.Findings.Count} finding(s), {DemoSnapshot.OpenFindings} open.",
+            .. sites.Select(s => $"{s.Code}: wrote {output.Combine(s.Code)} ({s.Files.Count} files)"),
+            .. DemoSnapshot.SitesWithoutPackage.Select(code => Assert.Single(first.Output.Split('\n'), l => l.StartsWith($"note: Site {code}: no ", StringComparison.Ordinal))),
+            .. sites.SelectMany(s => s.Notes).Select(n => "note: " + n),
+        ];
         Assert.Equal(ExitCodes.Success, first.ExitCode);
-        Assert.Equal(
-            $"""
-            Facts: demo (3 site(s)). Logs: 8 file(s), 86 line(s), 6 finding(s), 5 open.
-            PS1: wrote {output.Combine("PS1")} (26 files)
-            PS2: wrote {output.Combine("PS2")} (19 files)
-            note: Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.
-            note: dp04.contoso.com is named in the logs but not in the site facts; it is targeted, check that it belongs to site PS1.
-            note: Site PS1: no AMT-trusted root hashes are configured, so the check and the validation script cannot tell whether the certificate chains to a root the AMT firmware trusts; add them with --amt-trusted-root or outOfBandManagement.trustedRootHashes (the hashes your vPro firmware holds; RemediationGen never guesses them).
-
-            """,
-            first.Output);
-        Assert.StartsWith("warning: demo/logs/cm01.contoso.com/CertMgr.log:23: 'dp05'; Remove-Item -Recurse -Force C:\\ ;'' was not used: ", first.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Join('\n', expected) + "\n", first.Output);
+        var rejected = sites.SelectMany(s => s.Manifest.GetProperty("rejected").EnumerateArray()).First();
+        var evidence = rejected.GetProperty("evidence");
+        Assert.StartsWith($"warning: {evidence.GetProperty("file").GetString()}:{evidence.GetProperty("line").GetInt32()}: '{rejected.GetProperty("value").GetString()}' was not used: ", first.Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.OutputConflict, second.ExitCode);
-        Assert.Equal($"remediationgen: '{output.Combine("PS1")}' already holds a package; add --force to replace it, or choose another --out.\n", second.Error);
+        Assert.Equal($"remediationgen: '{output.Combine(sites[0].Code)}' already holds a package; add --force to replace it, or choose another --out.\n", second.Error);
         Assert.Equal(ExitCodes.Success, forced.ExitCode);
     }
 
@@ -195,11 +198,18 @@ public sealed class CliExitCodeTests
     {
         using var output = new TempDirectory();
 
-        var run = CliRun.Of("generate", "--demo", "--targets", "affected", "--site", "PS1", "--out", output.Path);
+        // A site whose snapshot targets a server for its logs and another for its role: --targets affected keeps the first only.
+        const string Affected = "the logs show it failing";
+        var (site, pair, targets) = DemoSnapshot.Sites.SelectMany(s => s.Pairs.Select(p => (Site: s.Code, p.Pair, p.Targets)))
+            .First(p => p.Targets.Any(t => t.Reason.StartsWith(Affected, StringComparison.Ordinal)) && p.Targets.Any(t => !t.Reason.StartsWith(Affected, StringComparison.Ordinal)));
+
+        var run = CliRun.Of("generate", "--demo", "--targets", "affected", "--site", site, "--out", output.Path);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Equal("dp01.contoso.com\r\ndp04.contoso.com\r\n", File.ReadAllText(output.Combine("PS1", "targets", "IssuingCertificateList.txt")));
-        Assert.False(Directory.Exists(output.Combine("PS2")));
+        Assert.Equal(
+            string.Concat(targets.Where(t => t.Reason.StartsWith(Affected, StringComparison.Ordinal)).Select(t => t.Server + "\r\n")),
+            File.ReadAllText(output.Combine(site, "targets", pair + ".txt")));
+        Assert.Equal([site], Directory.EnumerateDirectories(output.Path).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -219,16 +229,30 @@ public sealed class CliExitCodeTests
     {
         var run = CliRun.Of("diagnose", "--demo");
 
+        // Every finding the snapshot's manifests hold is a row of the table, with its first evidence line below.
+        var findings = DemoSnapshot.Findings;
         Assert.Equal(ExitCodes.FindingsPresent, run.ExitCode);
         Assert.StartsWith(
-            "Read 8 log file(s), 86 line(s): 6 finding(s), 5 open, 1 resolved.\n\n"
-            + "#  SEVERITY  RULE                        SITE  SERVER            STATUS    RECORDS\n"
-            + "1  WARNING   AmtProvisioningCertificate  PS1   cm01.contoso.com  open            3\n"
-            + "2  ERROR     IssuingCertificateList      PS1   dp01.contoso.com  open           11\n",
+            $"Read {DemoSnapshot.Sites[0].LogFilesRead} log file(s), {DemoSnapshot.LogLines} line(s): {findings.Count} finding(s), {DemoSnapshot.OpenFindings} open, {findings.Count - DemoSnapshot.OpenFindings} resolved.\n\n"
+            + "#  SEVERITY  RULE                        SITE  SERVER            STATUS    RECORDS\n",
             run.Output,
             StringComparison.Ordinal);
-        Assert.Contains("      demo/logs/cm01.contoso.com/CertMgr.log:4  2026-11-20T08:15:03.114-06:00 (UTC 2026-11-20T14:15:03.114Z)\n        Cannot get copy of security registry key on server (dp01.contoso.com) (0x80070005)\n", run.Output, StringComparison.Ordinal);
-        Assert.Contains("server dp04.contoso.com (not in facts)", run.Output, StringComparison.Ordinal);
+        var lines = run.Output.Split('\n');
+        foreach (var finding in findings)
+        {
+            var row = $@"^\d+\s+{finding.GetProperty("severity").GetString()!.ToUpperInvariant()}\s+{finding.GetProperty("ruleId").GetString()}\s+{finding.GetProperty("site").GetString()}\s+{System.Text.RegularExpressions.Regex.Escape(finding.GetProperty("server").GetString()!)}\s+(open|resolved)\s+{finding.GetProperty("occurrences").GetInt32()}$";
+            Assert.Single(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, row));
+            var evidence = finding.GetProperty("evidence")[0];
+            // The message is wrapped at the console's width: its first word starts the line below the header.
+            Assert.Contains(
+                $"      {evidence.GetProperty("file").GetString()}:{evidence.GetProperty("line").GetInt32()}  {evidence.GetProperty("timestamp").GetString()} (UTC {evidence.GetProperty("utc").GetString()})\n        {evidence.GetProperty("message").GetString()!.Split(' ')[0]} ",
+                run.Output,
+                StringComparison.Ordinal);
+            if (!finding.GetProperty("serverInFacts").GetBoolean())
+            {
+                Assert.Contains($"server {finding.GetProperty("server").GetString()} (not in facts)", run.Output, StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]
@@ -239,19 +263,22 @@ public sealed class CliExitCodeTests
         Assert.Equal(ExitCodes.FindingsPresent, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
-        Assert.Equal(6, findings.Count);
-        var finding = findings.First(f => f.GetProperty("ruleId").GetString() == "IssuingCertificateList");
-        Assert.False(finding.GetProperty("resolved").GetBoolean());
-        Assert.Equal(JsonValueKind.Null, finding.GetProperty("resolution").ValueKind);
-        Assert.StartsWith("A detection/remediation pair per site", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
-        Assert.Equal("PS1", finding.GetProperty("site").GetString());
-        Assert.Equal("dp01.contoso.com", finding.GetProperty("server").GetString());
-        var evidence = finding.GetProperty("evidence")[0];
-        Assert.Equal("demo/logs/cm01.contoso.com/CertMgr.log", evidence.GetProperty("file").GetString());
-        Assert.Equal(4, evidence.GetProperty("line").GetInt32());
-        Assert.Equal("2026-11-20T08:15:03.114-06:00", evidence.GetProperty("timestamp").GetString());
-        Assert.Equal("2026-11-20T14:15:03.114Z", evidence.GetProperty("utc").GetString());
-        Assert.Equal(2, json.RootElement.GetProperty("rejected").GetArrayLength());
+
+        // The same findings as the snapshot's manifests, field for field, and the same rejected values.
+        string Key(JsonElement f) => f.GetProperty("ruleId").GetString() + " " + f.GetProperty("site").GetString() + " " + f.GetProperty("server").GetString();
+        Assert.Equal(DemoSnapshot.Findings.Select(Key).Order(StringComparer.Ordinal), findings.Select(Key).Order(StringComparer.Ordinal));
+        foreach (var expected in DemoSnapshot.Findings)
+        {
+            var finding = findings.Single(f => Key(f) == Key(expected));
+            foreach (var field in (string[])["severity", "summary", "fix", "resolved", "resolution", "occurrences", "evidence"])
+            {
+                Assert.Equal(JsonSerializer.Serialize(expected.GetProperty(field)), JsonSerializer.Serialize(finding.GetProperty(field)));
+            }
+        }
+
+        Assert.Equal(
+            DemoSnapshot.Sites.SelectMany(s => s.Manifest.GetProperty("rejected").EnumerateArray()).Select(r => JsonSerializer.Serialize(r)),
+            json.RootElement.GetProperty("rejected").EnumerateArray().Select(r => JsonSerializer.Serialize(r)));
     }
 
     [Fact]
@@ -356,7 +383,7 @@ public sealed class CliExitCodeTests
     {
         using var folder = new TempDirectory();
 
-        var run = CliRun.Of("generate", "--demo", "--site", "CAS", "--out", folder.Combine("out"));
+        var run = CliRun.Of("generate", "--demo", "--site", DemoSnapshot.SitesWithoutPackage[0], "--out", folder.Combine("out"));
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.False(Directory.Exists(folder.Combine("out")));

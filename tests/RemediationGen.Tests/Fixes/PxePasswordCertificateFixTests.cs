@@ -160,7 +160,7 @@ public sealed class PxePasswordCertificateFixTests
             "        if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {",
             lines[stop - 1]);
         Assert.Equal("        }", lines[stop + 1]);
-        Assert.Equal("        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline))", lines[stop + 2]);
+        Assert.Equal("        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline.AddSeconds($LateStopSeconds)))", lines[stop + 2]);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class PxePasswordCertificateFixTests
             Assert.DoesNotContain(lines, l => l.Contains("Restart-Service", StringComparison.Ordinal) && !l.TrimStart().StartsWith('#'));
             Assert.Equal(
                 [
-                    "$controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline))",
+                    "$controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline.AddSeconds($LateStopSeconds)))",
                     "$controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, $startWait)",
                 ],
                 lines.Where(l => l.Contains("WaitForStatus", StringComparison.Ordinal)).Select(l => l.Trim()));

@@ -22,7 +22,7 @@ public sealed class GeneratedPackageTests
         PowerShellAssert.ParsesWithoutErrors(report);
 
         Assert.Equal(Demo.Files("*.ps1"), report.Files.Select(file => file.File));
-        Assert.Equal(30, report.Files.Count);
+        Assert.Equal(DemoSnapshot.Sites.Sum(site => site.Files.Count(f => f.EndsWith(".ps1", StringComparison.Ordinal))), report.Files.Count);
     }
 
     [Fact]
@@ -182,15 +182,34 @@ public sealed class GeneratedPackageTests
     [Fact]
     public void Demo_TargetsEveryManagementPointPxeDistributionPointAndAffectedServer()
     {
+        // The expected targets are the snapshot's (output-samples/): its targets files, which its manifest explains.
         string[] Targets(string site, string pair) => Encoding.UTF8.GetString(
             Demo.Result.Packages.Single(p => p.SiteCode == site).Files.Single(f => f.RelativePath == $"targets/{pair}.txt").Content)
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal(["PS1", "PS2"], Demo.Result.Packages.Select(p => p.SiteCode));
-        Assert.Equal(["dp01.contoso.com", "dp02.contoso.com", "dp04.contoso.com", "mp01.contoso.com", "mp02.contoso.com"], Targets("PS1", "IssuingCertificateList"));
-        Assert.Equal(["dp11.contoso.com", "dp12.contoso.com", "mp11.contoso.com"], Targets("PS2", "IssuingCertificateList"));
-        Assert.Equal(["cm01.contoso.com"], Targets("PS1", "AmtProvisioningCertificate"));
-        Assert.Contains("Site CAS: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.", Demo.Result.Notes);
+        Assert.Equal(DemoSnapshot.Sites.Select(s => s.Code), Demo.Result.Packages.Select(p => p.SiteCode));
+        foreach (var site in DemoSnapshot.Sites)
+        {
+            foreach (var (pair, targets) in site.Pairs)
+            {
+                Assert.Equal(site.Text($"targets/{pair}.txt").Split("\r\n", StringSplitOptions.RemoveEmptyEntries), Targets(site.Code, pair));
+                Assert.Equal(targets.Select(t => t.Server), Targets(site.Code, pair));
+            }
+        }
+
+        // IssuingCertificateList goes to every management point and PXE-enabled DP of a site, as the facts list them.
+        foreach (var facts in DemoHierarchy.Facts().Sites.Where(s => DemoSnapshot.Sites.Any(p => p.Code == s.SiteCode)))
+        {
+            Assert.Superset(
+                facts.ManagementPoints.Concat(facts.DistributionPoints.Where(d => d.IsPxe).Select(d => d.ServerName)).ToHashSet(StringComparer.Ordinal),
+                Targets(facts.SiteCode, "IssuingCertificateList").ToHashSet(StringComparer.Ordinal));
+        }
+
+        // A site of the facts without a package says why.
+        foreach (var code in DemoSnapshot.SitesWithoutPackage)
+        {
+            Assert.Single(Demo.Result.Notes, n => n.StartsWith($"Site {code}: no ", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

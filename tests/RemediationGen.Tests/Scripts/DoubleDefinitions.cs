@@ -58,6 +58,14 @@ internal static class DoubleDefinitions
             "if ([string](@($Path) + @($LiteralPath) | Where-Object { $_ } | Select-Object -First 1) -like 'Cert:*') {\n" + DefaultBody.Replace("__NAME__", "Get-Item", StringComparison.Ordinal) + "return }\n" +
             MapPaths + "Microsoft.PowerShell.Management\\Get-Item @PSBoundParameters\n",
         ["Test-Path"] = MapPaths + "Microsoft.PowerShell.Management\\Test-Path @PSBoundParameters\n",
+        // The site drive is a real drive here, so a script's location changes as on Windows, and a path that depends on it
+        // (relative, or a bare \\server path) is resolved by the site drive's provider, not the FileSystem.
+        ["New-PSDrive"] = DefaultBody.Replace("__NAME__", "New-PSDrive", StringComparison.Ordinal) + "if ([string]$PSProvider -eq 'CMSite') { Use-FakeSiteDrive -Name $Name }\n",
+        ["Push-Location"] =
+            DefaultBody.Replace("__NAME__", "Push-Location", StringComparison.Ordinal) +
+            "if ($Path -match '^([A-Za-z0-9]{2,}):\\\\?$' -and " + World + ".ConfigMgr.SiteDriveExists) { Use-FakeSiteDrive -Name $Matches[1] }\n" +
+            "Microsoft.PowerShell.Management\\Push-Location @PSBoundParameters\n",
+        ["Pop-Location"] = DefaultBody.Replace("__NAME__", "Pop-Location", StringComparison.Ordinal) + "Microsoft.PowerShell.Management\\Pop-Location @PSBoundParameters\n",
         // As the real cmdlet: the status and headers go to the caller's variables; with -SkipHttpErrorCheck an error's body is returned.
         ["Invoke-MgGraphRequest"] =
             "$__response = " + World + ".Invoke('Invoke-MgGraphRequest', $PSBoundParameters, $false)\n" +
@@ -68,7 +76,7 @@ internal static class DoubleDefinitions
     };
 
     private const string MapPaths =
-        "foreach ($__key in @('Path', 'LiteralPath')) { if ($PSBoundParameters.ContainsKey($__key)) { $PSBoundParameters[$__key] = [string[]]@($PSBoundParameters[$__key] | ForEach-Object { " + World + ".MapWindowsPath([string]$_) }) } }\n";
+        "foreach ($__key in @('Path', 'LiteralPath')) { if ($PSBoundParameters.ContainsKey($__key)) { $PSBoundParameters[$__key] = [string[]]@($PSBoundParameters[$__key] | ForEach-Object { " + World + ".MapCmdletPath([string]$_, [string]$ExecutionContext.SessionState.Path.CurrentLocation.Provider.Name) }) } }\n";
 
     /// <summary>The script that defines every double in a runspace (run once per runspace).</summary>
     public static string Script()
@@ -88,6 +96,8 @@ internal static class DoubleDefinitions
             .AppendLine("    if ($null -ne $__result.Error) { Write-Error -Message $__result.Error }")
             .AppendLine("    $global:LASTEXITCODE = $__result.ExitCode")
             .AppendLine("}");
+        // The CMSite drive of a site: a drive of the Variable provider, as CMSite a provider that holds no files.
+        script.AppendLine("function global:Use-FakeSiteDrive { param([string]$Name) if (-not (Microsoft.PowerShell.Management\\Get-PSDrive -Name $Name -ErrorAction SilentlyContinue)) { Microsoft.PowerShell.Management\\New-PSDrive -Name $Name -PSProvider Variable -Root '' -Scope Global -WhatIf:$false | Out-Null } }");
         script.AppendLine("function global:Invoke-Pwned { " + World + ".RecordCommand('Invoke-Pwned', [object[]]$args) }");
         script.AppendLine("$global:PSNativeCommandArgumentPassing = 'Legacy'");
         return script.ToString();

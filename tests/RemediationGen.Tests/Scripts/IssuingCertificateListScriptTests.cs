@@ -34,7 +34,8 @@ public sealed class IssuingCertificateListScriptTests
         string[] ServiceEvents,
         string? Skip = null,
         WriteMethod Only = WriteMethod.Any,
-        bool SiteSystem = true);
+        bool SiteSystem = true,
+        bool LeavesServiceStopping = false);
 
     /// <summary>How a package writes the value: REG.exe, or the registry API where REG.exe cannot carry the value intact.</summary>
     public enum WriteMethod
@@ -91,6 +92,13 @@ public sealed class IssuingCertificateListScriptTests
                 w.At(TimeSpan.FromSeconds(30), world => world.Services["WDSServer"].Status = System.ServiceProcess.ServiceControllerStatus.Stopped);
             },
             true, "IssuingCertificateList set to the site value ({count} entries) with {method}; backup: {any}; restarted WDSServer.", e => e, ["Stop WDSServer", "Start WDSServer"]),
+        new("WDS still stopping when the restart's time is up: the value is set, and the failure says PXE is down", (w, e) =>
+            {
+                w.Registry.EnsureKey(RegistryView.Registry64, Key);
+                w.Services["WDSServer"] = new FakeService("WDSServer", System.ServiceProcess.ServiceControllerStatus.Running) { StopTime = TimeSpan.FromSeconds(56) };
+            },
+            false, "IssuingCertificateList was set, but restarting the PXE service failed: Could not restart WDSServer (it is StopPending): it was still stopping when the time for the restart ran out, so it was not started again: PXE answers no client until WDSServer is started once it has stopped. stop: Time out has expired and the operation has not been completed.",
+            e => e, ["Stop WDSServer"], LeavesServiceStopping: true),
     ];
 
     private const string KeptAsItIs = " It is well-formed and the site may have changed it since, so it is not overwritten: compare it with the site database and regenerate, or generate with --icl-overwrite-different.";
@@ -191,7 +199,8 @@ public sealed class IssuingCertificateListScriptTests
         Assert.Equal(row.ServiceEvents, run.World.ServiceEvents);
         foreach (var service in run.World.Services.Values)
         {
-            Assert.True(service.Status is System.ServiceProcess.ServiceControllerStatus.Running or System.ServiceProcess.ServiceControllerStatus.Stopped, service.Name + " is left " + service.Status);
+            var stopping = row.LeavesServiceStopping && service.Status == System.ServiceProcess.ServiceControllerStatus.StopPending;
+            Assert.True(stopping || service.Status is System.ServiceProcess.ServiceControllerStatus.Running or System.ServiceProcess.ServiceControllerStatus.Stopped, service.Name + " is left " + service.Status);
         }
 
         var writes = row.Message.StartsWith("IssuingCertificateList set to", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.ServiceProcess;
 using RemediationGen.Tests.Scripts.Doubles;
 using static RemediationGen.Tests.Scripts.LogLines;
 
@@ -23,7 +24,19 @@ public sealed class PxePasswordCertificateScriptTests
     public sealed record CheckRow(string Name, Action<ScriptWorld> Arrange, bool Compliant, string Summary, string? Skip = null, bool OnlyInSummary = false);
 
     /// <summary>A state (with what the log gains while the script waits), the result line or failure, the service events.</summary>
-    public sealed record RemediationRow(string Name, Action<ScriptWorld> Arrange, bool Succeeds, string Message, string[] ServiceEvents, string? Skip = null);
+    /// <summary><see cref="ServicesAfter"/>: the services' states when the run ends (after a kill, the host's time limit).</summary>
+    public sealed record RemediationRow(
+        string Name,
+        Action<ScriptWorld> Arrange,
+        bool Succeeds,
+        string Message,
+        string[] ServiceEvents,
+        string? Skip = null,
+        (string Service, ServiceControllerStatus Status)[]? ServicesAfter = null);
+
+    /// <summary>What a remediation says when the PXE service is still stopping when the restart's time is up.</summary>
+    private const string LeftStopping = "Could not restart WDSServer (it is StopPending): it was still stopping when the time for the restart ran out, so it was not started again: PXE answers no client until WDSServer is started once it has stopped. ";
+
 
     public static readonly CheckRow[] CheckRows =
     [
@@ -86,12 +99,18 @@ public sealed class PxePasswordCertificateScriptTests
             false, "No SMSPXE.log on this server: there is no PXE provider to restart (looked in {any}).", []),
         new("neither PXE service installed", Expired, false, "Neither SccmPxe nor WDSServer is installed and enabled here.", []),
         new("WDS disabled", w => { Expired(w); w.Services["WDSServer"] = FakeService.Disabled("WDSServer"); }, false, "Neither SccmPxe nor WDSServer is installed and enabled here.", []),
-        new("WDS stop hangs past the deadline",
+        new("WDS stop hangs: it is left stopping, and the failure says so and how PXE comes back",
             w => { Expired(w); w.Services["WDSServer"] = FakeService.Hanging("WDSServer"); },
-            false, "Could not restart WDSServer (it is StopPending): stop: {any}Time out has expired and the operation has not been completed.{any}", ["Stop WDSServer", "Start WDSServer"]),
-        new("WDS stops after the deadline: it is still started again",
-            w => { Expired(w); w.Services["WDSServer"] = new FakeService("WDSServer", System.ServiceProcess.ServiceControllerStatus.Running) { StopTime = TimeSpan.FromSeconds(50) }; },
-            false, "{any}", ["Stop WDSServer", "Start WDSServer"], Skip: "issue 9 item 6: a service that was running is not started again once the deadline has passed"),
+            false, LeftStopping + "stop: Time out has expired and the operation has not been completed.", ["Stop WDSServer"],
+            ServicesAfter: [("WDSServer", ServiceControllerStatus.StopPending)]),
+        new("WDS stops after the deadline: it is started again, and the run fails",
+            w => { Expired(w); w.Services["WDSServer"] = new FakeService("WDSServer", ServiceControllerStatus.Running) { StopTime = TimeSpan.FromSeconds(50) }; },
+            false, "Restarted WDSServer only after the 45-second deadline, as its stop took that long: it runs again, but no time was left to see the PXE provider validate a certificate; the next evaluation checks again (read {log}).",
+            ["Stop WDSServer", "Start WDSServer"], ServicesAfter: [("WDSServer", ServiceControllerStatus.Running)]),
+        new("WDS still stopping when the restart's time is up: it is left stopping, and the failure says so",
+            w => { Expired(w); w.Services["WDSServer"] = new FakeService("WDSServer", ServiceControllerStatus.Running) { StopTime = TimeSpan.FromSeconds(56) }; },
+            false, LeftStopping + "stop: Time out has expired and the operation has not been completed.", ["Stop WDSServer"],
+            ServicesAfter: [("WDSServer", ServiceControllerStatus.StopPending)]),
         new("SccmPxe installed but stopped while WDS serves: WDS is restarted",
             w => { Expired(w); w.Services["SccmPxe"] = FakeService.Stopped("SccmPxe"); w.Services["WDSServer"] = FakeService.Running("WDSServer"); NewValidation(w, expired: false); },
             true, "Restarted WDSServer; {any}", ["Stop WDSServer", "Start WDSServer"]),
@@ -176,10 +195,9 @@ public sealed class PxePasswordCertificateScriptTests
     private static void AssertServices(ScriptRun run, RemediationRow row)
     {
         Assert.Equal(row.ServiceEvents, run.World.ServiceEvents);
-        // A service that was running before the script is running after it, whatever happened.
-        if (row.ServiceEvents.Contains("Stop WDSServer") && row.Skip is not null)
+        foreach (var (service, status) in row.ServicesAfter ?? [])
         {
-            Assert.Equal(System.ServiceProcess.ServiceControllerStatus.Running, run.World.Services["WDSServer"].Status);
+            Assert.True(status == run.World.Services[service].Status, service + " is " + run.World.Services[service].Status + " when the run ends, not " + status + ": " + run);
         }
     }
 

@@ -100,6 +100,8 @@ public sealed class PxePasswordRunbookScriptTests
         new("every step, the password typed twice", new() { ["ClearThroughSmsProvider"] = true }, s => s.Succeeding(), FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true),
         new("every step, the password given as a SecureString", new() { ["PxePassword"] = FakeDistributionPoint.Secret(Password), ["ClearThroughSmsProvider"] = true },
             s => { s.Succeeding(); s.World.ReadHostAnswers.Clear(); }, FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true),
+        new("every step, started at the site's PS1:\\> prompt (a drive that holds no files)", new() { ["ClearThroughSmsProvider"] = true },
+            s => { s.Succeeding(); s.World.StartAtSitePrompt(); }, FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true),
         new("the DP given by its short name", new() { ["DistributionPoint"] = "{short}", ["ClearThroughSmsProvider"] = true }, s => s.Succeeding(), FullRun, null, ClearsPassword: true, SetsPassword: true, Restarts: true),
         new("-WhatIf changes nothing", new() { ["WhatIf"] = true }, s => s.Succeeding(),
             [
@@ -206,13 +208,21 @@ public sealed class PxePasswordRunbookScriptTests
     }
 
     [Theory]
-    [MemberData(nameof(PackagesWithRunbook))]
-    public void Runbook_ResumesFromItsStateFile(string package)
+    [MemberData(nameof(ResumeCases))]
+    public void Runbook_ResumesFromItsStateFile(string package, bool fromSitePrompt)
     {
         // First run: distmgr stays silent, so WaitForDistmgr stops after the clear and the state keeps distmgr's offset.
+        // From the site's PS1:\> prompt both runs write and read the state file next to the script all the same.
         var under = PackageUnderTest.Named(package);
         Stage? stage = null;
-        var first = ScriptScenarioTest.Run(under, Runbook, w => stage = NewStage(under, w).Healthy(), new Dictionary<string, object?> { ["DistributionPoint"] = DpOf(under), ["TimeoutMinutes"] = 1, ["ClearThroughSmsProvider"] = true }, writesNextToItself: true);
+        var first = ScriptScenarioTest.Run(under, Runbook, w =>
+        {
+            stage = NewStage(under, w).Healthy();
+            if (fromSitePrompt)
+            {
+                w.StartAtSitePrompt();
+            }
+        }, new Dictionary<string, object?> { ["DistributionPoint"] = DpOf(under), ["TimeoutMinutes"] = 1, ["ClearThroughSmsProvider"] = true }, writesNextToItself: true);
         Assert.StartsWith("Step WaitForDistmgr failed:", first.Thrown, StringComparison.Ordinal);
         var statePath = Directory.EnumerateFiles(first.World.Root, "PxePasswordRunbook-*.state.json", SearchOption.AllDirectories).Single();
         Assert.Contains("\"DistmgrOffset\"", File.ReadAllText(statePath), StringComparison.Ordinal);
@@ -230,6 +240,50 @@ public sealed class PxePasswordRunbookScriptTests
     }
 
     public static TheoryData<string> PackagesWithRunbook => [.. PackageUnderTest.Holding(Runbook)];
+
+    public static TheoryData<string, bool> ResumeCases
+    {
+        get
+        {
+            var cases = new TheoryData<string, bool>();
+            foreach (var package in PackageUnderTest.Holding(Runbook))
+            {
+                cases.Add(package, false);
+                cases.Add(package, true);
+            }
+
+            return cases;
+        }
+    }
+
+    /// <summary>
+    /// The site-prompt row can fail: the same runbook with its log paths given bare (no <c>FileSystem::</c>) still runs
+    /// from a FileSystem folder, but at the PS1:\> prompt the site drive's provider finds no distmgr.log.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PackagesWithRunbook))]
+    public void Runbook_WithBareUncPaths_FindsNoLogAtTheSitePrompt(string package)
+    {
+        var shipped = PackageUnderTest.Named(package);
+        var text = shipped.Files[Runbook];
+        Assert.Equal(2, text.Split("('FileSystem::' + $Path)").Length - 1);
+        var bare = shipped with { Name = shipped.Name + "-bare-paths", Files = new Dictionary<string, string>(shipped.Files) { [Runbook] = text.Replace("('FileSystem::' + $Path)", "$Path", StringComparison.Ordinal) } };
+
+        ScriptRun RunFrom(bool sitePrompt) => ScriptScenarioTest.Run(bare, Runbook, w =>
+        {
+            NewStage(bare, w).Succeeding();
+            if (sitePrompt)
+            {
+                w.StartAtSitePrompt();
+            }
+        }, new Dictionary<string, object?> { ["DistributionPoint"] = DpOf(bare), ["ClearThroughSmsProvider"] = true }, writesNextToItself: true);
+
+        var fromFolder = RunFrom(sitePrompt: false);
+        var fromSitePrompt = RunFrom(sitePrompt: true);
+
+        Assert.False(fromFolder.Threw, fromFolder.ToString());
+        Assert.StartsWith("Step Preconditions failed: distmgr.log is not reachable at ", fromSitePrompt.Thrown, StringComparison.Ordinal);
+    }
 
     private static void AssertRun(ScriptRun run, RunbookRow row, Stage stage, PackageUnderTest package)
     {

@@ -61,11 +61,34 @@ public sealed class ScriptHarnessTests
         Assert.Equal(["one line"], run.OutputLines);
     }
 
-    private static ScriptRun RunSnippet(string text, TimeSpan? limit = null)
+    [Fact]
+    public void SitePrompt_OnlyFileSystemOrDriveLetterPathsFindAFile()
+    {
+        const string Probe = "(Get-Location).Provider.Name\n" +
+            "Test-Path -LiteralPath 'FileSystem::\\\\cm01\\SMS_PS1\\Logs\\distmgr.log'\n" +
+            "Test-Path -LiteralPath 'C:\\Logs\\distmgr.log'\n" +
+            "Test-Path -LiteralPath '\\\\cm01\\SMS_PS1\\Logs\\distmgr.log'\n" +
+            "Test-Path -LiteralPath 'distmgr.log'";
+
+        var fromFolder = RunSnippet(Probe, arrange: Logs);
+        var fromSitePrompt = RunSnippet(Probe + "\nPush-Location -Path 'PS1:\\'\n(Get-Location).Path\nPop-Location\n(Get-Location).Path", arrange: w => { Logs(w); w.StartAtSitePrompt(); });
+
+        Assert.Equal(["FileSystem", "True", "True", "True", "False"], fromFolder.OutputLines);
+        Assert.Equal(["Variable", "True", "True", "False", "False", "PS1:/", "PS1:/"], fromSitePrompt.OutputLines);
+
+        static void Logs(ScriptWorld world)
+        {
+            world.WriteFile(@"\\cm01\SMS_PS1\Logs\distmgr.log", "x");
+            world.WriteFile(@"C:\Logs\distmgr.log", "x");
+        }
+    }
+
+    private static ScriptRun RunSnippet(string text, TimeSpan? limit = null, Action<ScriptWorld>? arrange = null)
     {
         var world = new ScriptWorld(Path.Combine(Path.GetTempPath(), "remediationgen-script-harness-" + Guid.NewGuid().ToString("N"))) { HostTimeLimit = limit };
         try
         {
+            arrange?.Invoke(world);
             world.Services["WDSServer"] = Doubles.FakeService.Running("WDSServer");
             var path = world.WriteFile(@"C:\snippet.ps1", "Set-StrictMode -Version Latest\n$ErrorActionPreference = 'Stop'\n" + text + "\n");
             return ScriptHost.Run(world, path);

@@ -27,7 +27,7 @@ public static class ScriptHost
             ScriptWorld.Current = world;
             try
             {
-                Invoke(runspace, DoubleDefinitions.RunSetup() + "Set-Location -LiteralPath '" + world.Root.Replace("'", "''", StringComparison.Ordinal) + "'");
+                Invoke(runspace, DoubleDefinitions.RunSetup() + StartLocation(world));
                 using var shell = System.Management.Automation.PowerShell.Create(runspace);
                 shell.AddCommand(scriptPath);
                 foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
@@ -76,6 +76,22 @@ public static class ScriptHost
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Where the run starts: the world's root, or a site drive (made first, as the admin's console had made it). The
+    /// site drives of earlier runs are removed first: a drive exists only when this run's world or script makes it.
+    /// </summary>
+    private static string StartLocation(ScriptWorld world)
+    {
+        var start = "Set-Location -LiteralPath '" + world.Root.Replace("'", "''", StringComparison.Ordinal) + "'\n" +
+            "Microsoft.PowerShell.Management\\Get-PSDrive -PSProvider Variable | Where-Object { $_.Name -ne 'Variable' } | Microsoft.PowerShell.Management\\Remove-PSDrive -Force\n";
+        if (world.StartLocation is not { } location)
+        {
+            return start;
+        }
+
+        return start + "Use-FakeSiteDrive -Name '" + location.Split(':')[0] + "'\nSet-Location -LiteralPath '" + location.Replace("'", "''", StringComparison.Ordinal) + "'\n";
     }
 
     private static void SetEnvironment(ScriptWorld world)

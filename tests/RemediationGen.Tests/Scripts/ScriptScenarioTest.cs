@@ -37,6 +37,7 @@ public static class ScriptScenarioTest
         var script = package.Install(world, relativePath, writesNextToItself);
         // The machine is a DP and an MP unless a row says otherwise (the self-targeting guard of issue 9 reads this).
         world.Registry.MarkSiteSystem();
+        world.ConfigMgr.SiteCode = package.SiteCode;
         arrange(world);
         var run = ScriptHost.Run(world, script, parameters);
         HostContracts.NoInjectedCode(run);

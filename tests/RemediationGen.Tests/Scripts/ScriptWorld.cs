@@ -59,6 +59,15 @@ public sealed class ScriptWorld
 
     public List<RecordedCall> Calls { get; } = [];
 
+    /// <summary>
+    /// The prompt the script is started from: null, a FileSystem folder (the world's root); a site drive such as
+    /// <c>PS1:\</c>, where the admin is after Set-Location to the site (a drive of a provider that holds no files).
+    /// </summary>
+    public string? StartLocation { get; set; }
+
+    /// <summary>Starts the script at the site's <c>PS1:\&gt;</c> prompt, where an admin who uses the console's cmdlets often is.</summary>
+    public void StartAtSitePrompt() => StartLocation = ConfigMgr.SiteCode + @":\";
+
     /// <summary>Where Start-Transcript was asked to write; the host writes everything the run printed there.</summary>
     public string? TranscriptPath { get; set; }
 
@@ -105,6 +114,15 @@ public sealed class ScriptWorld
 
         return windowsPath;
     }
+
+    /// <summary>
+    /// A path a file cmdlet (Test-Path, Get-Item) was given, as PowerShell resolves it from <paramref name="currentProvider"/>,
+    /// the provider of the current location: a drive letter or <c>FileSystem::</c> names the file wherever the prompt
+    /// is; a bare <c>\\server</c> path is handed to the current provider (at a <c>PS1:\&gt;</c> prompt, CMSite, which
+    /// finds no file there), and a relative path is resolved from the current location.
+    /// </summary>
+    public string MapCmdletPath(string path, string currentProvider) =>
+        path.StartsWith(@"\\", StringComparison.Ordinal) && !string.Equals(currentProvider, "FileSystem", StringComparison.Ordinal) ? path : MapWindowsPath(path);
 
     /// <summary>Writes (or appends to) a file at a Windows path of this machine, creating its folders.</summary>
     public string WriteFile(string windowsPath, string text, bool append = false, System.Text.Encoding? encoding = null)

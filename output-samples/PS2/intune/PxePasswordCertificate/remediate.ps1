@@ -250,11 +250,13 @@ function Get-TimeLeft {
 
 function Restart-PxeService {
     # Restart-Service waits without limit, and ConfigMgr kills a script after 60 seconds: killed between the stop and
-    # the start, it would leave PXE down. So each wait ends at the deadline, and the service is always started again,
-    # even once the deadline has passed or the stop failed: a late start is better than no PXE. The start gets at least
-    # 5 seconds; a start that is still pending when the host stops the script completes on its own.
-    # -ComputerName: a remote DP (the runbook); without it, this server.
-    param([string]$Name, [DateTime]$Deadline, [string]$ComputerName = '')
+    # the start, it would leave PXE down. So each wait is bounded, and a service that has stopped is always started
+    # again, even once the deadline has passed: a late start is better than no PXE. A stop may take $LateStopSeconds
+    # past the deadline, so that the start still comes before the host's kill (45 + 8 + the start's 5 = 58 s). A
+    # service still stopping then cannot be started (Windows refuses a start while StopPending): the error says it is
+    # left stopping. The start gets at least 5 seconds; a start still pending when the host stops the script completes
+    # on its own. -ComputerName: a remote DP (the runbook); without it, this server.
+    param([string]$Name, [DateTime]$Deadline, [string]$ComputerName = '', [int]$LateStopSeconds = 8)
 
     $where = @{}
     if ($ComputerName) {
@@ -266,12 +268,15 @@ function Restart-PxeService {
         if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped -and $controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::StopPending) {
             $controller.Stop()
         }
-        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline))
+        $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, (Get-TimeLeft -Deadline $Deadline.AddSeconds($LateStopSeconds)))
     }
     catch {
-        $problems += ('stop: ' + $_.Exception.Message)
+        $problems += ('stop: ' + $_.Exception.GetBaseException().Message)
     }
     $controller.Refresh()
+    if ($controller.Status -eq [System.ServiceProcess.ServiceControllerStatus]::StopPending) {
+        throw ('Could not restart ' + $Name + ' (it is StopPending): it was still stopping when the time for the restart ran out, so it was not started again: PXE answers no client until ' + $Name + ' is started once it has stopped. ' + ($problems -join '; '))
+    }
     $stopped = $controller.Status -eq [System.ServiceProcess.ServiceControllerStatus]::Stopped
     try {
         $controller.Start()
@@ -282,7 +287,7 @@ function Restart-PxeService {
         $controller.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Running, $startWait)
     }
     catch {
-        $problems += ('start: ' + $_.Exception.Message)
+        $problems += ('start: ' + $_.Exception.GetBaseException().Message)
     }
     $controller.Refresh()
     if ($controller.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Running -or -not $stopped) {
@@ -316,6 +321,10 @@ function Invoke-Remediation {
     $offset = (Get-Item -LiteralPath $log).Length
     $before = Get-PxeCertificateState -Text (Read-LogText -Path $log -Offset ($offset - $LogTailBytes))
     Restart-PxeService -Name $service -Deadline $deadline
+    if ((Get-Date) -ge $deadline) {
+        # A late stop: the service runs again, but no time is left to wait for the provider (see Restart-PxeService).
+        throw ('Restarted ' + $service + ' only after the ' + $PxeRestartWaitSeconds + '-second deadline, as its stop took that long: it runs again, but no time was left to see the PXE provider validate a certificate; the next evaluation checks again (read ' + $log + ').')
+    }
     $after = $null
     while ($null -eq $after -and (Get-Date) -lt $deadline) {
         Start-Sleep -Milliseconds ([int][Math]::Min(3000, (Get-TimeLeft -Deadline $deadline).TotalMilliseconds))

@@ -12,6 +12,9 @@ public sealed class FakeConfigMgrSite
 
     public bool SiteDriveExists { get; set; } = true;
 
+    /// <summary>The site code, the package's: its drive is <c>PS1:\</c> for site PS1.</summary>
+    public string SiteCode { get; set; } = "PS1";
+
     /// <summary>Names of configuration items, baselines and collections that exist, as "Kind:Name" (e.g. "Baseline:x").</summary>
     public HashSet<string> Existing { get; } = new(StringComparer.OrdinalIgnoreCase);
 
