@@ -2,12 +2,12 @@
 # Whole-process wall time of remediationgen, median of N runs (default 5) after 2 warm-ups, on the ReadyToRun build that
 # `dotnet publish -r <rid>` produces.
 #   bench/startup.sh [RUNS]                  this working tree only
-#   bench/startup.sh RUNS BASELINE_COMMIT    this working tree against BASELINE_COMMIT (e.g. c3f48cc, the Handlebars
-#                                            build), interleaved run by run so both see the same machine load
+#   bench/startup.sh RUNS BASELINE_COMMIT... this working tree against each BASELINE_COMMIT (e.g. c3f48cc, the
+#                                            Handlebars build), interleaved run by run so all see the same machine load
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-baseline="${2:-}"
+baselines=("${@:2}")
 rid="$(dotnet --info | awk '/^ RID:/ { print $2; exit }')"
 publish="artifacts/bench/publish-$rid"
 out="$(mktemp -d)"
@@ -16,14 +16,15 @@ trap 'rm -rf "$out"' EXIT
 dotnet publish src/RemediationGen.Cli -c Release -r "$rid" --self-contained false -o "$publish" -v quiet -nologo >/dev/null
 builds=("$publish/remediationgen")
 names=("current")
-if [ -n "$baseline" ]; then
+for baseline in "${baselines[@]}"; do
   # The baseline's sources from git (no worktree is registered), published the same way.
-  mkdir -p "$out/baseline"
-  git archive "$baseline" | tar -x -C "$out/baseline"
-  dotnet publish "$out/baseline/src/RemediationGen.Cli" -c Release -r "$rid" --self-contained false -o "$out/baseline-publish" -v quiet -nologo >/dev/null
-  builds+=("$out/baseline-publish/remediationgen")
-  names+=("$(git rev-parse --short "$baseline")")
-fi
+  name="$(git rev-parse --short "$baseline")"
+  mkdir -p "$out/baseline-$name"
+  git archive "$baseline" | tar -x -C "$out/baseline-$name"
+  dotnet publish "$out/baseline-$name/src/RemediationGen.Cli" -c Release -r "$rid" --self-contained false -o "$out/publish-$name" -v quiet -nologo >/dev/null
+  builds+=("$out/publish-$name/remediationgen")
+  names+=("$name")
+done
 
 median() {
   tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%d ms (median of %d; min %d, max %d)", m, NR, a[1], a[NR] }'

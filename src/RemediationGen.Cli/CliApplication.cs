@@ -19,12 +19,39 @@ public static partial class CliApplication
         var options = new CliOptions();
         var root = new RootCommand("RemediationGen: fix packages (Intune and ConfigMgr) for ConfigMgr certificate failures, from the site database and its logs.");
         root.Options.Add(CliOptions.Verbose);
-        root.Subcommands.Add(GenerateCommand.Create(options, output, error, timeProvider, cancellationToken));
-        root.Subcommands.Add(CollectCommand.Create(options, output, error, timeProvider, cancellationToken));
-        root.Subcommands.Add(DiagnoseCommand.Create(options, output, error, timeProvider, cancellationToken));
-        root.Subcommands.Add(SignCommand.Create(output, error, timeProvider));
-        root.Subcommands.Add(VerifyCommand.Create(output, error, timeProvider));
-        root.Subcommands.Add(StatusCommand.Create(output, error));
+
+        // Building a command's options costs start-up time: when the first argument names a command, only that one is
+        // built (its parsing, errors and help are the same); otherwise all, for the root's help and its errors.
+        var only = args is [var first, ..] && CommandNames.Contains(first, StringComparer.Ordinal) ? first : null;
+        if (only is null or "generate")
+        {
+            root.Subcommands.Add(GenerateCommand.Create(options, output, error, timeProvider, cancellationToken));
+        }
+
+        if (only is null or "collect")
+        {
+            root.Subcommands.Add(CollectCommand.Create(options, output, error, timeProvider, cancellationToken));
+        }
+
+        if (only is null or "diagnose")
+        {
+            root.Subcommands.Add(DiagnoseCommand.Create(options, output, error, timeProvider, cancellationToken));
+        }
+
+        if (only is null or "sign")
+        {
+            root.Subcommands.Add(SignCommand.Create(output, error, timeProvider));
+        }
+
+        if (only is null or "verify")
+        {
+            root.Subcommands.Add(VerifyCommand.Create(output, error, timeProvider));
+        }
+
+        if (only is null or "status")
+        {
+            root.Subcommands.Add(StatusCommand.Create(output, error));
+        }
 
         // No response files: an '@path' argument is an argument like any other, never a file read and echoed.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -49,6 +76,9 @@ public static partial class CliApplication
 
         return parse.Invoke(invocation);
     }
+
+    /// <summary>The commands, in the order the root's help lists them.</summary>
+    internal static readonly string[] CommandNames = ["generate", "collect", "diagnose", "sign", "verify", "status"];
 
     /// <summary>Runs a command body and turns its failures into one line and an exit code.</summary>
     internal static int Guard(TextWriter error, bool verbose, Func<int> body)
@@ -95,7 +125,7 @@ public static partial class CliApplication
     /// found by bench/fuzz.sh with a connection string given as --out.
     /// </summary>
     private static bool HasConnectionStringOutsideSql(string[] args) =>
-        args.Where((arg, i) => PasswordPattern().IsMatch(arg)
+        args.Where((arg, i) => MayHoldPassword(arg)
                 && !(i > 0 && args[i - 1] == "--sql")
                 && !arg.StartsWith("--sql=", StringComparison.Ordinal)
                 && !arg.StartsWith("--sql:", StringComparison.Ordinal))
@@ -104,13 +134,17 @@ public static partial class CliApplication
     /// <summary>An argument that looks like a connection string (a forgotten --sql) is not echoed at all.</summary>
     private static string HideConnectionStrings(string message, string[] args)
     {
-        foreach (var arg in args.Where(a => a.Contains('=', StringComparison.Ordinal) && (a.Contains(';', StringComparison.Ordinal) || PasswordPattern().IsMatch(a))))
+        foreach (var arg in args.Where(a => a.Contains('=', StringComparison.Ordinal) && (a.Contains(';', StringComparison.Ordinal) || MayHoldPassword(a))))
         {
             message = message.Replace(arg, "(an argument that looks like a connection string; not shown)", StringComparison.Ordinal);
         }
 
         return message;
     }
+
+    /// <summary>The pattern needs an '=': an argument without one (nearly all) never loads the regular expression engine.</summary>
+    private static bool MayHoldPassword(string arg) =>
+        arg.Contains('=', StringComparison.Ordinal) && PasswordPattern().IsMatch(arg);
 
     private static string CommandPath(ParseResult parse) =>
         parse.CommandResult.Command is RootCommand ? string.Empty : parse.CommandResult.Command.Name + " ";

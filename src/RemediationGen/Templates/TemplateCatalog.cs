@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Scriban;
@@ -11,8 +10,9 @@ namespace RemediationGen.Templates;
 /// Finds templates: the user's folder first (<c>--templates DIR</c>, same relative names), then the defaults embedded
 /// from <c>templates/</c>. A file in the user's folder that matches no default is an error, so a misspelt override
 /// never goes unnoticed, and so is a file under a Handlebars name (<c>.hbs</c>). Each template is read, parsed (Scriban)
-/// and checked once, on first use: 7-bit ASCII, no value in a block comment, <see cref="TemplateSafetyRule"/> on its
-/// parse tree, and for a user's script template <see cref="ScriptMarkerCheck"/>. Safe to use from several threads.
+/// and checked once, on first use (an embedded default once per process, a user's file once per catalog): 7-bit ASCII,
+/// no value in a block comment, <see cref="TemplateSafetyRule"/> on its parse tree, and for a user's script template
+/// <see cref="ScriptMarkerCheck"/>. Safe to use from several threads.
 /// </summary>
 public sealed class TemplateCatalog
 {
@@ -21,15 +21,17 @@ public sealed class TemplateCatalog
     public const string Extension = ".scriban";
     private const string HandlebarsExtension = ".hbs";
 
-    private readonly Assembly _assembly;
     private readonly Dictionary<string, string> _embeddedResources;
     private readonly Dictionary<string, string> _userFiles;
     // One load per template, whichever thread asks first; a load error is kept and thrown to every later caller.
     private readonly ConcurrentDictionary<string, Lazy<TemplateSource>> _loaded = new(StringComparer.Ordinal);
 
-    private TemplateCatalog(Assembly assembly, Dictionary<string, string> embeddedResources, Dictionary<string, string> userFiles)
+    // The embedded defaults are the same for every catalog of the process: each is parsed and checked once, and
+    // PreloadEmbedded can do that on another core while the command line is still being parsed.
+    private static readonly ConcurrentDictionary<string, Lazy<TemplateSource>> EmbeddedLoaded = new(StringComparer.Ordinal);
+
+    private TemplateCatalog(Dictionary<string, string> embeddedResources, Dictionary<string, string> userFiles)
     {
-        _assembly = assembly;
         _embeddedResources = embeddedResources;
         _userFiles = userFiles;
     }
@@ -51,30 +53,52 @@ public sealed class TemplateCatalog
             .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(Extension, StringComparison.Ordinal))
             .ToDictionary(n => n[ResourcePrefix.Length..^Extension.Length], n => n, StringComparer.Ordinal);
         var user = userDirectory is null ? [] : FindUserTemplates(userDirectory, embedded);
-        return new TemplateCatalog(assembly, embedded, user);
+        return new TemplateCatalog(embedded, user);
     }
 
-    public TemplateSource Get(string name) =>
-        _loaded.GetOrAdd(
-            name,
-            static (key, catalog) => new Lazy<TemplateSource>(() => catalog.LoadNow(key), LazyThreadSafetyMode.ExecutionAndPublication),
-            this).Value;
-
-    private TemplateSource LoadNow(string name)
+    public TemplateSource Get(string name)
     {
         if (_userFiles.TryGetValue(name, out var path))
         {
-            return Load(name, ReadUserFile(path), path);
+            return _loaded.GetOrAdd(
+                name,
+                static (key, path) => new Lazy<TemplateSource>(() => Load(key, ReadUserFile(path), path), LazyThreadSafetyMode.ExecutionAndPublication),
+                path).Value;
         }
 
         if (_embeddedResources.TryGetValue(name, out var resource))
         {
-            using var stream = _assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            return Load(name, reader.ReadToEnd(), EmbeddedOrigin);
+            return GetEmbedded(name, resource);
         }
 
         throw new InvalidOperationException($"No template named '{name}' is embedded; this is a bug in RemediationGen.");
+    }
+
+    /// <summary>
+    /// Loads, parses and checks every embedded template not loaded yet, last name first, so that a thread loading them
+    /// in name order (<see cref="TemplateRenderer.LoadAll"/>) meets this one halfway instead of waiting on it template by template.
+    /// </summary>
+    public static void PreloadEmbedded(CancellationToken cancellationToken = default)
+    {
+        var catalog = Embedded();
+        foreach (var name in catalog.Names.Reverse())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            GetEmbedded(name, catalog._embeddedResources[name]);
+        }
+    }
+
+    private static TemplateSource GetEmbedded(string name, string resource) =>
+        EmbeddedLoaded.GetOrAdd(
+            name,
+            static (key, resource) => new Lazy<TemplateSource>(() => LoadEmbedded(key, resource), LazyThreadSafetyMode.ExecutionAndPublication),
+            resource).Value;
+
+    private static TemplateSource LoadEmbedded(string name, string resource)
+    {
+        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Load(name, reader.ReadToEnd(), EmbeddedOrigin);
     }
 
     private static TemplateSource Load(string name, string text, string origin)

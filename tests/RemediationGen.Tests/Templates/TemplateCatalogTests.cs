@@ -81,4 +81,40 @@ public sealed class TemplateCatalogTests
 
         Assert.StartsWith($"Template '{path}' {expected}", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PreloadEmbedded_EveryCatalogSharesTheCheckedDefaults()
+    {
+        TemplateCatalog.PreloadEmbedded();
+
+        var first = TemplateCatalog.Embedded();
+        var second = TemplateCatalog.Embedded();
+
+        Assert.All(first.Names, name => Assert.Same(first.Get(name), second.Get(name)));
+        Assert.All(first.Names, name => Assert.Equal(TemplateCatalog.EmbeddedOrigin, first.Get(name).Origin));
+    }
+
+    [Fact]
+    public void PreloadEmbedded_AnOverrideIsStillLoadedAndCheckedFromTheUsersFile()
+    {
+        TemplateCatalog.PreloadEmbedded();
+        using var folder = new TempDirectory();
+        var path = folder.WriteFile("shared/intune-detection.ps1.scriban", "{{ SiteCode }}\n");
+        var catalog = TemplateCatalog.Create(folder.Path);
+
+        var ex = Assert.Throws<RemediationGenException>(() => catalog.Get("shared/intune-detection.ps1"));
+
+        Assert.StartsWith($"Template '{path}' line 1, column 4: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PreloadEmbedded_Cancelled_StopsAndLeavesLoadingWorking()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => TemplateCatalog.PreloadEmbedded(cancelled.Token));
+
+        Assert.Equal(TemplateCatalog.EmbeddedOrigin, TemplateCatalog.Embedded().Get("shared/readme-deploy.md").Origin);
+    }
 }
