@@ -1,0 +1,79 @@
+namespace RemediationGen.Logs;
+
+/// <summary>
+/// Thins one file's records for a rule that needs only the newest of a repeated record, e.g. the last "Begin
+/// validation" of a certificate on a busy PXE DP (one line in seven): of a run of records with a key, only the newest
+/// per key goes on, in the order of those newest records; a record without a key ends the run, so the rules see it
+/// after exactly the keyed records they would have seen last before it. Memory is bounded: a run is cut at
+/// <see cref="MaxKeys"/> keys, which only lets more records through.
+/// </summary>
+internal sealed class NewestRecordPerKey(Func<LogEntry, string?> keyOf)
+{
+    public const int MaxKeys = 1024;
+
+    private readonly Dictionary<string, int> _slotOfKey = new(StringComparer.Ordinal);
+
+    // Records held in arrival order; a record a newer one of its key replaced is null until the list is compacted.
+    private readonly List<(string Key, LogEntry? Entry)> _held = [];
+
+    public void Accept(LogEntry entry, Action<LogEntry> emit)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(emit);
+        if (keyOf(entry) is not { } key)
+        {
+            Flush(emit);
+            emit(entry);
+            return;
+        }
+
+        if (_slotOfKey.TryGetValue(key, out var replaced))
+        {
+            _held[replaced] = (key, null);
+        }
+        else if (_slotOfKey.Count == MaxKeys)
+        {
+            Flush(emit);
+        }
+
+        if (_held.Count >= (2 * _slotOfKey.Count) + 64)
+        {
+            Compact();
+        }
+
+        _slotOfKey[key] = _held.Count;
+        _held.Add((key, entry));
+    }
+
+    /// <summary>Passes on the records held, oldest first; call it at the end of the file.</summary>
+    public void Flush(Action<LogEntry> emit)
+    {
+        ArgumentNullException.ThrowIfNull(emit);
+        foreach (var (_, entry) in _held)
+        {
+            if (entry is not null)
+            {
+                emit(entry);
+            }
+        }
+
+        _held.Clear();
+        _slotOfKey.Clear();
+    }
+
+    private void Compact()
+    {
+        var kept = 0;
+        for (var i = 0; i < _held.Count; i++)
+        {
+            var held = _held[i];
+            if (held.Entry is not null)
+            {
+                _slotOfKey[held.Key] = kept;
+                _held[kept++] = held;
+            }
+        }
+
+        _held.RemoveRange(kept, _held.Count - kept);
+    }
+}
