@@ -39,6 +39,21 @@ public sealed class LogSignaturesTests
         Assert.Equal(expected, signatures.IndexOfSignature(line));
     }
 
+    [Theory]
+    [InlineData("spx", "SPX")]
+    [InlineData("spx", "\u017Fpx")]
+    [InlineData("ipx", "\u0131px")]
+    [InlineData("kpx", "\u212Apx")]
+    [InlineData("spx", "tpx")]
+    public void IndexOfSignature_FirstCharacterFilter_AgreesWithOrdinalIgnoreCase(string signature, string line)
+    {
+        // Given a signature whose anchor starts with a letter that non-ASCII letters may equal, ignoring case
+        var signatures = LogSignatures.Create([signature]);
+
+        // When a line is searched, then the scan finds it exactly where the whole-signature search (Matches) does
+        Assert.Equal(line.AsSpan().IndexOfAny(signatures.Values), signatures.IndexOfSignature(line));
+    }
+
     [Fact]
     public void IndexOfSignature_AnchorWithoutItsSignatureFirst_FindsTheSignatureAfterIt()
     {
