@@ -17,6 +17,9 @@ internal sealed class RecordRebuilder(
     private readonly List<LogEntry> _entries = [];
     private readonly List<LogProblem> _recordProblems = [];
 
+    // Reads lines of one whole record where they lie (it keeps no state, so one serves the whole file).
+    private readonly LogLineParser _singleRecordLines = new(file, reportProblem, fileReports);
+
     /// <summary>The file's last record was cut off by its end, which the parser reported.</summary>
     public bool LastRecordCut { get; private set; }
 
@@ -31,7 +34,23 @@ internal sealed class RecordRebuilder(
         end = 0;
         endLine = 0;
         var (recordStart, recordLine) = (lineStart, lineNumber);
-        if (!block.Span(lineStart, block.Filled - lineStart).StartsWith(RecordMarkers.RecordStart, StringComparison.Ordinal))
+        if (block.Span(lineStart, block.Filled - lineStart).StartsWith(RecordMarkers.RecordStart, StringComparison.Ordinal))
+        {
+            // The common case, a record on one line: no copy of the line, no parser of its own.
+            var (length, next, step) = block.FrameLineAt(lineStart);
+            if (step == ScanStep.Done && _singleRecordLines.TryReadSingleRecordLine(block.Span(lineStart, length), lineNumber) is { } entry)
+            {
+                if (signatures.Matches(entry))
+                {
+                    emit(entry);
+                }
+
+                end = next;
+                endLine = lineNumber + 1;
+                return ScanStep.Done;
+            }
+        }
+        else
         {
             var open = RecordMarkers.FindOpenRecord(block.Span(anchor, lineStart - anchor));
             if (open >= 0)

@@ -112,28 +112,37 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
     /// <summary>The line at <paramref name="position"/> and where the next one starts, when all of it has been read.</summary>
     public (string Content, int Next, ScanStep Step) TryLineAt(int position)
     {
+        var (length, next, step) = FrameLineAt(position);
+        return (step == ScanStep.Done ? new string(text, position, length) : string.Empty, next, step);
+    }
+
+    /// <summary>
+    /// The length of the line at <paramref name="position"/> (without its break) and where the next one starts, when
+    /// all of it has been read (<see cref="ScanStep.Done"/>).
+    /// </summary>
+    public (int Length, int Next, ScanStep Step) FrameLineAt(int position)
+    {
         var length = Math.Min(Filled - position, MaxLineChars);
         var lineBreak = text.AsSpan(position, length).IndexOfAny('\r', '\n');
         if (lineBreak < 0)
         {
-            return length == MaxLineChars ? (string.Empty, 0, ScanStep.LineTooLong)
-                : EndOfFile ? (new string(text, position, length), Filled, ScanStep.Done)
-                : (string.Empty, 0, ScanStep.NeedMore);
+            return length == MaxLineChars ? (0, 0, ScanStep.LineTooLong)
+                : EndOfFile ? (length, Filled, ScanStep.Done)
+                : (0, 0, ScanStep.NeedMore);
         }
 
         var at = position + lineBreak;
-        var content = new string(text, position, lineBreak);
         if (text[at] == '\n')
         {
-            return (content, at + 1, ScanStep.Done);
+            return (lineBreak, at + 1, ScanStep.Done);
         }
 
         if (at + 1 < Filled)
         {
-            return (content, text[at + 1] == '\n' ? at + 2 : at + 1, ScanStep.Done);
+            return (lineBreak, text[at + 1] == '\n' ? at + 2 : at + 1, ScanStep.Done);
         }
 
-        return EndOfFile ? (content, at + 1, ScanStep.Done) : (string.Empty, 0, ScanStep.NeedMore);
+        return EndOfFile ? (lineBreak, at + 1, ScanStep.Done) : (0, 0, ScanStep.NeedMore);
     }
 
     /// <summary>Whether the text read ends in the middle of a line (no break after its last character).</summary>

@@ -68,28 +68,23 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
     }
 
     /// <summary>
-    /// A "Begin validation" record with a valid thumbprint and DP, as <see cref="Observe"/> reads it: it only sets the
-    /// file's DP (<see cref="RememberPxeFileDp"/>) and keeps the newest validation per DP and thumbprint, and within a
-    /// file the later line is the newer, so only the newest per key matters. Null for every other record.
+    /// A "Begin validation" record, as <see cref="Observe"/> reads it: it only sets the file's DP
+    /// (<see cref="RememberPxeFileDp"/>) and keeps the newest validation per DP and thumbprint, and within a file the
+    /// later line is the newer, so only the newest per DP and thumbprint text matters. Null for every other record, and
+    /// for a DP name the rule would reject (each rejection is reported). In a DP's folder the DP name is not read.
     /// </summary>
     public static string? NewestRecordKey(LogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var message = entry.Message;
-        if (!PxePasswordCertificateSignatures.TryMatchValidation(message, out var thumbprintText, out var serverText)
-            || PxePasswordCertificateSignatures.IsPasswordFailure(message)
-            || PxePasswordCertificateSignatures.TryMatchProcessingDp(message, out _)
-            || PxePasswordCertificateSignatures.TryMatchRegistryUpdated(message, out _)
-            || PxePasswordCertificateSignatures.TryMatchCertificateUpdate(message, out _)
-            || PxePasswordCertificateSignatures.TryMatchExpired(message, out _, out _)
-            || !CertificateHash.TryNormalize(thumbprintText, out var thumbprint, out _))
+        if (PxePasswordCertificateSignatures.MayPrecedeValidation(message)
+            || !PxePasswordCertificateSignatures.TryMatchValidation(message, out var thumbprintText, out var serverText))
         {
             return null;
         }
 
-        // A folder names the DP; otherwise the record does, and a name that is rejected must reach the rule.
-        return entry.File.Server is not null ? thumbprint
-            : HostName.TryNormalize(serverText.Trim(), out var server, out _) ? string.Concat(server, "|", thumbprint)
+        return entry.File.Server is not null ? thumbprintText
+            : HostName.TryNormalize(serverText.Trim(), out _, out _) ? string.Concat(serverText, "|", thumbprintText)
             : null;
     }
 

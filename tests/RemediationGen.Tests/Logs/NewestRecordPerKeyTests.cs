@@ -71,7 +71,7 @@ public sealed class NewestRecordPerKeyTests
     }
 
     [Fact]
-    public void Keys_OfTheCatalog_AreGivenOnlyToValidValidationsThatNoOtherRuleReads()
+    public void Keys_OfTheCatalog_AreGivenOnlyToValidationsThatNoOtherRecordOrRuleReads()
     {
         // Given the catalog's key
         var keyOf = NewestRecordKeys.Of(RuleCatalog.All)!;
@@ -83,9 +83,12 @@ public sealed class NewestRecordPerKeyTests
         Assert.Equal("dp1.contoso.com|0123456789ABCDEF0123456789ABCDEF01234567", keyOf(Entry(Validation, noFolder)));
         Assert.Equal("0123456789ABCDEF0123456789ABCDEF01234567", keyOf(Entry(Validation, inFolder)));
 
-        // And one with a DP name the rule rejects, a bad thumbprint, another of this rule's records or another rule's signature, is not keyed
+        // And a thumbprint is keyed as written (the rule ignores a bad one, so only the newest of it matters too)
+        Assert.Equal("XYZ", keyOf(Entry(Validation.Replace("0123456789ABCDEF0123456789ABCDEF01234567", "XYZ", StringComparison.Ordinal), inFolder)));
+
+        // And one with a DP name the rule rejects, another of this rule's records or another rule's signature, is not keyed
         Assert.Null(keyOf(Entry(Validation.Replace("dp1.contoso.com", "dp1 <script>", StringComparison.Ordinal), noFolder)));
-        Assert.Null(keyOf(Entry(Validation.Replace("0123456789ABCDEF0123456789ABCDEF01234567", "XYZ", StringComparison.Ordinal), inFolder)));
+        Assert.Null(keyOf(Entry(Validation + " ServerName = dp2, NAL Path", inFolder)));
         Assert.Null(keyOf(Entry(Validation + " has expired", inFolder)));
         Assert.Null(keyOf(Entry(Validation + " 80092002", inFolder)));
         Assert.Null(keyOf(Entry("Failed to get the encrypted PXE password", inFolder)));
