@@ -26,11 +26,13 @@ internal static class ScanSections
         var (searchOnly, _) = Best(file, none);
         var (withHits, hits) = Best(file, rules);
         var perHit = hits > 0 ? (withHits - searchOnly).TotalMicroseconds / hits : 0;
+        var keyOf = NewestRecordKeys.Of(RuleCatalog.All)!;
+        var (withThinning, passedOn) = Best(file, rules, keyOf);
         var diagnosis = BestDiagnosis(path);
         var perHitToRules = hits > 0 ? (diagnosis - searchOnly).TotalMicroseconds / hits : 0;
         Console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"scan {path}: {bytes / 1048576.0:F0} MiB; read+decode+search {searchOnly.TotalSeconds:F3} s CPU ({bytes / searchOnly.TotalSeconds / 1e6:F0} MB/s); with the rules' signatures {withHits.TotalSeconds:F3} s CPU, {hits} records emitted, {perHit:F2} us each for framing and parsing; diagnosis in process {diagnosis.TotalSeconds:F3} s CPU, {perHitToRules:F2} us per record end to end"));
+            $"scan {path}: {bytes / 1048576.0:F0} MiB; read+decode+search {searchOnly.TotalSeconds:F3} s CPU ({bytes / searchOnly.TotalSeconds / 1e6:F0} MB/s); with the rules' signatures {withHits.TotalSeconds:F3} s CPU, {hits} records emitted, {perHit:F2} us each for framing and parsing; thinned by key {withThinning.TotalSeconds:F3} s CPU, {passedOn} passed on; diagnosis in process {diagnosis.TotalSeconds:F3} s CPU, {perHitToRules:F2} us per record end to end"));
     }
 
     private static TimeSpan BestDiagnosis(string path)
@@ -51,7 +53,7 @@ internal static class ScanSections
         return best;
     }
 
-    private static (TimeSpan Cpu, long Entries) Best(LogFile file, LogSignatures signatures)
+    private static (TimeSpan Cpu, long Entries) Best(LogFile file, LogSignatures signatures, Func<LogEntry, string?>? keyOf = null)
     {
         var best = TimeSpan.MaxValue;
         long entries = 0;
@@ -60,7 +62,17 @@ internal static class ScanSections
             entries = 0;
             var process = Process.GetCurrentProcess();
             var before = process.TotalProcessorTime;
-            LogFileScanner.Scan(file, signatures, _ => entries++, _ => { });
+            if (keyOf is null)
+            {
+                LogFileScanner.Scan(file, signatures, _ => entries++, _ => { });
+            }
+            else
+            {
+                var thinning = new NewestRecordPerKey(keyOf);
+                LogFileScanner.Scan(file, signatures, entry => thinning.Accept(entry, _ => entries++), _ => { });
+                thinning.Flush(_ => entries++);
+            }
+
             process.Refresh();
             var cpu = process.TotalProcessorTime - before;
             best = cpu < best ? cpu : best;

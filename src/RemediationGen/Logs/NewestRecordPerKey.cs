@@ -9,7 +9,7 @@ namespace RemediationGen.Logs;
 /// </summary>
 internal sealed class NewestRecordPerKey(Func<LogEntry, string?> keyOf)
 {
-    public const int MaxKeys = 1024;
+    public const int MaxKeys = 4096;
 
     private readonly Dictionary<string, int> _slotOfKey = new(StringComparer.Ordinal);
 
