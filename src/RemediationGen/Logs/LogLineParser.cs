@@ -102,10 +102,12 @@ internal sealed class LogLineParser
     /// <summary>
     /// The record of a line that holds exactly one whole CMTrace record, read as <see cref="Accept(string, long, ICollection{LogEntry})"/>
     /// reads it when no record is open and nothing is carried; null for any other line, which then goes to Accept.
-    /// It keeps no state, and it reads the line where it lies: the scan's common case costs no copy of the line.
+    /// It keeps no state, and it reads the line where it lies: the scan's common case costs no copy of the line. The
+    /// message is the line's text from <see cref="RecordMarkers.RecordStart"/>'s length on, <paramref name="messageLength"/> long.
     /// </summary>
-    public LogEntry? TryReadSingleRecordLine(ReadOnlySpan<char> line, long lineNumber)
+    public LogEntry? TryReadSingleRecordLine(ReadOnlySpan<char> line, long lineNumber, out int messageLength)
     {
+        messageLength = 0;
         if (!line.StartsWith(RecordStart, StringComparison.Ordinal))
         {
             return null;
@@ -126,6 +128,7 @@ internal sealed class LogLineParser
             return null;
         }
 
+        messageLength = end;
         return CmTrace(lineNumber, body[..end].ToString(), attributeText);
     }
 

@@ -49,8 +49,12 @@ public sealed class LogSignatures
     /// signature's opening words costs no more than any other text. Of two signatures on one line, either may be
     /// found first: callers work line by line.
     /// </summary>
-    internal int IndexOfSignature(ReadOnlySpan<char> text)
+    internal int IndexOfSignature(ReadOnlySpan<char> text) => IndexOfSignature(text, out _);
+
+    /// <summary>As above, with the length of the signature found (0 when none is).</summary>
+    internal int IndexOfSignature(ReadOnlySpan<char> text, out int length)
     {
+        length = 0;
         var from = 0;
         while (from < text.Length)
         {
@@ -69,6 +73,7 @@ public sealed class LogSignatures
                     && (first >= 0x80 || _anchorFirstLower[i] >= 0x80 || first == _anchorFirstLower[i] || first == _anchorFirstUpper[i])
                     && text[start..].StartsWith(_signatures[i], StringComparison.OrdinalIgnoreCase))
                 {
+                    length = _signatures[i].Length;
                     return start;
                 }
             }

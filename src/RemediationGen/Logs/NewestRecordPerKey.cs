@@ -36,7 +36,7 @@ internal sealed class NewestRecordPerKey(Func<LogEntry, string?> keyOf)
             Flush(emit);
         }
 
-        if (_held.Count >= (2 * _slotOfKey.Count) + 64)
+        if (_held.Count >= (4 * _slotOfKey.Count) + 64)
         {
             Compact();
         }

@@ -24,12 +24,12 @@ internal sealed class RecordRebuilder(
     public bool LastRecordCut { get; private set; }
 
     /// <summary>
-    /// Parses the record that holds the line at <paramref name="lineStart"/> (line <paramref name="lineNumber"/>) to
-    /// its end, from its first line, which lies after <paramref name="anchor"/> (a line start where no record is open,
+    /// Parses the record that holds the line at <paramref name="lineStart"/> (line <paramref name="lineNumber"/>), where
+    /// a signature <paramref name="hitLength"/> long was found at <paramref name="hitAt"/>, to its end, from its first line, which lies after <paramref name="anchor"/> (a line start where no record is open,
     /// line <paramref name="anchorLine"/>). On <see cref="ScanStep.Done"/>, <paramref name="end"/> is the line start
     /// after the record and <paramref name="endLine"/> its number; otherwise nothing was passed on.
     /// </summary>
-    public ScanStep Rebuild(ScanBlock block, int anchor, long anchorLine, int lineStart, long lineNumber, out int end, out long endLine)
+    public ScanStep Rebuild(ScanBlock block, int anchor, long anchorLine, int lineStart, long lineNumber, int hitAt, int hitLength, out int end, out long endLine)
     {
         end = 0;
         endLine = 0;
@@ -38,9 +38,12 @@ internal sealed class RecordRebuilder(
         {
             // The common case, a record on one line: no copy of the line, no parser of its own.
             var (length, next, step) = block.FrameLineAt(lineStart);
-            if (step == ScanStep.Done && _singleRecordLines.TryReadSingleRecordLine(block.Span(lineStart, length), lineNumber) is { } entry)
+            if (step == ScanStep.Done && _singleRecordLines.TryReadSingleRecordLine(block.Span(lineStart, length), lineNumber, out var messageLength) is { } entry)
             {
-                if (signatures.Matches(entry))
+                // A signature found inside the message needs no second search to tell that the record holds one.
+                var messageStart = lineStart + RecordMarkers.RecordStart.Length;
+                var hitInMessage = hitAt >= messageStart && hitAt + hitLength <= messageStart + messageLength;
+                if (hitInMessage || signatures.Matches(entry))
                 {
                     emit(entry);
                 }

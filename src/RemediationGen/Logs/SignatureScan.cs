@@ -114,7 +114,7 @@ internal sealed class SignatureScan
         _contentCheck.Check(_block.Span(_scan, regionEnd - _scan), _scanLine);
         while (_scan < regionEnd)
         {
-            var hit = _signatures.IndexOfSignature(_block.Span(_scan, regionEnd - _scan));
+            var hit = _signatures.IndexOfSignature(_block.Span(_scan, regionEnd - _scan), out var hitLength);
             if (hit < 0)
             {
                 break;
@@ -122,7 +122,7 @@ internal sealed class SignatureScan
 
             var lineStart = _block.Span(_scan, hit).LastIndexOfAny('\r', '\n') + 1 + _scan;
             var hitLine = _scanLine + LineBreaks.Count(_block.Span(_scan, lineStart - _scan));
-            var step = _records.Rebuild(_block, _anchor, _anchorLine, lineStart, hitLine, out var end, out var endLine);
+            var step = _records.Rebuild(_block, _anchor, _anchorLine, lineStart, hitLine, _scan + hit, hitLength, out var end, out var endLine);
             if (step != ScanStep.Done)
             {
                 return step;

@@ -39,6 +39,19 @@ public sealed class LogSignaturesTests
         Assert.Equal(expected, signatures.IndexOfSignature(line));
     }
 
+    [Fact]
+    public void IndexOfSignature_WithLength_GivesTheLengthOfTheSignatureFound()
+    {
+        // Given two signatures of different lengths
+        var signatures = LogSignatures.Create(["800B0101", "Failed to validate PXEClientKey certificate"]);
+
+        // When lines are searched, then each hit comes with its signature's length, and a miss with 0
+        Assert.Equal(3, signatures.IndexOfSignature("x: failed to validate pxeclientkey certificate (0x800B0101)", out var length));
+        Assert.Equal(43, length);
+        Assert.Equal(-1, signatures.IndexOfSignature("nothing here", out length));
+        Assert.Equal(0, length);
+    }
+
     [Theory]
     [InlineData("spx", "SPX")]
     [InlineData("spx", "\u017Fpx")]
