@@ -17,6 +17,11 @@ namespace RemediationGen.Logs;
 /// parse the others). A file with a physical line of <see cref="BoundedLineReader.MaxLineChars"/> characters or more
 /// is read line by line from there on, exactly as <see cref="LogFileReader"/> reads it.
 /// </para>
+/// <para>
+/// The parts: <see cref="ScanBlock"/> reads and frames lines, <see cref="SignatureScan"/> walks the block and counts
+/// lines, <see cref="RecordRebuilder"/> parses the record around a hit, <see cref="ContentCheck"/> reports binary or
+/// invalid text, <see cref="ScanEnd"/> reports how the file ends, and <see cref="LineByLineScan"/> is the exact fallback.
+/// </para>
 /// </summary>
 public static class LogFileScanner
 {
