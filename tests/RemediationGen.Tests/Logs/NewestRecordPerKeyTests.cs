@@ -52,6 +52,26 @@ public sealed class NewestRecordPerKeyTests
     }
 
     [Fact]
+    public void Accept_LargeRecords_HoldsAtMostMaxHeldChars()
+    {
+        // Given keyed records of 60% of the bound each, two of them with one key
+        var thinning = new NewestRecordPerKey(entry => entry.Message[..1]);
+        var passed = new List<string>();
+        var large = new string('x', NewestRecordPerKey.MaxHeldChars * 6 / 10);
+
+        // When they arrive
+        foreach (var key in new[] { "a", "a", "b", "c" })
+        {
+            thinning.Accept(Entry(key + large), entry => passed.Add(entry.Message[..1]));
+        }
+
+        // Then a record that replaces one of its key fits, and each other one first passes on what is held
+        Assert.Equal(["a", "b"], passed);
+        thinning.Flush(entry => passed.Add(entry.Message[..1]));
+        Assert.Equal(["a", "b", "c"], passed);
+    }
+
+    [Fact]
     public void Accept_OneKeyRepeated_KeepsTheNewestOnly()
     {
         // Given one key repeated far more often than the held list's compaction threshold
