@@ -4,6 +4,8 @@
 #   --profile  sparse (default; rare findings), dense (busy SMSPXE.log files, ~15% of records hold a signature) or
 #              prefix-heavy (distmgr.log text full of the signatures' opening words, no hit); see SyntheticLogSet.cs
 #   --runs     runs per command (default 3), interleaved: diagnose, grep -F, grep -F -i, rg -F, then again
+#   --baseline a published build to time as "before" in the same interleaved runs (e.g. a copy of an earlier
+#              artifacts/bench/publish-RID), for before/after figures on a shared machine
 #   SIZE_MB    total size of the generated logs, in MiB (e.g. 1024)
 #   DIR        where to generate them (default /tmp/remediationgen-bench-logs-SIZE_MB[-PROFILE]; reused when present)
 # Prints wall time (min, median), CPU (user+sys, median) and peak RSS (max) per command, the ratio of diagnose to
@@ -13,15 +15,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=sparse
 runs=3
+baseline=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
+    --baseline) baseline="$2"; shift 2 ;;
     *) break ;;
   esac
 done
 case "$profile" in sparse|dense|prefix-heavy) ;; *) echo "unknown profile: $profile" >&2; exit 2 ;; esac
-size="${1:?usage: bench/logs.sh [--profile sparse|dense|prefix-heavy] [--runs N] SIZE_MB [DIR]}"
+size="${1:?usage: bench/logs.sh [--profile sparse|dense|prefix-heavy] [--runs N] [--baseline PUBLISH_DIR] SIZE_MB [DIR]}"
 suffix=$([ "$profile" = sparse ] && echo "" || echo "-$profile")
 dir="${2:-/tmp/remediationgen-bench-logs-$size$suffix}"
 rid="$(dotnet --info | awk '/^ RID:/ { print $2; exit }')"
@@ -52,6 +56,7 @@ timed() {
 }
 
 for _ in $(seq "$runs"); do
+  [ -z "$baseline" ] || timed before "$baseline/remediationgen" diagnose --logs "$dir" --format json
   timed diagnose "$publish/remediationgen" diagnose --logs "$dir" --format json
   timed grep-F grep -c -F -f "$work/signatures.txt" -r "$dir"
   timed grep-Fi grep -c -F -i -f "$work/signatures.txt" -r "$dir"
@@ -72,9 +77,9 @@ printf 'profile:   %s; logs %s (%d files, %.0f MiB; %d signatures); %d runs each
   "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" "$(wc -l <"$work/signatures.txt")" "$runs"
 printf 'load:      %s\n' "$(uptime | sed 's/.*load average: //')"
 printf '%-10s %9s %9s %9s %9s  %s\n' command 'wall min' 'wall med' 'CPU med' 'peak MiB' 'matches'
-for name in diagnose grep-F grep-Fi rg-F; do
+for name in $([ -z "$baseline" ] || echo before) diagnose grep-F grep-Fi rg-F; do
   read -r wmin wmed cpu rss <<<"$(stats "$name")"
-  if [ "$name" = diagnose ]; then
+  if [ "$name" = diagnose ] || [ "$name" = before ]; then
     what="$(grep -c '"ruleId"' "$work/diagnose.out" || true) finding(s)"
   else
     what="$(awk -F: '{ s += $NF } END { print s }' "$work/$name.out") matching lines"
@@ -84,6 +89,15 @@ done
 read -r _ dmed _ _ <<<"$(stats diagnose)"
 read -r _ gmed _ _ <<<"$(stats grep-F)"
 printf 'ratio:     diagnose / grep -c -F = %.2f (medians; target <= 0.50)\n' "$(awk -v d="$dmed" -v g="$gmed" 'BEGIN { print d / g }')"
+# CPU is the steadier figure on a shared machine: wall times under load swing by 2x between runs.
+read -r _ _ dcpu _ <<<"$(stats diagnose)"
+read -r _ _ gcpu _ <<<"$(stats grep-F)"
+printf 'ratio CPU: diagnose / grep -c -F = %.2f' "$(awk -v d="$dcpu" -v g="$gcpu" 'BEGIN { print d / g }')"
+if [ -n "$baseline" ]; then
+  read -r _ _ bcpu _ <<<"$(stats before)"
+  printf '; before / grep -c -F = %.2f' "$(awk -v d="$bcpu" -v g="$gcpu" 'BEGIN { print d / g }')"
+fi
+printf ' (CPU medians)\n'
 
 # Single-file figures: CPU of diagnose on one file minus its start-up (an empty log), as the median of the runs.
 one="$(find "$dir" -type f -name '*.log' | sort | head -1)"

@@ -11,12 +11,14 @@ public sealed class Diagnoser
 {
     private readonly IReadOnlyList<IDiagnosticRule> _rules;
     private readonly LogSignatures _signatures;
+    private readonly Func<LogEntry, string?>? _newestRecordKey;
 
     public Diagnoser(IReadOnlyList<IDiagnosticRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules.ToArray();
         _signatures = LogSignatures.Create(_rules.SelectMany(rule => rule.Signatures));
+        _newestRecordKey = NewestRecordKeys.Of(_rules);
     }
 
     /// <summary>
@@ -41,7 +43,7 @@ public sealed class Diagnoser
         var filesRead = 0;
         long linesRead = 0;
 
-        using (var scan = new ParallelLogScan(files, _signatures, Environment.ProcessorCount, cancellationToken))
+        using (var scan = new ParallelLogScan(files, _signatures, _newestRecordKey, Environment.ProcessorCount, cancellationToken))
         {
             foreach (var file in scan.Results())
             {

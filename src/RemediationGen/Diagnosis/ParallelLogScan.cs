@@ -8,7 +8,8 @@ namespace RemediationGen.Diagnosis;
 /// Scans several logs at once (one worker per core) and hands their entries back in file order, so rules, which are
 /// single-threaded, see exactly what a sequential scan would show them. Each file's entries travel through a bounded
 /// queue: a worker that runs ahead of the consumer waits instead of piling entries up, so memory stays bounded even
-/// when a signature matches every record.
+/// when a signature matches every record. A rule that keeps only the newest of a repeated record gets, per file, only
+/// those (<see cref="NewestRecordPerKey"/>), thinned on the worker before they are queued.
 /// </summary>
 internal sealed class ParallelLogScan : IDisposable
 {
@@ -20,15 +21,23 @@ internal sealed class ParallelLogScan : IDisposable
 
     private readonly IReadOnlyList<LogFile> _files;
     private readonly LogSignatures _signatures;
+    private readonly Func<LogEntry, string?>? _newestRecordKey;
     private readonly FileSlot[] _slots;
     private readonly CancellationTokenSource _stop;
     private readonly Task[] _workers;
     private int _nextFile = -1;
 
-    public ParallelLogScan(IReadOnlyList<LogFile> files, LogSignatures signatures, int workers, CancellationToken cancellationToken)
+    /// <param name="newestRecordKey">See <see cref="NewestRecordKeys"/>; null passes every record on.</param>
+    public ParallelLogScan(
+        IReadOnlyList<LogFile> files,
+        LogSignatures signatures,
+        Func<LogEntry, string?>? newestRecordKey,
+        int workers,
+        CancellationToken cancellationToken)
     {
         _files = files;
         _signatures = signatures;
+        _newestRecordKey = newestRecordKey;
         _slots = files.Select(_ => new FileSlot()).ToArray();
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _workers = Enumerable.Range(0, Math.Clamp(workers, 1, Math.Max(1, files.Count)))
@@ -79,25 +88,29 @@ internal sealed class ParallelLogScan : IDisposable
             var slot = _slots[index];
             var batch = new List<LogEntry>(BatchSize);
             var batchChars = 0;
+            void Queue(LogEntry entry)
+            {
+                batch.Add(entry);
+                batchChars += entry.Message.Length;
+                if (batch.Count == BatchSize || batchChars >= BatchChars)
+                {
+                    slot.Batches.Add(batch.ToArray(), _stop.Token);
+                    batch.Clear();
+                    batchChars = 0;
+                }
+            }
+
+            var newest = _newestRecordKey is null ? null : new NewestRecordPerKey(_newestRecordKey);
             try
             {
                 slot.Outcome = LogFileScanner.Scan(
                     _files[index],
                     _signatures,
-                    entry =>
-                    {
-                        batch.Add(entry);
-                        batchChars += entry.Message.Length;
-                        if (batch.Count == BatchSize || batchChars >= BatchChars)
-                        {
-                            slot.Batches.Add(batch.ToArray(), _stop.Token);
-                            batch.Clear();
-                            batchChars = 0;
-                        }
-                    },
+                    newest is null ? Queue : entry => newest.Accept(entry, Queue),
                     slot.Problems.Add,
                     block,
                     _stop.Token);
+                newest?.Flush(Queue);
                 if (batch.Count > 0)
                 {
                     slot.Batches.Add(batch.ToArray(), _stop.Token);

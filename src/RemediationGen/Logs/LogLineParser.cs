@@ -100,6 +100,39 @@ internal sealed class LogLineParser
     }
 
     /// <summary>
+    /// The record of a line that holds exactly one whole CMTrace record, read as <see cref="Accept(string, long, ICollection{LogEntry})"/>
+    /// reads it when no record is open and nothing is carried; null for any other line, which then goes to Accept.
+    /// It keeps no state, and it reads the line where it lies: the scan's common case costs no copy of the line. The
+    /// message is the line's text from <see cref="RecordMarkers.RecordStart"/>'s length on, <paramref name="messageLength"/> long.
+    /// </summary>
+    public LogEntry? TryReadSingleRecordLine(ReadOnlySpan<char> line, long lineNumber, out int messageLength)
+    {
+        messageLength = 0;
+        if (!line.StartsWith(RecordStart, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var body = line[RecordStart.Length..];
+        var end = body.IndexOf(RecordEnd, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        // After the attributes, another record on the same line needs StartRecords; anything else is ignored.
+        var attributeText = body[(end + RecordEnd.Length)..];
+        var attributesEnd = attributeText.IndexOf('>');
+        if (attributesEnd >= 0 && attributeText[(attributesEnd + 1)..].StartsWith(RecordStart, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        messageLength = end;
+        return CmTrace(lineNumber, body[..end].ToString(), attributeText);
+    }
+
+    /// <summary>
     /// Ends the file: a record still open was cut off, so what was read is kept and the cut is reported. After a read
     /// failure (<paramref name="readFailed"/>) the line being read is dropped, since it was not read to its end.
     /// </summary>

@@ -10,12 +10,20 @@ public sealed class LogSignatures
 {
     private readonly string[] _signatures;
     private readonly int[] _anchorStarts;
+
+    // Each signature's first anchor character in lower and upper case: a candidate the search found for another
+    // signature's anchor is passed over without a call. Only between ASCII characters is that test exact (ignoring
+    // case, 'ı' matches 'i'), so other characters go to the full comparison.
+    private readonly char[] _anchorFirstLower;
+    private readonly char[] _anchorFirstUpper;
     private readonly SearchValues<string> _anchors;
 
     private LogSignatures(string[] signatures, bool matchesEveryRecord)
     {
         _signatures = signatures;
         _anchorStarts = signatures.Select(SignatureAnchors.StartOf).ToArray();
+        _anchorFirstLower = signatures.Select((s, i) => char.ToLowerInvariant(s[_anchorStarts[i]])).ToArray();
+        _anchorFirstUpper = signatures.Select((s, i) => char.ToUpperInvariant(s[_anchorStarts[i]])).ToArray();
         _anchors = SearchValues.Create(signatures.Select((s, i) => s[_anchorStarts[i]..]).ToArray(), StringComparison.OrdinalIgnoreCase);
         Values = SearchValues.Create(signatures, StringComparison.OrdinalIgnoreCase);
         MatchesEveryRecord = matchesEveryRecord;
@@ -41,8 +49,12 @@ public sealed class LogSignatures
     /// signature's opening words costs no more than any other text. Of two signatures on one line, either may be
     /// found first: callers work line by line.
     /// </summary>
-    internal int IndexOfSignature(ReadOnlySpan<char> text)
+    internal int IndexOfSignature(ReadOnlySpan<char> text) => IndexOfSignature(text, out _);
+
+    /// <summary>As above, with the length of the signature found (0 when none is).</summary>
+    internal int IndexOfSignature(ReadOnlySpan<char> text, out int length)
     {
+        length = 0;
         var from = 0;
         while (from < text.Length)
         {
@@ -53,11 +65,15 @@ public sealed class LogSignatures
             }
 
             var anchorAt = from + candidate;
+            var first = text[anchorAt];
             for (var i = 0; i < _signatures.Length; i++)
             {
                 var start = anchorAt - _anchorStarts[i];
-                if (start >= 0 && text[start..].StartsWith(_signatures[i], StringComparison.OrdinalIgnoreCase))
+                if (start >= 0
+                    && (first >= 0x80 || _anchorFirstLower[i] >= 0x80 || first == _anchorFirstLower[i] || first == _anchorFirstUpper[i])
+                    && text[start..].StartsWith(_signatures[i], StringComparison.OrdinalIgnoreCase))
                 {
+                    length = _signatures[i].Length;
                     return start;
                 }
             }

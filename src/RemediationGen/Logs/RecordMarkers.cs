@@ -11,6 +11,9 @@ internal static class RecordMarkers
     public const string RecordStart = "<![LOG[";
     public const string RecordEnd = "]LOG]!>";
 
+    // What both markers hold, at offset 3 of RecordStart and 1 of RecordEnd.
+    private const string MarkerCore = "LOG";
+
     /// <summary>
     /// An open record farther back than this has been cut off as a runaway by <see cref="LogLineParser"/>: its
     /// pending text exceeds <see cref="LogLineParser.MaxRecordChars"/> (line breaks are at most 2 characters and
@@ -24,26 +27,32 @@ internal static class RecordMarkers
     /// </summary>
     public static int FindOpenRecord(ReadOnlySpan<char> text)
     {
+        // Both markers hold "LOG": one backward search for it finds the later of the two, where two searches for the
+        // markers would each read all of a text that holds neither (a site-server log).
         var searchFrom = Math.Max(0, text.Length - MaxOpenRecordSpan);
         var window = text[searchFrom..];
-        var close = window.LastIndexOf(RecordEnd, StringComparison.Ordinal);
-        var candidates = window;
+        var end = window.Length;
         while (true)
         {
-            var start = candidates.LastIndexOf(RecordStart, StringComparison.Ordinal);
-            if (start < 0 || start <= close)
+            var at = window[..end].LastIndexOf(MarkerCore, StringComparison.Ordinal);
+            if (at < 0)
             {
                 return -1;
             }
 
-            var absolute = searchFrom + start;
-            if (absolute == 0 || text[absolute - 1] is '\r' or '\n')
+            if (at >= 1 && window[(at - 1)..].StartsWith(RecordEnd, StringComparison.Ordinal))
             {
-                return absolute;
+                return -1;
             }
 
             // "<![LOG[" in the middle of a line starts nothing.
-            candidates = candidates[..start];
+            var start = searchFrom + at - 3;
+            if (at >= 3 && window[(at - 3)..].StartsWith(RecordStart, StringComparison.Ordinal) && (start == 0 || text[start - 1] is '\r' or '\n'))
+            {
+                return start;
+            }
+
+            end = at + MarkerCore.Length - 1;
         }
     }
 }

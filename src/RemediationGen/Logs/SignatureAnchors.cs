@@ -4,7 +4,7 @@ namespace RemediationGen.Logs;
 /// Picks, for each signature, the part the scan searches for: its rarest stretch of text, so that log lines that merely
 /// begin like a signature ("Successfully made ...", "Failed to get the content ...", "Remove unused content ...") do not
 /// stop the vectorized search. The anchor runs from that stretch to the signature's end; a candidate is confirmed by
-/// the signature's text before it (<see cref="LogSignatures.IndexOfSignature"/>).
+/// the signature's text before it (<see cref="LogSignatures.IndexOfSignature(ReadOnlySpan{char})"/>).
 /// </summary>
 internal static class SignatureAnchors
 {

@@ -8,7 +8,7 @@ namespace RemediationGen.Rules;
 /// "DP registry settings have been successfully updated"; hman.log: spUpdateDPCert; SMSPXE.log: the old certificate
 /// has expired (800B0101). See docs/rules/PxePasswordCertificate.md.
 /// </summary>
-public sealed class PxePasswordCertificateRule : IDiagnosticRule
+public sealed class PxePasswordCertificateRule : IDiagnosticRule, IKeepsNewestRecord
 {
     public const string RuleId = "PxePasswordCertificate";
 
@@ -27,6 +27,8 @@ public sealed class PxePasswordCertificateRule : IDiagnosticRule
 
     public string Fix =>
         "A site-side runbook (clear the PXE password, wait for distmgr.log, restart WDS/SccmPxe, verify SMSPXE.log, re-enter the password) and a DP-side detection/remediation pair.";
+
+    public string? NewestRecordKey(Logs.LogEntry entry) => PxePasswordCertificateScan.NewestRecordKey(entry);
 
     public IRuleScan BeginScan(DiagnosisContext context)
     {

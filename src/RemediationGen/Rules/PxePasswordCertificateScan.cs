@@ -67,6 +67,27 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
         }
     }
 
+    /// <summary>
+    /// A "Begin validation" record, as <see cref="Observe"/> reads it: it only sets the file's DP
+    /// (<see cref="RememberPxeFileDp"/>) and keeps the newest validation per DP and thumbprint, and within a file the
+    /// later line is the newer, so only the newest per DP and thumbprint text matters. Null for every other record, and
+    /// for a DP name the rule would reject (each rejection is reported). In a DP's folder the DP name is not read.
+    /// </summary>
+    public static string? NewestRecordKey(LogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var message = entry.Message;
+        if (PxePasswordCertificateSignatures.MayPrecedeValidation(message)
+            || !PxePasswordCertificateSignatures.TryMatchValidation(message, out var thumbprintText, out var serverText))
+        {
+            return null;
+        }
+
+        return entry.File.Server is not null ? thumbprintText
+            : HostName.TryNormalize(serverText.Trim(), out _, out _) ? string.Concat(serverText, "|", thumbprintText)
+            : null;
+    }
+
     public RuleScanResult Complete()
     {
         var findings = _dps

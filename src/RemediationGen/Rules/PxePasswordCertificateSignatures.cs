@@ -25,6 +25,13 @@ internal static class PxePasswordCertificateSignatures
     public static IReadOnlyList<string> All { get; } =
         [PasswordFailure, ProcessingDp, SettingsChange, RegistryUpdated, CertQuery, Expired, ClientKeyFailure, ValidityError, BeginValidation];
 
+    // What each record Observe tries before a validation needs: a message with none of them is no such record.
+    private static readonly System.Buffers.SearchValues<string> BeforeValidation = System.Buffers.SearchValues.Create(
+        [PasswordFailure, SettingsChange, ProcessingDpContext, RegistryUpdated, CertQuery, Expired], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="message"/> may be one of the records read before a validation (one pass, for the engine's key).</summary>
+    public static bool MayPrecedeValidation(string message) => message.AsSpan().IndexOfAny(BeforeValidation) >= 0;
+
     public static bool IsPasswordFailure(string message) => message.Contains(PasswordFailure, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

@@ -40,6 +40,34 @@ public sealed class LogSignaturesTests
     }
 
     [Fact]
+    public void IndexOfSignature_WithLength_GivesTheLengthOfTheSignatureFound()
+    {
+        // Given two signatures of different lengths
+        var signatures = LogSignatures.Create(["800B0101", "Failed to validate PXEClientKey certificate"]);
+
+        // When lines are searched, then each hit comes with its signature's length, and a miss with 0
+        Assert.Equal(3, signatures.IndexOfSignature("x: failed to validate pxeclientkey certificate (0x800B0101)", out var length));
+        Assert.Equal(43, length);
+        Assert.Equal(-1, signatures.IndexOfSignature("nothing here", out length));
+        Assert.Equal(0, length);
+    }
+
+    [Theory]
+    [InlineData("spx", "SPX")]
+    [InlineData("spx", "\u017Fpx")]
+    [InlineData("ipx", "\u0131px")]
+    [InlineData("kpx", "\u212Apx")]
+    [InlineData("spx", "tpx")]
+    public void IndexOfSignature_FirstCharacterFilter_AgreesWithOrdinalIgnoreCase(string signature, string line)
+    {
+        // Given a signature whose anchor starts with a letter that non-ASCII letters may equal, ignoring case
+        var signatures = LogSignatures.Create([signature]);
+
+        // When a line is searched, then the scan finds it exactly where the whole-signature search (Matches) does
+        Assert.Equal(line.AsSpan().IndexOfAny(signatures.Values), signatures.IndexOfSignature(line));
+    }
+
+    [Fact]
     public void IndexOfSignature_AnchorWithoutItsSignatureFirst_FindsTheSignatureAfterIt()
     {
         // Given a text in which an anchor without its opening words comes before a whole signature

@@ -27,6 +27,7 @@ public sealed class SyntheticProfileTests : IDisposable
         var discovery = LogDiscovery.Discover([_temp.Path], TestFacts.TwoSites);
         var signatures = LogSignatures.Create(RuleCatalog.All.SelectMany(r => r.Signatures));
         var all = new List<LogEntry>();
+        var perFile = new List<List<LogEntry>>();
 
         foreach (var file in discovery.Files)
         {
@@ -36,6 +37,7 @@ public sealed class SyntheticProfileTests : IDisposable
             LogFileScanner.Scan(file, signatures, scanned.Add, problems.Add);
             var full = TestLogs.ReadAll(file);
             all.AddRange(full.Entries);
+            perFile.Add(full.Entries);
 
             // Then the scan emits the full reader's records that hold a signature, with the same problems
             Assert.Equal(full.Entries.Where(signatures.Matches), scanned);
@@ -50,9 +52,19 @@ public sealed class SyntheticProfileTests : IDisposable
             Assert.Equal(RuleScans.Describe(RuleScans.Scan(rule, context, all)), RuleScans.Describe(RuleScans.Scan(rule, context, filtered)));
         }
 
+        // And the same with those records thinned to the newest per key, as the engine passes them on
+        NewestRecordPerKeyTests.AssertSameFindings(perFile);
+
         if (profile == "dense")
         {
             Assert.True(all.Count(signatures.Matches) * 100 / all.Count is >= 12 and <= 18, "about 15% of dense records hold a signature");
+
+            // Every dense hit is a validation in a DP's folder: one of them per file and thumbprint goes on
+            var hits = all.Where(signatures.Matches).ToList();
+            Assert.All(hits, hit => Assert.StartsWith("Begin validation of Certificate [Thumbprint ", hit.Message, StringComparison.Ordinal));
+            Assert.Equal(
+                hits.Select(hit => (hit.File.DisplayPath, hit.Message[..84])).Distinct().Count(),
+                NewestRecordPerKeyTests.Thin(perFile.Select(records => records.Where(signatures.Matches))).Count);
         }
     }
 }

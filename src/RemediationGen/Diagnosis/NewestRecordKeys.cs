@@ -1,0 +1,43 @@
+using RemediationGen.Logs;
+
+namespace RemediationGen.Diagnosis;
+
+/// <summary>The engine's key for thinning records (<see cref="NewestRecordPerKey"/>), from the rules that declare one.</summary>
+internal static class NewestRecordKeys
+{
+    /// <summary>
+    /// A record's key when exactly one rule reads it (no other rule's signature is in it) and that rule gives it a key;
+    /// null when no rule keeps only newest records.
+    /// </summary>
+    public static Func<LogEntry, string?>? Of(IReadOnlyList<IDiagnosticRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var keepers = rules
+            .Select((rule, index) => (Rule: rule, Index: index))
+            .Where(pair => pair.Rule is IKeepsNewestRecord)
+            .Select(pair => (
+                Keeper: (IKeepsNewestRecord)pair.Rule,
+                pair.Rule.Id,
+                Others: LogSignatures.Create(rules.Where((_, index) => index != pair.Index).SelectMany(rule => rule.Signatures))))
+            .ToArray();
+        if (keepers.Length == 0)
+        {
+            return null;
+        }
+
+        // Two keeping rules could give the same key to different records: their keys are told apart by rule.
+        var prefixed = keepers.Length > 1;
+        return entry =>
+        {
+            foreach (var (keeper, id, others) in keepers)
+            {
+                if (keeper.NewestRecordKey(entry) is { } key && !others.Matches(entry))
+                {
+                    return prefixed ? string.Concat(id, "\n", key) : key;
+                }
+            }
+
+            return null;
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using RemediationGen.Diagnosis;
+
+namespace RemediationGen.Logs;
+
+/// <summary>
+/// What the scan says about text it skips: NUL characters mean binary data; U+FFFD in a UTF-8 file means bytes that
+/// are not UTF-8. Each is reported once per file, with the line where it first occurs.
+/// </summary>
+internal sealed class ContentCheck(LogFile file, bool isUtf8, Action<LogProblem> reportProblem)
+{
+    private bool _reportedBinary;
+    private bool _reportedInvalidUtf8;
+
+    /// <summary>Checks <paramref name="region"/>, which starts at the start of line <paramref name="firstLine"/>.</summary>
+    public void Check(ReadOnlySpan<char> region, long firstLine)
+    {
+        if ((_reportedBinary && (_reportedInvalidUtf8 || !isUtf8)) || region.IndexOfAny('\0', '\uFFFD') < 0)
+        {
+            return;
+        }
+
+        if (!_reportedBinary && region.IndexOf('\0') is var nul and >= 0)
+        {
+            _reportedBinary = true;
+            reportProblem(new LogProblem(
+                file.DisplayPath,
+                string.Create(CultureInfo.InvariantCulture, $"holds binary data (NUL characters) from line {firstLine + LineBreaks.Count(region[..nul])}; it was read as text")));
+        }
+
+        if (isUtf8 && !_reportedInvalidUtf8 && region.IndexOf('\uFFFD') is var bad and >= 0)
+        {
+            _reportedInvalidUtf8 = true;
+            reportProblem(new LogProblem(
+                file.DisplayPath,
+                string.Create(CultureInfo.InvariantCulture, $"holds bytes that are not valid UTF-8 from line {firstLine + LineBreaks.Count(region[..bad])}; they were read as U+FFFD")));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using RemediationGen.Diagnosis;
+
+namespace RemediationGen.Logs;
+
+/// <summary>
+/// The decoded text of one log as <see cref="SignatureScan"/> walks it: one block refilled from the reader, from which
+/// the text before the scan's anchor is dropped to make room, and the lines in it. It knows nothing of records.
+/// </summary>
+internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Action<LogProblem> reportProblem)
+{
+    public const int MaxLineChars = BoundedLineReader.MaxLineChars;
+
+    public char[] Text => text;
+
+    /// <summary>How much of <see cref="Text"/> holds text read from the file.</summary>
+    public int Filled { get; private set; }
+
+    /// <summary>Nothing more comes from the file (it ended, or a read failed).</summary>
+    public bool EndOfFile { get; private set; }
+
+    public bool ReadFailed { get; private set; }
+
+    public ReadOnlySpan<char> Span(int start, int length) => text.AsSpan(start, length);
+
+    /// <summary>Reads until the block is full or the file ends; a failure is reported after line <paramref name="linesRead"/>.</summary>
+    public void Fill(long linesRead)
+    {
+        while (Filled < text.Length && !EndOfFile)
+        {
+            int read;
+            try
+            {
+                read = reader.Read(text, Filled, text.Length - Filled);
+            }
+            catch (Exception ex) when (LogFileReader.IsReadFailure(ex))
+            {
+                ReadFailed = EndOfFile = true;
+                reportProblem(new LogProblem(
+                    file.DisplayPath,
+                    LogFileReader.Describe(string.Create(CultureInfo.InvariantCulture, $"could not be read after line {linesRead}"), ex)));
+                return;
+            }
+
+            EndOfFile = read == 0;
+            Filled += read;
+        }
+    }
+
+    /// <summary>
+    /// Drops the text before <paramref name="anchor"/> to make room for more (positions move back by
+    /// <paramref name="anchor"/>); false when no more text can come in (the file ended, or the block is full from it).
+    /// </summary>
+    public bool DropBefore(int anchor)
+    {
+        if (EndOfFile)
+        {
+            return false;
+        }
+
+        if (anchor == 0)
+        {
+            return Filled < text.Length;
+        }
+
+        var keep = Filled - anchor;
+        Array.Copy(text, anchor, text, 0, keep);
+        Filled = keep;
+        return true;
+    }
+
+    /// <summary>A reader of the text from <paramref name="start"/> on, the block's then the file's.</summary>
+    public TextReader RestFrom(int start) => new PrefixedTextReader(text, start, Filled, reader);
+
+    /// <summary>The line start after the last whole line break within <paramref name="length"/> characters from <paramref name="start"/>, or -1.</summary>
+    public int LastLineStart(int start, int length)
+    {
+        var window = text.AsSpan(start, length);
+        var lastBreak = window.LastIndexOfAny('\r', '\n');
+        while (lastBreak >= 0)
+        {
+            var at = start + lastBreak;
+            if (text[at] == '\n')
+            {
+                return at + 1;
+            }
+
+            if (at + 1 < Filled)
+            {
+                return text[at + 1] == '\n' ? at + 2 : at + 1;
+            }
+
+            if (EndOfFile)
+            {
+                return at + 1;
+            }
+
+            // A CR at the end of the text read so far: its LF may come with the next read.
+            lastBreak = window[..lastBreak].LastIndexOfAny('\r', '\n');
+        }
+
+        return -1;
+    }
+
+    /// <summary>A line known to be whole and shorter than <see cref="MaxLineChars"/> (it lies before a scanned position).</summary>
+    public (string Content, int Next) LineAt(int position)
+    {
+        var (content, next, _) = TryLineAt(position);
+        return (content, next);
+    }
+
+    /// <summary>The line at <paramref name="position"/> and where the next one starts, when all of it has been read.</summary>
+    public (string Content, int Next, ScanStep Step) TryLineAt(int position)
+    {
+        var (length, next, step) = FrameLineAt(position);
+        return (step == ScanStep.Done ? new string(text, position, length) : string.Empty, next, step);
+    }
+
+    /// <summary>
+    /// The length of the line at <paramref name="position"/> (without its break) and where the next one starts, when
+    /// all of it has been read (<see cref="ScanStep.Done"/>).
+    /// </summary>
+    public (int Length, int Next, ScanStep Step) FrameLineAt(int position)
+    {
+        var length = Math.Min(Filled - position, MaxLineChars);
+        var lineBreak = text.AsSpan(position, length).IndexOfAny('\r', '\n');
+        if (lineBreak < 0)
+        {
+            return length == MaxLineChars ? (0, 0, ScanStep.LineTooLong)
+                : EndOfFile ? (length, Filled, ScanStep.Done)
+                : (0, 0, ScanStep.NeedMore);
+        }
+
+        var at = position + lineBreak;
+        if (text[at] == '\n')
+        {
+            return (lineBreak, at + 1, ScanStep.Done);
+        }
+
+        if (at + 1 < Filled)
+        {
+            return (lineBreak, text[at + 1] == '\n' ? at + 2 : at + 1, ScanStep.Done);
+        }
+
+        return EndOfFile ? (lineBreak, at + 1, ScanStep.Done) : (0, 0, ScanStep.NeedMore);
+    }
+
+    /// <summary>Whether the text read ends in the middle of a line (no break after its last character).</summary>
+    public bool EndsWithoutLineBreak => Filled > 0 && text[Filled - 1] is not ('\r' or '\n');
+}

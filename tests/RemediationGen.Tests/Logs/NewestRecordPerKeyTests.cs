@@ -1,0 +1,171 @@
+using RemediationGen.Diagnosis;
+using RemediationGen.Logs;
+using RemediationGen.Tests.Rules;
+using RemediationGen.Tests.Support;
+
+namespace RemediationGen.Tests.Logs;
+
+/// <summary>
+/// The engine's thinning of repeated records (<see cref="NewestRecordPerKey"/>, keys from <see cref="NewestRecordKeys"/>):
+/// what it passes on, in what order, and that every rule finds the same with the thinned records.
+/// </summary>
+public sealed class NewestRecordPerKeyTests
+{
+    private static readonly LogFile File = TestLogs.FromText("SMSPXE.log", string.Empty);
+
+    [Fact]
+    public void Accept_RunsOfKeyedRecords_PassOnTheNewestPerKeyInTheOrderOfThoseAndEndAtAnUnkeyedRecord()
+    {
+        // Given records keyed by their first letter ("-" has no key)
+        var thinning = new NewestRecordPerKey(entry => entry.Message.StartsWith('-') ? null : entry.Message[..1]);
+        var passed = new List<string>();
+
+        // When a run a1 b2 a3 ends at an unkeyed record, then a run a4 b5 b6 ends at the end of the file
+        foreach (var message in new[] { "a1", "b2", "a3", "-4", "a4", "b5", "b6" })
+        {
+            thinning.Accept(Entry(message), entry => passed.Add(entry.Message));
+        }
+
+        thinning.Flush(entry => passed.Add(entry.Message));
+
+        // Then each run passes on its newest record per key, oldest first, and the unkeyed record after its run
+        Assert.Equal(["b2", "a3", "-4", "a4", "b6"], passed);
+    }
+
+    [Fact]
+    public void Accept_ManyDistinctKeys_HoldsAtMostMaxKeysRecords()
+    {
+        // Given a run of distinct keys, more than the bound
+        var thinning = new NewestRecordPerKey(entry => entry.Message);
+        var passed = new List<string>();
+
+        // When they arrive
+        for (var i = 0; i < NewestRecordPerKey.MaxKeys + 10; i++)
+        {
+            thinning.Accept(Entry(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), entry => passed.Add(entry.Message));
+        }
+
+        // Then the first MaxKeys went on when the next key came, and the rest on flush, all in order
+        Assert.Equal(NewestRecordPerKey.MaxKeys, passed.Count);
+        thinning.Flush(entry => passed.Add(entry.Message));
+        Assert.Equal(Enumerable.Range(0, NewestRecordPerKey.MaxKeys + 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), passed);
+    }
+
+    [Fact]
+    public void Accept_LargeRecords_HoldsAtMostMaxHeldChars()
+    {
+        // Given keyed records of 60% of the bound each, two of them with one key
+        var thinning = new NewestRecordPerKey(entry => entry.Message[..1]);
+        var passed = new List<string>();
+        var large = new string('x', NewestRecordPerKey.MaxHeldChars * 6 / 10);
+
+        // When they arrive
+        foreach (var key in new[] { "a", "a", "b", "c" })
+        {
+            thinning.Accept(Entry(key + large), entry => passed.Add(entry.Message[..1]));
+        }
+
+        // Then a record that replaces one of its key fits, and each other one first passes on what is held
+        Assert.Equal(["a", "b"], passed);
+        thinning.Flush(entry => passed.Add(entry.Message[..1]));
+        Assert.Equal(["a", "b", "c"], passed);
+    }
+
+    [Fact]
+    public void Accept_OneKeyRepeated_KeepsTheNewestOnly()
+    {
+        // Given one key repeated far more often than the held list's compaction threshold
+        var thinning = new NewestRecordPerKey(entry => entry.Message[..1]);
+        var passed = new List<string>();
+
+        // When the records arrive and the file ends
+        for (var i = 0; i < 10_000; i++)
+        {
+            thinning.Accept(Entry("k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)), entry => passed.Add(entry.Message));
+        }
+
+        thinning.Flush(entry => passed.Add(entry.Message));
+
+        // Then only the newest goes on
+        Assert.Equal(["k9999"], passed);
+    }
+
+    [Fact]
+    public void Keys_OfTheCatalog_AreGivenOnlyToValidationsThatNoOtherRecordOrRuleReads()
+    {
+        // Given the catalog's key
+        var keyOf = NewestRecordKeys.Of(RuleCatalog.All)!;
+        var noFolder = TestLogs.FromText("SMSPXE.log", string.Empty);
+        var inFolder = TestLogs.FromText("dp1/SMSPXE.log", string.Empty, server: "dp1.contoso.com");
+        const string Validation = "Begin validation of Certificate [Thumbprint 0123456789ABCDEF0123456789ABCDEF01234567] issued to 'dp1.contoso.com'";
+
+        // Then a validation is keyed by DP and thumbprint, or by thumbprint when its folder names the DP
+        Assert.Equal("dp1.contoso.com|0123456789ABCDEF0123456789ABCDEF01234567", keyOf(Entry(Validation, noFolder)));
+        Assert.Equal("0123456789ABCDEF0123456789ABCDEF01234567", keyOf(Entry(Validation, inFolder)));
+
+        // And a thumbprint is keyed as written (the rule ignores a bad one, so only the newest of it matters too)
+        Assert.Equal("XYZ", keyOf(Entry(Validation.Replace("0123456789ABCDEF0123456789ABCDEF01234567", "XYZ", StringComparison.Ordinal), inFolder)));
+
+        // And one with a DP name the rule rejects, another of this rule's records or another rule's signature, is not keyed
+        Assert.Null(keyOf(Entry(Validation.Replace("dp1.contoso.com", "dp1 <script>", StringComparison.Ordinal), noFolder)));
+        Assert.Null(keyOf(Entry(Validation + " ServerName = dp2, NAL Path", inFolder)));
+        Assert.Null(keyOf(Entry(Validation + " has expired", inFolder)));
+        Assert.Null(keyOf(Entry(Validation + " 80092002", inFolder)));
+        Assert.Null(keyOf(Entry("Failed to get the encrypted PXE password", inFolder)));
+    }
+
+    public static TheoryData<string> FixtureFolders => [.. Directory
+        .EnumerateDirectories(Repository.Fixtures("logs"))
+        .SelectMany(rule => Directory.EnumerateDirectories(rule))
+        .Select(folder => Path.GetRelativePath(Repository.Root, folder).Replace('\\', '/'))
+        .Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(FixtureFolders))]
+    public void Rules_ShownThinnedSignatureRecords_FindTheSame(string folder)
+    {
+        // Given every fixture record
+        var discovery = LogDiscovery.Discover([Path.Combine(Repository.Root, folder)], TestFacts.TwoSites);
+        var perFile = discovery.Files.Select(file => TestLogs.ReadAll(file).Entries).ToList();
+
+        // Then every rule finds the same with the records the engine passes on
+        AssertSameFindings(perFile);
+    }
+
+    /// <summary>Each rule's findings over all records equal those over the signature records thinned per file as the engine does.</summary>
+    internal static void AssertSameFindings(IReadOnlyList<List<LogEntry>> recordsPerFile)
+    {
+        var signatures = LogSignatures.Create(RuleCatalog.All.SelectMany(r => r.Signatures));
+        var thinned = Thin(recordsPerFile.Select(records => records.Where(signatures.Matches)));
+        var all = recordsPerFile.SelectMany(records => records).ToList();
+        var context = new DiagnosisContext(TestFacts.TwoSites);
+        foreach (var rule in RuleCatalog.All)
+        {
+            Assert.Equal(
+                RuleScans.Describe(RuleScans.Scan(rule, context, all)),
+                RuleScans.Describe(RuleScans.Scan(rule, context, thinned)));
+        }
+    }
+
+    /// <summary>What the engine passes on of each file's records, file after file.</summary>
+    internal static List<LogEntry> Thin(IEnumerable<IEnumerable<LogEntry>> recordsPerFile)
+    {
+        var keyOf = NewestRecordKeys.Of(RuleCatalog.All)!;
+        var passed = new List<LogEntry>();
+        foreach (var records in recordsPerFile)
+        {
+            var thinning = new NewestRecordPerKey(keyOf);
+            foreach (var record in records)
+            {
+                thinning.Accept(record, passed.Add);
+            }
+
+            thinning.Flush(passed.Add);
+        }
+
+        return passed;
+    }
+
+    private static LogEntry Entry(string message, LogFile? file = null) =>
+        new(file ?? File, 1, null, null, null, LogSeverity.Unknown, LogFormat.CmTrace, message);
+}
