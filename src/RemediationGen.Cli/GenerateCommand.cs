@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RemediationGen.Fixes;
 using RemediationGen.Jobs;
+using RemediationGen.Problems.AmtProvisioningCertificate;
 
 namespace RemediationGen.Cli;
 

@@ -1,5 +1,7 @@
 using System.Collections.ObjectModel;
-using RemediationGen.Rules;
+using RemediationGen.Problems.AmtProvisioningCertificate;
+using RemediationGen.Problems.IssuingCertificateList;
+using RemediationGen.Problems.PxePasswordCertificate;
 
 namespace RemediationGen.Diagnosis;
 

@@ -1,3 +1,7 @@
+using RemediationGen.Problems.AmtProvisioningCertificate;
+using RemediationGen.Problems.IssuingCertificateList;
+using RemediationGen.Problems.PxePasswordCertificate;
+
 namespace RemediationGen.Fixes;
 
 /// <summary>Every fix the generator knows. Adding a problem: add its rule and its fix, and register both.</summary>

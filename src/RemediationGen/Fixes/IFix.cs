@@ -1,5 +1,6 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
+using RemediationGen.Problems.AmtProvisioningCertificate;
 
 namespace RemediationGen.Fixes;
 

@@ -1,4 +1,5 @@
 using RemediationGen.Fixes;
+using RemediationGen.Problems.AmtProvisioningCertificate;
 
 namespace RemediationGen.Generation;
 

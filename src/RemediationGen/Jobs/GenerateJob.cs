@@ -2,6 +2,7 @@ using RemediationGen.Diagnosis;
 using RemediationGen.Fixes;
 using RemediationGen.Generation;
 using RemediationGen.Packaging;
+using RemediationGen.Problems.AmtProvisioningCertificate;
 using RemediationGen.Templates;
 
 namespace RemediationGen.Jobs;

@@ -1,6 +1,7 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
+using RemediationGen.Problems.AmtProvisioningCertificate;
 
 namespace RemediationGen.Packaging;
 

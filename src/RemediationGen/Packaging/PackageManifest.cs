@@ -3,6 +3,7 @@ using System.Text.Json;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
+using RemediationGen.Problems.AmtProvisioningCertificate;
 using RemediationGen.Templates;
 
 namespace RemediationGen.Packaging;

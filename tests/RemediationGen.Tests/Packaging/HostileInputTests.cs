@@ -4,6 +4,7 @@ using RemediationGen.Facts;
 using RemediationGen.Fixes;
 using RemediationGen.Generation;
 using RemediationGen.Packaging;
+using RemediationGen.Problems.IssuingCertificateList;
 using RemediationGen.Tests.PowerShell;
 using RemediationGen.Tests.Scripts;
 using RemediationGen.Tests.Support;

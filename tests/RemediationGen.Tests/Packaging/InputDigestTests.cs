@@ -5,6 +5,7 @@ using RemediationGen.Facts;
 using RemediationGen.Fixes;
 using RemediationGen.Generation;
 using RemediationGen.Packaging;
+using RemediationGen.Problems.AmtProvisioningCertificate;
 using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Packaging;

@@ -1,6 +1,6 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
-using RemediationGen.Rules;
+using RemediationGen.Problems.AmtProvisioningCertificate;
 using RemediationGen.Tests.Logs;
 
 namespace RemediationGen.Tests.Rules;

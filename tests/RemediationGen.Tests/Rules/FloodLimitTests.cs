@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using RemediationGen.Rules;
+using RemediationGen.Diagnosis;
+using RemediationGen.Problems.IssuingCertificateList;
 using RemediationGen.Tests.Logs;
 
 namespace RemediationGen.Tests.Rules;

@@ -1,0 +1,35 @@
+using RemediationGen.Diagnosis;
+
+namespace RemediationGen.Problems.IssuingCertificateList;
+
+/// <summary>
+/// KB 4469580: the IssuingCertificateList value is missing under HKLM\SOFTWARE\Microsoft\SMS\Security on a DP (or MP).
+/// CertMgr.log on the site server cannot copy that key from the DP (0x80070005), and SMSPXE.log on the DP cannot
+/// build a certificate store (0x80092002), so PXE boot fails. See docs/rules/IssuingCertificateList.md.
+/// </summary>
+public sealed class IssuingCertificateListRule : IDiagnosticRule
+{
+    public const string RuleId = "IssuingCertificateList";
+
+    public string Id => RuleId;
+
+    public string Title => "IssuingCertificateList registry value is missing";
+
+    public Severity Severity => Severity.Error;
+
+    public string Description =>
+        "The IssuingCertificateList value under HKLM\\SOFTWARE\\Microsoft\\SMS\\Security is missing on a distribution point "
+        + "or management point: CertMgr.log cannot copy the Security registry key (0x80070005) and SMSPXE.log cannot create "
+        + "a certificate store (0x80092002), so PXE boot fails (KB 4469580).";
+
+    public IReadOnlyList<string> Signatures => IssuingCertificateListSignatures.All;
+
+    public string Fix =>
+        "A detection/remediation pair per site that writes the site's IssuingCertificateList with REG.exe ADD ... /t REG_MULTI_SZ ... /reg:64 on its MPs and PXE-enabled DPs.";
+
+    public IRuleScan BeginScan(DiagnosisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new IssuingCertificateListScan(this, context);
+    }
+}
