@@ -49,7 +49,7 @@ public sealed record Finding(
     /// <summary>Set when a later log record shows the problem gone (for example the success line after the failure).</summary>
     public Resolution? Resolution { get; init; }
 
-    /// <summary>What <c>generate</c> emits for this finding (the rule's <see cref="IDiagnosticRule.Fix"/>).</summary>
+    /// <summary>What <c>generate</c> emits for this finding: the diagnoser sets it from <see cref="ProblemDescriptor.FixDescription"/>.</summary>
     public string? Fix { get; init; }
 
     /// <summary>

@@ -50,9 +50,8 @@ internal sealed class FloodLimit
         var summary = string.Create(invariant, $"The logs name more servers or values than one report lists: findings are kept for the first {MaxServers} servers and rejected values for the first {MaxRejected}; ")
             + string.Create(invariant, $"{_recordsNotListed} record(s) about further servers and {RejectedNotListed} further rejected value(s) were counted but not listed. ")
             + "Run diagnose on the logs of fewer servers at a time (for example one site) to see them all.";
-        return new Finding(rule.Id, Severity.Warning, null, null, false, summary, [_firstNotListed], (int)Math.Min(int.MaxValue, _recordsNotListed + RejectedNotListed))
+        return new Finding(rule.Problem.Id, Severity.Warning, null, null, false, summary, [_firstNotListed], (int)Math.Min(int.MaxValue, _recordsNotListed + RejectedNotListed))
         {
-            Fix = rule.Fix,
             Details = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["recordsNotListed"] = _recordsNotListed.ToString(invariant),

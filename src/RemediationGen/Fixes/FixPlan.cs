@@ -51,6 +51,12 @@ public sealed record SiteSystemGuard(string Kind, IReadOnlyList<string> Keys)
 
     /// <summary>Shared templates that define <c>Restart-PxeService</c>, <c>Get-PxeServiceName</c> and <c>Get-TimeLeft</c>.</summary>
     public const string PxeServiceTemplate = "shared/pxe-service.ps1";
+
+    /// <summary>
+    /// A remediation's one deadline for restarting the PXE service (<see cref="PxeServiceTemplate"/>) and waiting for the
+    /// provider, set when it starts. ConfigMgr runs a script for 60 seconds by default: leave room for starting PowerShell and reading the log.
+    /// </summary>
+    public const int PxeServiceWaitSeconds = 45;
 }
 
 /// <summary>A site-side file: its templates (names under templates/, without .scriban) rendered with the plan's model and joined in order.</summary>

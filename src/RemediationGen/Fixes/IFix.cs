@@ -11,11 +11,8 @@ namespace RemediationGen.Fixes;
 /// </summary>
 public interface IFix
 {
-    /// <summary>The problem's one name, shared with its rule, templates and docs.</summary>
-    string Id { get; }
-
-    /// <summary>The template folder under <c>templates/</c>, e.g. <c>issuing-certificate-list</c>.</summary>
-    string TemplateFolder { get; }
+    /// <summary>The problem the fix plans for: its id, template folder and pair name.</summary>
+    ProblemDescriptor Problem { get; }
 
     /// <summary>Plans for one site; empty when the fix has nothing to do there. Notes explain why, for the summary.</summary>
     FixPlanResult Plan(SiteFacts site, FixContext context);

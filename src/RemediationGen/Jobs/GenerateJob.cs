@@ -2,6 +2,7 @@ using RemediationGen.Diagnosis;
 using RemediationGen.Fixes;
 using RemediationGen.Generation;
 using RemediationGen.Packaging;
+using RemediationGen.Problems;
 using RemediationGen.Problems.AmtProvisioningCertificate;
 using RemediationGen.Templates;
 
@@ -21,6 +22,9 @@ public sealed record GenerateJobOptions(
 
     /// <summary><c>--icl-overwrite-different</c>: see <see cref="FixContext.IclOverwriteDifferent"/>.</summary>
     public bool IclOverwriteDifferent { get; init; }
+
+    /// <summary>The problems diagnosed and fixed: every problem of the core unless a test supplies more.</summary>
+    public ProblemSet Problems { get; init; } = ProblemSet.Core;
 
     /// <summary>When set, every script is Authenticode-signed and the Graph bodies and manifest follow the signed bytes.</summary>
     public Signing.SigningSource? Signing { get; init; }
@@ -55,9 +59,9 @@ public static class GenerateJob
         // The certificate is checked before any database or log is read too: a bad one costs nothing.
         using var signing = options.Signing?.Open(timeProvider);
         var facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
-        var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
+        var diagnosis = LogLoader.Diagnose(options.Problems, options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
 
-        var generator = new PackageGenerator(FixCatalog.All, renderer, ToolVersion.Current);
+        var generator = new PackageGenerator(options.Problems.Fixes, renderer, ToolVersion.Current);
         var logsRead = diagnosis.FilesRead > 0;
         var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { Amt = amt, IclOverwriteDifferent = options.IclOverwriteDifferent });
 

@@ -1,5 +1,4 @@
-using RemediationGen.Diagnosis;
-using RemediationGen.Fixes;
+using RemediationGen.Problems;
 using RemediationGen.Templates;
 using RemediationGen.Tests.Support;
 
@@ -11,7 +10,7 @@ namespace RemediationGen.Tests.Rules;
 /// </summary>
 public sealed class RuleParityTests
 {
-    public static TheoryData<string> RuleIds => [.. RuleCatalog.All.Select(r => r.Id)];
+    public static TheoryData<string> RuleIds => [.. ProblemSet.Core.Rules.Select(r => r.Problem.Id)];
 
     [Theory]
     [MemberData(nameof(RuleIds))]
@@ -23,9 +22,9 @@ public sealed class RuleParityTests
         Assert.True(Directory.Exists(Repository.Fixtures("logs", kebab, "violating")), $"violating fixtures for {ruleId} are missing");
         Assert.True(Directory.Exists(Repository.Fixtures("logs", kebab, "clean")), $"clean fixtures for {ruleId} are missing");
         // A rule may come before its fix (diagnose reports it, generate has nothing to emit yet); a fix never comes without its rule.
-        if (FixCatalog.All.SingleOrDefault(f => f.Id == ruleId) is { } fix)
+        if (ProblemSet.Core.Fixes.SingleOrDefault(f => f.Problem.Id == ruleId) is { } fix)
         {
-            Assert.Equal(kebab, fix.TemplateFolder);
+            Assert.Equal(kebab, fix.Problem.TemplateFolder);
             Assert.Contains(TemplateCatalog.Embedded().Names, name => name.StartsWith(kebab + "/", StringComparison.Ordinal));
         }
     }
@@ -33,12 +32,12 @@ public sealed class RuleParityTests
     [Fact]
     public void EveryDocPageAndTemplateFolder_BelongsToARule()
     {
-        var ruleIds = RuleCatalog.All.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var ruleIds = ProblemSet.Core.Rules.Select(r => r.Problem.Id).ToHashSet(StringComparer.Ordinal);
         var docs = Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs", "rules"), "*.md").Select(Path.GetFileNameWithoutExtension);
         var folders = TemplateCatalog.Embedded().Names.Select(n => n.Split('/')[0]).Where(f => f != "shared").Distinct(StringComparer.Ordinal);
 
         Assert.All(docs, doc => Assert.Contains(doc!, ruleIds));
-        Assert.All(folders, folder => Assert.Contains(FixCatalog.All, f => f.TemplateFolder == folder));
-        Assert.All(FixCatalog.All, fix => Assert.Contains(fix.Id, ruleIds));
+        Assert.All(folders, folder => Assert.Contains(ProblemSet.Core.Fixes, f => f.Problem.TemplateFolder == folder));
+        Assert.All(ProblemSet.Core.Fixes, fix => Assert.Contains(fix.Problem.Id, ruleIds));
     }
 }

@@ -11,18 +11,17 @@ namespace RemediationGen.Problems.AmtProvisioningCertificate;
 /// </summary>
 public sealed class AmtProvisioningCertificateFix : IFix
 {
-    public const string FixId = "AmtProvisioningCertificate";
     public const string RequestFile = "request.inf";
     public const string ValidationScript = "Test-AmtProvisioningCertificate.ps1";
     public const string ExportScript = "Export-AmtProvisioningCertificate.ps1";
 
-    public string Id => FixId;
+    public ProblemDescriptor Problem => AmtProvisioningCertificateProblem.Descriptor;
 
-    public string TemplateFolder => "amt-provisioning-certificate";
+    private static string TemplateFolder => AmtProvisioningCertificateProblem.Descriptor.TemplateFolder;
 
     public FixPlanResult Plan(SiteFacts site, FixContext context)
     {
-        var findings = context.OpenFindings(FixId, site.SiteCode);
+        var findings = context.OpenFindings(AmtProvisioningCertificateProblem.Id, site.SiteCode);
         var outOfBand = site.OutOfBand;
         if (outOfBand is null && findings.Count == 0)
         {
@@ -62,7 +61,7 @@ public sealed class AmtProvisioningCertificateFix : IFix
             subject?.Locality ?? string.Empty,
             subject?.State ?? string.Empty,
             subject?.Country ?? string.Empty,
-            $"site/{FixId}/ in the RemediationGen package of site {site.SiteCode}",
+            $"site/{AmtProvisioningCertificateProblem.Id}/ in the RemediationGen package of site {site.SiteCode}",
             [.. findings.Select(f => $"{f.Server ?? "(unknown server)"}: {f.Summary}")],
             inUse,
             inUseSource);
@@ -74,10 +73,10 @@ public sealed class AmtProvisioningCertificateFix : IFix
         siteFiles.Add(new SiteFile(ValidationScript, [$"{TemplateFolder}/validate-header.ps1", $"{TemplateFolder}/check.ps1", $"{TemplateFolder}/validate.ps1"]));
         siteFiles.Add(new SiteFile(ExportScript, [$"{TemplateFolder}/export.ps1"]));
         var plan = new FixPlan(
-            FixId,
+            AmtProvisioningCertificateProblem.Id,
             TemplateFolder,
             site.SiteCode,
-            PairName: FixId,
+            PairName: AmtProvisioningCertificateProblem.Id,
             Title: $"AMT provisioning certificate for site {site.SiteCode}",
             Description: $"Warns when the Intel AMT provisioning certificate of site {site.SiteCode}'s out-of-band service point is missing, expires within {context.Amt.ThresholdDays} days, has no private key or chains to an untrusted root; detection only, with a renewal kit.",
             targets,

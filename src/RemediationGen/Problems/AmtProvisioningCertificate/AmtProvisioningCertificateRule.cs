@@ -10,24 +10,9 @@ namespace RemediationGen.Problems.AmtProvisioningCertificate;
 /// </summary>
 public sealed class AmtProvisioningCertificateRule : IDiagnosticRule
 {
-    public const string RuleId = "AmtProvisioningCertificate";
-
-    public string Id => RuleId;
-
-    public string Title => "AMT provisioning certificate expiring or expired";
-
-    /// <summary>The level while the certificate is still valid; an expired certificate gives an error.</summary>
-    public Severity Severity => Severity.Warning;
-
-    public string Description =>
-        "The Intel AMT provisioning certificate used by the out-of-band service point is about to expire or has expired: "
-        + "amtopmgr.log warns \"will expire in N day(s)\", then removes the certificate from memory and reports an invalid "
-        + "provision certificate, and vPro computers can no longer be provisioned (ConfigMgr 2007 SP1, 2012, 2012 R2 only).";
+    public ProblemDescriptor Problem => AmtProvisioningCertificateProblem.Descriptor;
 
     public IReadOnlyList<string> Signatures => AmtProvisioningCertificateSignatures.All;
-
-    public string Fix =>
-        "A monitoring pair for the provisioning certificate's expiry and a renewal kit (CSR INF, validation and PFX export scripts).";
 
     public IRuleScan BeginScan(DiagnosisContext context)
     {

@@ -30,23 +30,23 @@ internal sealed class AmtProvisioningCertificateScan : IRuleScan
             // "will expire in 2147483647 day(s)" is no date: shown as not used rather than overflowing the expiry.
             if (entry.Time is { } warned && !warned.TryAddDays(days, out _))
             {
-                _flood.Rejected.Add(_context.Reject(_rule.Id, entry, days.ToString(CultureInfo.InvariantCulture), "is not a number of days that gives a date"));
+                _flood.Rejected.Add(_context.Reject(_rule.Problem.Id, entry, days.ToString(CultureInfo.InvariantCulture), "is not a number of days that gives a date"));
             }
-            else if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _flood.Rejected) is { } thumbprint)
+            else if (_context.TryThumbprint(_rule.Problem.Id, entry, thumbprintText, _flood.Rejected) is { } thumbprint)
             {
                 Server(entry).AddExpiring(entry, thumbprint, days);
             }
         }
         else if (AmtProvisioningCertificateSignatures.TryMatchRemoved(message, out thumbprintText))
         {
-            if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _flood.Rejected) is { } thumbprint)
+            if (_context.TryThumbprint(_rule.Problem.Id, entry, thumbprintText, _flood.Rejected) is { } thumbprint)
             {
                 Server(entry).AddRemoved(entry, thumbprint);
             }
         }
         else if (AmtProvisioningCertificateSignatures.TryMatchFoundNew(message, out thumbprintText))
         {
-            if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _flood.Rejected) is { } thumbprint)
+            if (_context.TryThumbprint(_rule.Problem.Id, entry, thumbprintText, _flood.Rejected) is { } thumbprint)
             {
                 Server(entry).AddFoundNew(entry, thumbprint);
             }

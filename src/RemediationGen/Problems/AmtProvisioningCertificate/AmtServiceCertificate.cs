@@ -71,9 +71,8 @@ internal sealed class AmtServiceCertificate
             : expiry is { } coming
                 ? $"{certificate} of the out-of-band service point on {where} expires in about {coming.DaysLeft} day(s), at about {coming.ExpiresAt.ToIsoString()} (amtopmgr.log gives whole days only; as of {coming.AsOf.ToIsoString()}): renew it before vPro provisioning stops."
                 : $"{certificate} of the out-of-band service point on {where} expires in {_newestWarning!.Value.Days} day(s) from a warning whose time could not be read: renew it before vPro provisioning stops.";
-        return new Finding(rule.Id, expired ? Severity.Error : rule.Severity, site, server, serverInFacts, summary, _evidence.Kept(), _evidence.Occurrences)
+        return new Finding(rule.Problem.Id, expired ? Severity.Error : rule.Problem.Severity, site, server, serverInFacts, summary, _evidence.Kept(), _evidence.Occurrences)
         {
-            Fix = rule.Fix,
             Resolution = Resolve(thumbprint),
             Details = details,
         };

@@ -44,9 +44,8 @@ internal sealed class AffectedServer
             summary += $" CertMgr.log later copied the key ({recovery!.File}:{recovery.Line}), but no SMSPXE.log record shows PXE working again: restart WDS and check SMSPXE.log.";
         }
 
-        return new Finding(rule.Id, rule.Severity, site, server, _serverInFacts, summary, _evidence.Kept(), _evidence.Occurrences)
+        return new Finding(rule.Problem.Id, rule.Problem.Severity, site, server, _serverInFacts, summary, _evidence.Kept(), _evidence.Occurrences)
         {
-            Fix = rule.Fix,
             Resolution = resolution,
         };
     }

@@ -3,7 +3,6 @@ using System.Text;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
-using RemediationGen.Problems.PxePasswordCertificate;
 
 namespace RemediationGen.Problems.IssuingCertificateList;
 
@@ -14,15 +13,13 @@ namespace RemediationGen.Problems.IssuingCertificateList;
 /// </summary>
 public sealed class IssuingCertificateListFix : IFix
 {
-    public const string FixId = "IssuingCertificateList";
+    public ProblemDescriptor Problem => IssuingCertificateListProblem.Descriptor;
 
-    public string Id => FixId;
-
-    public string TemplateFolder => "issuing-certificate-list";
+    private static string TemplateFolder => IssuingCertificateListProblem.Descriptor.TemplateFolder;
 
     public FixPlanResult Plan(SiteFacts site, FixContext context)
     {
-        var findings = context.OpenFindings(FixId, site.SiteCode);
+        var findings = context.OpenFindings(IssuingCertificateListProblem.Id, site.SiteCode);
         var entries = site.IssuingCertificateList is { } value ? IssuingCertificateListValue.Entries(value) : [];
         if (entries.Count == 0)
         {
@@ -50,15 +47,15 @@ public sealed class IssuingCertificateListFix : IFix
             context.Facts.Origin,
             context.Facts.CollectedAt is { } collectedAt ? IsoTime.Utc(collectedAt) : IssuingCertificateListModel.UnknownCaptureTime,
             context.IclOverwriteDifferent,
-            PxePasswordCertificateFix.RemediationWaitSeconds);
+            SiteSystemGuard.PxeServiceWaitSeconds);
         var notes = targets.Where(t => !t.InFacts)
             .Select(t => $"{t.Server} is named in the logs but not in the site facts; it is targeted, check that it belongs to site {site.SiteCode}.")
             .ToList();
         var plan = new FixPlan(
-            FixId,
+            IssuingCertificateListProblem.Id,
             TemplateFolder,
             site.SiteCode,
-            PairName: FixId,
+            PairName: IssuingCertificateListProblem.Id,
             Title: $"IssuingCertificateList for site {site.SiteCode}",
             Description: $"Restores HKLM\\SOFTWARE\\Microsoft\\SMS\\Security\\IssuingCertificateList (REG_MULTI_SZ, 64-bit view) to site {site.SiteCode}'s value on its management points and PXE-enabled distribution points (KB 4469580).",
             targets,

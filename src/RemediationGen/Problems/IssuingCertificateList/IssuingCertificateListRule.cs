@@ -9,23 +9,9 @@ namespace RemediationGen.Problems.IssuingCertificateList;
 /// </summary>
 public sealed class IssuingCertificateListRule : IDiagnosticRule
 {
-    public const string RuleId = "IssuingCertificateList";
-
-    public string Id => RuleId;
-
-    public string Title => "IssuingCertificateList registry value is missing";
-
-    public Severity Severity => Severity.Error;
-
-    public string Description =>
-        "The IssuingCertificateList value under HKLM\\SOFTWARE\\Microsoft\\SMS\\Security is missing on a distribution point "
-        + "or management point: CertMgr.log cannot copy the Security registry key (0x80070005) and SMSPXE.log cannot create "
-        + "a certificate store (0x80092002), so PXE boot fails (KB 4469580).";
+    public ProblemDescriptor Problem => IssuingCertificateListProblem.Descriptor;
 
     public IReadOnlyList<string> Signatures => IssuingCertificateListSignatures.All;
-
-    public string Fix =>
-        "A detection/remediation pair per site that writes the site's IssuingCertificateList with REG.exe ADD ... /t REG_MULTI_SZ ... /reg:64 on its MPs and PXE-enabled DPs.";
 
     public IRuleScan BeginScan(DiagnosisContext context)
     {

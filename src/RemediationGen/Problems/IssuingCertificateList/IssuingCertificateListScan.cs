@@ -53,7 +53,7 @@ internal sealed class IssuingCertificateListScan : IRuleScan
     private void ObserveCertMgr(LogEntry entry, string serverText)
     {
         // The name comes from a log: only a valid host name may become a target, anything else is shown and dropped.
-        if (_context.TryServer(_rule.Id, entry, serverText, _flood.Rejected) is not { } server)
+        if (_context.TryServer(_rule.Problem.Id, entry, serverText, _flood.Rejected) is not { } server)
         {
             return;
         }

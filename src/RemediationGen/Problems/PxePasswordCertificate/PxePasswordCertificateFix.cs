@@ -1,3 +1,4 @@
+using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
 
@@ -11,22 +12,15 @@ namespace RemediationGen.Problems.PxePasswordCertificate;
 /// </summary>
 public sealed class PxePasswordCertificateFix : IFix
 {
-    public const string FixId = "PxePasswordCertificate";
     public const string RunbookFile = "Invoke-PxePasswordRunbook.ps1";
 
-    /// <summary>
-    /// The DP-side remediation's one deadline for restarting the PXE service and waiting for the provider, set when it
-    /// starts. ConfigMgr runs a script for 60 seconds by default: leave room for starting PowerShell and reading the log.
-    /// </summary>
-    public const int RemediationWaitSeconds = 45;
+    public ProblemDescriptor Problem => PxePasswordCertificateProblem.Descriptor;
 
-    public string Id => FixId;
-
-    public string TemplateFolder => "pxe-password-certificate";
+    private static string TemplateFolder => PxePasswordCertificateProblem.Descriptor.TemplateFolder;
 
     public FixPlanResult Plan(SiteFacts site, FixContext context)
     {
-        var findings = context.OpenFindings(FixId, site.SiteCode);
+        var findings = context.OpenFindings(PxePasswordCertificateProblem.Id, site.SiteCode);
         var byServer = FixContext.ByServer(findings);
         var distributionPoints = site.DistributionPoints.ToDictionary(dp => dp.ServerName, StringComparer.Ordinal);
         var servers = new SortedSet<string>(byServer.Keys, StringComparer.Ordinal);
@@ -60,8 +54,8 @@ public sealed class PxePasswordCertificateFix : IFix
         var model = new PxePasswordCertificateModel(
             siteServer,
             siteServer.Length == 0 ? string.Empty : $@"\\{siteServer}\SMS_{site.SiteCode}\Logs\distmgr.log",
-            RemediationWaitSeconds,
-            $"site/{FixId}/{RunbookFile} in the RemediationGen package of site {site.SiteCode}",
+            SiteSystemGuard.PxeServiceWaitSeconds,
+            $"site/{PxePasswordCertificateProblem.Id}/{RunbookFile} in the RemediationGen package of site {site.SiteCode}",
             [.. known.Select(t => new PxeDistributionPointModel(t.Server, t.Dp?.CertificateThumbprint ?? string.Empty, t.Dp?.PxeResponder ?? string.Empty))]);
         var notes = targets.Where(t => !t.InFacts)
             .Select(t => $"{t.Server} is named in the PXE-password logs but not in the site facts; it is targeted, check that it belongs to site {site.SiteCode}.")
@@ -72,10 +66,10 @@ public sealed class PxePasswordCertificateFix : IFix
         }
 
         var plan = new FixPlan(
-            FixId,
+            PxePasswordCertificateProblem.Id,
             TemplateFolder,
             site.SiteCode,
-            PairName: FixId,
+            PairName: PxePasswordCertificateProblem.Id,
             Title: $"DP certificate blocked by a PXE password, site {site.SiteCode}",
             Description: $"Detects PXE-enabled DPs of site {site.SiteCode} whose PXE provider validates an expired or invalid certificate, restarts the PXE service, and gives a runbook for KB 4511618 (clear the PXE password, update, set it again).",
             targets,

@@ -10,23 +10,9 @@ namespace RemediationGen.Problems.PxePasswordCertificate;
 /// </summary>
 public sealed class PxePasswordCertificateRule : IDiagnosticRule
 {
-    public const string RuleId = "PxePasswordCertificate";
-
-    public string Id => RuleId;
-
-    public string Title => "PXE password blocks the distribution point's certificate update";
-
-    public Severity Severity => Severity.Error;
-
-    public string Description =>
-        "A PXE password set on a distribution point cannot be decrypted after the site server was moved or recovered, so "
-        + "distmgr.log fails with \"Failed to get the encrypted PXE password\", the DP's new certificate never reaches its "
-        + "registry, and SMSPXE.log keeps using the expired one (800B0101) (KB 4511618).";
+    public ProblemDescriptor Problem => PxePasswordCertificateProblem.Descriptor;
 
     public IReadOnlyList<string> Signatures => PxePasswordCertificateSignatures.All;
-
-    public string Fix =>
-        "A site-side runbook (clear the PXE password, wait for distmgr.log, restart WDS/SccmPxe, verify SMSPXE.log, re-enter the password) and a DP-side detection/remediation pair.";
 
     public IRuleScan BeginScan(DiagnosisContext context)
     {

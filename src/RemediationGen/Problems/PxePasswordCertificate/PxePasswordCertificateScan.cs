@@ -35,11 +35,11 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
         }
         else if (PxePasswordCertificateSignatures.TryMatchProcessingDp(message, out var serverText))
         {
-            SetThreadDp(entry, _context.TryServer(_rule.Id, entry, serverText, _flood.Rejected));
+            SetThreadDp(entry, _context.TryServer(_rule.Problem.Id, entry, serverText, _flood.Rejected));
         }
         else if (PxePasswordCertificateSignatures.TryMatchRegistryUpdated(message, out serverText))
         {
-            var server = _context.TryServer(_rule.Id, entry, serverText, _flood.Rejected);
+            var server = _context.TryServer(_rule.Problem.Id, entry, serverText, _flood.Rejected);
             SetThreadDp(entry, server);
             if (server is not null)
             {
@@ -48,7 +48,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
         }
         else if (PxePasswordCertificateSignatures.TryMatchCertificateUpdate(message, out serverText))
         {
-            if (_context.TryServer(_rule.Id, entry, serverText, _flood.Rejected) is { } server)
+            if (_context.TryServer(_rule.Problem.Id, entry, serverText, _flood.Rejected) is { } server)
             {
                 Dp(entry, server, SiteOfSiteServerLog(entry, server))?.AddCertificateUpdate(entry);
             }
@@ -95,7 +95,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
 
     private void ObserveExpired(LogEntry entry, string thumbprintText, string serverText)
     {
-        if (_context.TryThumbprint(_rule.Id, entry, thumbprintText, _flood.Rejected) is not { } thumbprint)
+        if (_context.TryThumbprint(_rule.Problem.Id, entry, thumbprintText, _flood.Rejected) is not { } thumbprint)
         {
             return;
         }
@@ -135,7 +135,7 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
 
     private void RememberPxeFileDp(LogEntry entry, string serverText)
     {
-        if (entry.File.Server is null && _context.TryServer(_rule.Id, entry, serverText, _flood.Rejected) is { } server)
+        if (entry.File.Server is null && _context.TryServer(_rule.Problem.Id, entry, serverText, _flood.Rejected) is { } server)
         {
             _dpOfPxeFile[entry.File.DisplayPath] = server;
         }

@@ -64,9 +64,8 @@ internal sealed class PxePasswordDistributionPoint
             summary += $" distmgr.log updated the registry of {server} ({_registryUpdated.File}:{_registryUpdated.Line}) but SMSPXE.log failed after that: restart WDS on the DP.";
         }
 
-        return new Finding(rule.Id, rule.Severity, site, server, ServerInFacts, summary, _evidence.Kept(), _evidence.Occurrences)
+        return new Finding(rule.Problem.Id, rule.Problem.Severity, site, server, ServerInFacts, summary, _evidence.Kept(), _evidence.Occurrences)
         {
-            Fix = rule.Fix,
             Resolution = resolution,
             Details = details,
         };

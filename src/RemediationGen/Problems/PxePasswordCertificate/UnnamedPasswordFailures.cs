@@ -38,9 +38,8 @@ internal sealed class UnnamedPasswordFailures
 
         var summary = "The logs show a DP's PXE password could not be decrypted or its PXE certificate expired, but no line names the DP "
             + "(filter distmgr.log by the thread, or put SMSPXE.log in a folder named after its DP)." + candidates;
-        return new Finding(rule.Id, rule.Severity, Site, null, false, summary, _evidence.Kept(), _evidence.Occurrences)
+        return new Finding(rule.Problem.Id, rule.Problem.Severity, Site, null, false, summary, _evidence.Kept(), _evidence.Occurrences)
         {
-            Fix = rule.Fix,
             Details = details,
         };
     }

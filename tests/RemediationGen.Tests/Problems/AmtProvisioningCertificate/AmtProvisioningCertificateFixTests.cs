@@ -141,7 +141,7 @@ public sealed class AmtProvisioningCertificateFixTests
         // Given a site without out-of-band facts whose amtopmgr.log shows the certificate already replaced
         var site = new SiteFacts("PS1", "cm01.contoso.com", null, [], []);
         var evidence = new Evidence("amtopmgr.log", 3, null, "SMS_AMT_OPERATION_MANAGER", "Found new provision server certificate with hash 0123");
-        var resolved = new Finding(AmtProvisioningCertificateFix.FixId, Severity.Warning, "PS1", "cm01.contoso.com", true, "expires in 4 day(s)", [evidence], 1)
+        var resolved = new Finding(AmtProvisioningCertificateProblem.Id, Severity.Warning, "PS1", "cm01.contoso.com", true, "expires in 4 day(s)", [evidence], 1)
         {
             Resolution = new Resolution(evidence, "a new provisioning certificate was loaded"),
         };
@@ -157,7 +157,7 @@ public sealed class AmtProvisioningCertificateFixTests
     private static Finding Expiring(string server, string thumbprint, bool serverInFacts = true)
     {
         var evidence = new Evidence("amtopmgr.log", 2, null, "SMS_AMT_OPERATION_MANAGER", "The provisioning certificate with the thumbprint " + thumbprint + " will expire in 4 day(s).");
-        return new Finding(AmtProvisioningCertificateFix.FixId, Severity.Warning, "PS1", server, serverInFacts, "expires in about 4 day(s)", [evidence], 1)
+        return new Finding(AmtProvisioningCertificateProblem.Id, Severity.Warning, "PS1", server, serverInFacts, "expires in about 4 day(s)", [evidence], 1)
         {
             Details = new Dictionary<string, string>(StringComparer.Ordinal) { ["thumbprint"] = thumbprint },
         };

@@ -7,7 +7,7 @@ namespace RemediationGen.Tests.Problems.AmtProvisioningCertificate;
 
 public class AmtProvisioningCertificateRuleTests
 {
-    private const string Id = AmtProvisioningCertificateRule.RuleId;
+    private const string Id = AmtProvisioningCertificateProblem.Id;
     private const string Thumbprint = "55B7AF313A725CA10BB47A382494A3BD2927D1FB";
     private const string NewThumbprint = "9E1D4C7A2B5F8E0D3A6C9F1B4E7D0A3C6F9B2E5D";
 
@@ -31,7 +31,7 @@ public class AmtProvisioningCertificateRuleTests
         Assert.Equal(new DateTime(2009, 11, 19, 9, 35, 1, DateTimeKind.Utc), finding.Evidence[2].Time?.Utc);
         Assert.Contains("has expired", finding.Summary, StringComparison.Ordinal);
         Assert.Null(finding.Resolution);
-        Assert.Equal(new AmtProvisioningCertificateRule().Fix, finding.Fix);
+        Assert.Equal(AmtProvisioningCertificateProblem.Descriptor.FixDescription, finding.Fix);
     }
 
     [Fact]

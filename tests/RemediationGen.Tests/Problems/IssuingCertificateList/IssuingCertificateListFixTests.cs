@@ -19,7 +19,7 @@ public sealed class IssuingCertificateListFixTests
         ]);
 
     private static Finding FindingOn(string server) => new(
-        IssuingCertificateListFix.FixId,
+        IssuingCertificateListProblem.Id,
         Severity.Error,
         "PS1",
         server,

@@ -1,6 +1,7 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Logs;
+using RemediationGen.Problems;
 using RemediationGen.Problems.IssuingCertificateList;
 using RemediationGen.Tests.Logs;
 using RemediationGen.Tests.Rules;
@@ -21,7 +22,7 @@ public class IssuingCertificateListRuleTests
         Assert.Equal(
             [("PS1", "dp01.contoso.com"), ("PS1", "dp03.contoso.com"), ("PS2", "dp02.contoso.com"), (null, null)],
             result.Findings.Select(f => (f.SiteCode, f.Server)));
-        Assert.All(result.Findings, f => Assert.Equal(IssuingCertificateListRule.RuleId, f.RuleId));
+        Assert.All(result.Findings, f => Assert.Equal(IssuingCertificateListProblem.Id, f.RuleId));
         Assert.All(result.Findings, f => Assert.Equal(Severity.Error, f.Severity));
         Assert.Empty(result.Rejected);
         Assert.Empty(result.Problems);
@@ -123,7 +124,7 @@ public class IssuingCertificateListRuleTests
         // Then it is rejected with a printable value, a reason and its evidence, and there is no finding
         Assert.Empty(result.Findings);
         var rejected = Assert.Single(result.Rejected);
-        Assert.Equal(IssuingCertificateListRule.RuleId, rejected.RuleId);
+        Assert.Equal(IssuingCertificateListProblem.Id, rejected.RuleId);
         Assert.Equal(shownValue, rejected.Value);
         Assert.NotEmpty(rejected.Reason);
         Assert.Equal(1, rejected.Evidence.Line);
@@ -258,7 +259,7 @@ public class IssuingCertificateListRuleTests
         // Then dp01's finding is resolved by line 3 (the short name matched through the facts), dp03's stays open
         Assert.Equal([("dp01.contoso.com", 3L), ("dp03.contoso.com", (long?)null)], findings.Select(f => (f.Server, f.Resolution?.Evidence.Line)));
         Assert.Contains("IssuingCertificateList is back", findings[0].Resolution!.Explanation, StringComparison.Ordinal);
-        Assert.All(findings, f => Assert.Equal(new IssuingCertificateListRule().Fix, f.Fix));
+        Assert.All(findings, f => Assert.Equal(IssuingCertificateListProblem.Descriptor.FixDescription, f.Fix));
     }
 
     [Fact]
@@ -294,24 +295,25 @@ public class IssuingCertificateListRuleTests
     public void Rule_Metadata_IsStable()
     {
         // Given the rule from the catalog
-        var rule = RuleCatalog.All.Single(r => r.Id == IssuingCertificateListRule.RuleId);
+        var rule = ProblemSet.Core.Rules.Single(r => r.Problem.Id == IssuingCertificateListProblem.Id);
 
         // Then its id and severity are the documented ones
         Assert.IsType<IssuingCertificateListRule>(rule);
-        Assert.Equal("IssuingCertificateList", rule.Id);
-        Assert.Equal(Severity.Error, rule.Severity);
-        Assert.Contains("KB 4469580", rule.Description, StringComparison.Ordinal);
-        Assert.False(RuleCatalog.All is IList<IDiagnosticRule> { IsReadOnly: false });
+        Assert.Equal("IssuingCertificateList", rule.Problem.Id);
+        Assert.Equal(Severity.Error, rule.Problem.Severity);
+        Assert.Equal("KB 4469580", rule.Problem.KnowledgeBase);
+        Assert.Contains("KB 4469580", rule.Problem.Description, StringComparison.Ordinal);
+        Assert.False(ProblemSet.Core.Rules is IList<IDiagnosticRule> { IsReadOnly: false });
     }
 
     private static DiagnosisResult Diagnose(string folder, HierarchyFacts? facts)
     {
         var discovery = LogDiscovery.Discover([folder], facts);
-        return new Diagnoser(RuleCatalog.All).Run(discovery.Files, new DiagnosisContext(facts), discovery.Problems);
+        return new Diagnoser(ProblemSet.Core.Rules).Run(discovery.Files, new DiagnosisContext(facts), discovery.Problems);
     }
 
     private static DiagnosisResult Run(IReadOnlyList<LogFile> files, HierarchyFacts? facts) =>
-        new Diagnoser(RuleCatalog.All).Run(files, new DiagnosisContext(facts), []);
+        new Diagnoser(ProblemSet.Core.Rules).Run(files, new DiagnosisContext(facts), []);
 
     private static string Tail(string displayPath)
     {

@@ -27,7 +27,7 @@ public sealed class PxePasswordCertificateFixTests
         ]);
 
     private static Finding Blocked(string server, Resolution? resolution = null) => new(
-        PxePasswordCertificateFix.FixId,
+        PxePasswordCertificateProblem.Id,
         Severity.Error,
         "PS1",
         server,
@@ -183,8 +183,8 @@ public sealed class PxePasswordCertificateFixTests
     {
         var detect = Text(Assert.Single(Generate(TargetSelection.All).Packages), "configmgr/PxePasswordCertificate/remediation.ps1");
 
-        Assert.Contains($"$PxeRestartWaitSeconds = {PxePasswordCertificateFix.RemediationWaitSeconds}", detect, StringComparison.Ordinal);
-        Assert.InRange(PxePasswordCertificateFix.RemediationWaitSeconds, 10, 50);
+        Assert.Contains($"$PxeRestartWaitSeconds = {SiteSystemGuard.PxeServiceWaitSeconds}", detect, StringComparison.Ordinal);
+        Assert.InRange(SiteSystemGuard.PxeServiceWaitSeconds, 10, 50);
     }
 
     [Fact]

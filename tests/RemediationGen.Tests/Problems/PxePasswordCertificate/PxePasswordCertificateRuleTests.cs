@@ -7,7 +7,7 @@ namespace RemediationGen.Tests.Problems.PxePasswordCertificate;
 
 public class PxePasswordCertificateRuleTests
 {
-    private const string Id = PxePasswordCertificateRule.RuleId;
+    private const string Id = PxePasswordCertificateProblem.Id;
     private const string OldThumbprint = "7C2F9A4E0B1D3C5E6F708192A3B4C5D6E7F80912";
     private const string NewThumbprint = "E41A07C9B3D25F6A8C1E4B7D90F2A3C5B6D8E1F0";
 
@@ -35,7 +35,7 @@ public class PxePasswordCertificateRuleTests
         Assert.Equal(OldThumbprint, dp02.Details["oldThumbprint"]);
         Assert.Equal("yes", dp02.Details["pxePasswordSet"]);
         Assert.Contains($"expired certificate {OldThumbprint}", dp02.Summary, StringComparison.Ordinal);
-        Assert.Equal(new PxePasswordCertificateRule().Fix, dp02.Fix);
+        Assert.Equal(PxePasswordCertificateProblem.Descriptor.FixDescription, dp02.Fix);
 
         var unnamed = findings[1];
         Assert.Equal(11L, Assert.Single(unnamed.Evidence).Line);
