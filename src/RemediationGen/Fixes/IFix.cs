@@ -1,6 +1,5 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
-using RemediationGen.Problems.AmtProvisioningCertificate;
 
 namespace RemediationGen.Fixes;
 
@@ -13,6 +12,12 @@ public interface IFix
 {
     /// <summary>The problem the fix plans for: its id, template folder and pair name.</summary>
     ProblemDescriptor Problem { get; }
+
+    /// <summary>The options this fix adds to <c>generate</c>, in help order; none by default.</summary>
+    IReadOnlyList<FixOption> Options => [];
+
+    /// <summary>This fix's options from <paramref name="values"/>, checked (throws naming the option); null when it has none.</summary>
+    IFixOptions? BindOptions(FixOptionValues values) => null;
 
     /// <summary>Plans for one site; empty when the fix has nothing to do there. Notes explain why, for the summary.</summary>
     FixPlanResult Plan(SiteFacts site, FixContext context);
@@ -29,16 +34,9 @@ public enum TargetSelection
 }
 
 /// <summary>What every fix may consult.</summary>
-public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets)
+/// <param name="Options">Every fix's checked options: a fix reads its own with <see cref="FixOptionSet.Get{T}"/>.</param>
+public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets, FixOptionSet Options)
 {
-    public AmtOptions Amt { get; init; } = AmtOptions.Default;
-
-    /// <summary>
-    /// IssuingCertificateList: also overwrite a present, well-formed value that differs from the captured site value.
-    /// Off by default: the site manages the value, and a frozen copy would roll back every later change of it.
-    /// </summary>
-    public bool IclOverwriteDifferent { get; init; }
-
     /// <summary>
     /// The site's findings of one rule that are still open. A finding a later record resolved shows the server healthy
     /// again: it is no reason to target it (the package README still lists it, marked resolved).

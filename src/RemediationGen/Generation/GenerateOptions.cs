@@ -1,15 +1,12 @@
 using RemediationGen.Fixes;
-using RemediationGen.Problems.AmtProvisioningCertificate;
 
 namespace RemediationGen.Generation;
 
 /// <param name="Sites">Site codes to generate for; empty means every site in the facts.</param>
 public sealed record GenerateOptions(TargetSelection Targets, IReadOnlyList<string> Sites)
 {
-    public AmtOptions Amt { get; init; } = AmtOptions.Default;
-
-    /// <summary><c>--icl-overwrite-different</c>: see <see cref="FixContext.IclOverwriteDifferent"/>.</summary>
-    public bool IclOverwriteDifferent { get; init; }
+    /// <summary>The fix options as given: each fix checks and reads its own.</summary>
+    public FixOptionValues FixOptions { get; init; } = FixOptionValues.None;
 }
 
 /// <param name="Packages">One per site that has something to fix, ordered by site code.</param>

@@ -12,10 +12,14 @@ namespace RemediationGen.Generation;
 /// </summary>
 public sealed class PackageGenerator(IReadOnlyList<IFix> fixes, TemplateRenderer renderer, string toolVersion)
 {
+    /// <summary>Every fix's options from <paramref name="values"/>, checked: an invalid value throws naming its option.</summary>
+    public FixOptionSet BindOptions(FixOptionValues values) => FixOptionSet.Bind(fixes, values);
+
     public GenerationResult Generate(HierarchyFacts facts, DiagnosisResult diagnosis, bool logsRead, GenerateOptions options)
     {
         var sites = SelectSites(facts, options.Sites);
-        var context = new FixContext(facts, diagnosis, options.Targets) { Amt = options.Amt, IclOverwriteDifferent = options.IclOverwriteDifferent };
+        var fixOptions = BindOptions(options.FixOptions);
+        var context = new FixContext(facts, diagnosis, options.Targets, fixOptions);
         var builder = new SitePackageBuilder(renderer, toolVersion);
         var packages = new List<RenderedPackage>();
         var notes = new List<string>();
@@ -36,7 +40,7 @@ public sealed class PackageGenerator(IReadOnlyList<IFix> fixes, TemplateRenderer
             notes.AddRange(siteNotes);
             if (plans.Count > 0)
             {
-                packages.Add(builder.Build(new PackageInputs(site, facts, diagnosis, options.Targets, options.Amt, logsRead, plans, siteNotes) { IclOverwriteDifferent = options.IclOverwriteDifferent }));
+                packages.Add(builder.Build(new PackageInputs(site, facts, diagnosis, options.Targets, fixOptions, logsRead, plans, siteNotes)));
             }
         }
 

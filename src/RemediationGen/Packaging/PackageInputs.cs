@@ -1,7 +1,6 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
-using RemediationGen.Problems.AmtProvisioningCertificate;
 
 namespace RemediationGen.Packaging;
 
@@ -11,17 +10,13 @@ namespace RemediationGen.Packaging;
 /// option, whether logs were read, the templates); <see cref="Plans"/> and <see cref="Notes"/> follow from those.
 /// The facts' origin and collection time are recorded in the manifest as they are.
 /// </summary>
-/// <param name="Amt">The AMT fix's options: they reach its scripts, kit and README.</param>
+/// <param name="FixOptions">Every fix's checked options: they reach its scripts, kit and README.</param>
 public sealed record PackageInputs(
     SiteFacts Site,
     HierarchyFacts Facts,
     DiagnosisResult Diagnosis,
     TargetSelection Targets,
-    AmtOptions Amt,
+    FixOptionSet FixOptions,
     bool LogsRead,
     IReadOnlyList<FixPlan> Plans,
-    IReadOnlyList<string> Notes)
-{
-    /// <summary><c>--icl-overwrite-different</c>: it reaches the IssuingCertificateList scripts and README.</summary>
-    public bool IclOverwriteDifferent { get; init; }
-}
+    IReadOnlyList<string> Notes);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
-using RemediationGen.Problems.AmtProvisioningCertificate;
 using RemediationGen.Templates;
 
 namespace RemediationGen.Packaging;
@@ -101,7 +100,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
     /// <summary>
     /// SHA-256 of a canonical JSON (fixed field order, lists in the order they take effect) of everything that decides
     /// the package's bytes: the site facts and the facts warnings, the site's findings, the rejected values, every
-    /// option, whether logs were read, and the templates. A new option must be written here too (InputDigestTests fails until it is).
+    /// option (each fix writes its own section, see <see cref="IFixOptions.WriteDigest"/>), whether logs were read, and the templates.
     /// </summary>
     private string InputDigest(PackageInputs inputs)
     {
@@ -116,8 +115,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             DiagnosisJson.WriteRejected(writer, SitePackageBuilder.SiteRejected(inputs));
             writer.WriteBoolean("logsRead", inputs.LogsRead);
             writer.WriteString("targets", inputs.Targets.ToString());
-            WriteAmtOptions(writer, inputs.Amt);
-            writer.WriteBoolean("iclOverwriteDifferent", inputs.IclOverwriteDifferent);
+            inputs.FixOptions.WriteDigest(writer);
             writer.WriteStringArray("templates", catalog.Names.Select(name => catalog.Get(name).Sha256));
             writer.WriteEndObject();
         }
@@ -125,15 +123,4 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
         return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()));
     }
 
-    private static void WriteAmtOptions(Utf8JsonWriter writer, AmtOptions amt)
-    {
-        writer.WriteStartObject("amt");
-        writer.WriteNumber("thresholdDays", amt.ThresholdDays);
-        writer.WriteStringArray("trustedRootHashes", amt.TrustedRootHashes);
-        writer.WriteString("organization", amt.Organization);
-        writer.WriteString("locality", amt.Locality);
-        writer.WriteString("state", amt.State);
-        writer.WriteString("country", amt.Country);
-        writer.WriteEndObject();
-    }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using RemediationGen.Facts;
+using RemediationGen.Fixes;
 
 namespace RemediationGen.Problems.AmtProvisioningCertificate;
 
@@ -11,18 +13,52 @@ public sealed record AmtOptions(
     string? Organization,
     string? Locality,
     string? State,
-    string? Country)
+    string? Country) : IFixOptions
 {
     public const int DefaultThresholdDays = 30;
 
+    public static FixOption ThresholdDaysOption { get; } = FixOption.Number(
+        "--amt-threshold-days", "AMT provisioning certificate: non-compliant when it is valid for this many days or fewer (1-365).", "DAYS", DefaultThresholdDays);
+
+    public static FixOption TrustedRootOption { get; } = FixOption.TextList(
+        "--amt-trusted-root", "Hash (SHA-1 thumbprint or SHA-256, hex) of a root certificate the AMT firmware trusts. Repeatable; added to the facts' list.", "HASH");
+
+    public static FixOption OrganizationOption { get; } = FixOption.Text(
+        "--amt-organization", "O of the AMT provisioning certificate request (CN is the service point; OU is Intel(R) Client Setup Certificate).", "TEXT");
+
+    public static FixOption LocalityOption { get; } = FixOption.Text("--amt-locality", "L (city) of the AMT provisioning certificate request.", "TEXT");
+
+    public static FixOption StateOption { get; } = FixOption.Text("--amt-state", "S (state or province, not abbreviated) of the AMT provisioning certificate request.", "TEXT");
+
+    public static FixOption CountryOption { get; } = FixOption.Text("--amt-country", "C (two-letter ISO code) of the AMT provisioning certificate request.", "CC");
+
+    /// <summary>The options <c>generate</c> offers for this fix, in help order.</summary>
+    public static IReadOnlyList<FixOption> Declared { get; } =
+        [ThresholdDaysOption, TrustedRootOption, OrganizationOption, LocalityOption, StateOption, CountryOption];
+
     public static AmtOptions Default { get; } = new(DefaultThresholdDays, [], null, null, null, null);
+
+    public string DigestSection => "amt";
+
+    /// <summary>The options as given (defaults for the rest), checked.</summary>
+    public static AmtOptions Bind(FixOptionValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new AmtOptions(
+            values.Number(ThresholdDaysOption),
+            values.TextList(TrustedRootOption),
+            values.Text(OrganizationOption),
+            values.Text(LocalityOption),
+            values.Text(StateOption),
+            values.Text(CountryOption)).Validated();
+    }
 
     /// <summary>Checks the values as given on the command line; throws naming the option.</summary>
     public AmtOptions Validated()
     {
         if (ThresholdDays is < 1 or > 365)
         {
-            throw Invalid("--amt-threshold-days", $"{ThresholdDays} is outside 1-365 days");
+            throw Invalid(ThresholdDaysOption.Name, $"{ThresholdDays} is outside 1-365 days");
         }
 
         var hashes = new List<string>();
@@ -30,15 +66,15 @@ public sealed record AmtOptions(
         {
             hashes.Add(CertificateHash.TryNormalizeTyped(hash, out var normalized)
                 ? normalized
-                : throw Invalid("--amt-trusted-root", $"'{PrintableText.Escape(hash)}' is not a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) hash"));
+                : throw Invalid(TrustedRootOption.Name, $"'{PrintableText.Escape(hash)}' is not a SHA-1 (40 hex digits) or SHA-256 (64 hex digits) hash"));
         }
 
         foreach (var (option, field, value) in new[]
         {
-            ("--amt-organization", "organization", Organization),
-            ("--amt-locality", "locality", Locality),
-            ("--amt-state", "state", State),
-            ("--amt-country", "country", Country),
+            (OrganizationOption.Name, "organization", Organization),
+            (LocalityOption.Name, "locality", Locality),
+            (StateOption.Name, "state", State),
+            (CountryOption.Name, "country", Country),
         })
         {
             if (value is not null && ProvisioningSubject.Problem(field, value) is { } problem)
@@ -60,6 +96,20 @@ public sealed record AmtOptions(
         return organization is null || locality is null || state is null || country is null
             ? null
             : new ProvisioningSubject(organization, locality, state, country);
+    }
+
+    /// <summary>Every field, in a fixed order: each one reaches a script, the kit or the README.</summary>
+    public void WriteDigest(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteNumber("thresholdDays", ThresholdDays);
+        writer.WriteStringArray("trustedRootHashes", TrustedRootHashes);
+        writer.WriteString("organization", Organization);
+        writer.WriteString("locality", Locality);
+        writer.WriteString("state", State);
+        writer.WriteString("country", Country);
+        writer.WriteEndObject();
     }
 
     private static RemediationGenException Invalid(string option, string problem) => new(ErrorKind.InvalidInput, $"{option}: {problem}.");

@@ -19,8 +19,13 @@ public sealed class AmtProvisioningCertificateFix : IFix
 
     private static string TemplateFolder => AmtProvisioningCertificateProblem.Descriptor.TemplateFolder;
 
+    public IReadOnlyList<FixOption> Options => AmtOptions.Declared;
+
+    public IFixOptions BindOptions(FixOptionValues values) => AmtOptions.Bind(values);
+
     public FixPlanResult Plan(SiteFacts site, FixContext context)
     {
+        var options = context.Options.Get<AmtOptions>();
         var findings = context.OpenFindings(AmtProvisioningCertificateProblem.Id, site.SiteCode);
         var outOfBand = site.OutOfBand;
         if (outOfBand is null && findings.Count == 0)
@@ -37,7 +42,7 @@ public sealed class AmtProvisioningCertificateFix : IFix
 
         var notes = new List<string>();
         var servicePoint = outOfBand?.ServicePoint ?? (targets.Count == 1 ? targets[0].Server : null);
-        var subject = context.Amt.SubjectOver(outOfBand?.Subject);
+        var subject = options.SubjectOver(outOfBand?.Subject);
         if (subject is null || servicePoint is null)
         {
             notes.Add($"Site {site.SiteCode}: the AMT renewal kit's certificate request ({RequestFile}) is a placeholder to complete by hand: "
@@ -45,7 +50,7 @@ public sealed class AmtProvisioningCertificateFix : IFix
                 + (subject is null ? "give the subject with --amt-organization, --amt-locality, --amt-state and --amt-country (or outOfBandManagement.provisioningCertificateSubject in the facts)." : string.Empty));
         }
 
-        var roots = (outOfBand?.TrustedRootHashes ?? []).Concat(context.Amt.TrustedRootHashes).Distinct(StringComparer.Ordinal).ToList();
+        var roots = (outOfBand?.TrustedRootHashes ?? []).Concat(options.TrustedRootHashes).Distinct(StringComparer.Ordinal).ToList();
         if (roots.Count == 0)
         {
             notes.Add($"Site {site.SiteCode}: no AMT-trusted root hashes are configured, so the check and the validation script cannot tell whether the certificate chains to a root the AMT firmware trusts; add them with --amt-trusted-root or outOfBandManagement.trustedRootHashes (the hashes your vPro firmware holds; RemediationGen never guesses them).");
@@ -53,7 +58,7 @@ public sealed class AmtProvisioningCertificateFix : IFix
 
         var (inUse, inUseSource) = InUse(outOfBand, findings);
         var model = new AmtProvisioningCertificateModel(
-            context.Amt.ThresholdDays,
+            options.ThresholdDays,
             roots,
             servicePoint ?? string.Empty,
             HasRequest: subject is not null && servicePoint is not null,
@@ -78,7 +83,7 @@ public sealed class AmtProvisioningCertificateFix : IFix
             site.SiteCode,
             PairName: AmtProvisioningCertificateProblem.Id,
             Title: $"AMT provisioning certificate for site {site.SiteCode}",
-            Description: $"Warns when the Intel AMT provisioning certificate of site {site.SiteCode}'s out-of-band service point is missing, expires within {context.Amt.ThresholdDays} days, has no private key or chains to an untrusted root; detection only, with a renewal kit.",
+            Description: $"Warns when the Intel AMT provisioning certificate of site {site.SiteCode}'s out-of-band service point is missing, expires within {options.ThresholdDays} days, has no private key or chains to an untrusted root; detection only, with a renewal kit.",
             targets,
             findings,
             model)

@@ -17,6 +17,10 @@ public sealed class IssuingCertificateListFix : IFix
 
     private static string TemplateFolder => IssuingCertificateListProblem.Descriptor.TemplateFolder;
 
+    public IReadOnlyList<FixOption> Options => IssuingCertificateListOptions.Declared;
+
+    public IFixOptions BindOptions(FixOptionValues values) => IssuingCertificateListOptions.Bind(values);
+
     public FixPlanResult Plan(SiteFacts site, FixContext context)
     {
         var findings = context.OpenFindings(IssuingCertificateListProblem.Id, site.SiteCode);
@@ -46,7 +50,7 @@ public sealed class IssuingCertificateListFix : IFix
             site.IssuingCertificateList!.Length,
             context.Facts.Origin,
             context.Facts.CollectedAt is { } collectedAt ? IsoTime.Utc(collectedAt) : IssuingCertificateListModel.UnknownCaptureTime,
-            context.IclOverwriteDifferent,
+            context.Options.Get<IssuingCertificateListOptions>().OverwriteDifferent,
             SiteSystemGuard.PxeServiceWaitSeconds);
         var notes = targets.Where(t => !t.InFacts)
             .Select(t => $"{t.Server} is named in the logs but not in the site facts; it is targeted, check that it belongs to site {site.SiteCode}.")

@@ -23,7 +23,7 @@ public sealed class AmtProvisioningCertificateFixTests
     private static GenerationResult Generate(SiteFacts site, AmtOptions? options = null)
     {
         var facts = new HierarchyFacts([site], "test", null, []);
-        return TestGenerator.Generate(facts, DiagnosisResult.Empty, logsRead: false, new GenerateOptions(TargetSelection.All, []) { Amt = (options ?? AmtOptions.Default).Validated() });
+        return TestGenerator.Generate(facts, DiagnosisResult.Empty, logsRead: false, new GenerateOptions(TargetSelection.All, []) { FixOptions = AmtOptionValues.Of(options ?? AmtOptions.Default) });
     }
 
     private static string Text(RenderedPackage package, string path) => TestGenerator.Text(package, path);
@@ -148,7 +148,7 @@ public sealed class AmtProvisioningCertificateFixTests
         var facts = new HierarchyFacts([site], "test", null, []);
 
         // When
-        var result = new AmtProvisioningCertificateFix().Plan(site, new FixContext(facts, new DiagnosisResult([resolved], [], [], 1, 1), TargetSelection.All));
+        var result = new AmtProvisioningCertificateFix().Plan(site, new FixContext(facts, new DiagnosisResult([resolved], [], [], 1, 1), TargetSelection.All, TestGenerator.DefaultFixOptions));
 
         // Then the replaced certificate is no reason for a package
         Assert.Null(result.Plan);
@@ -166,7 +166,7 @@ public sealed class AmtProvisioningCertificateFixTests
     private static FixPlan Plan(SiteFacts site, params Finding[] findings)
     {
         var facts = new HierarchyFacts([site], "test", null, []);
-        var result = new AmtProvisioningCertificateFix().Plan(site, new FixContext(facts, new DiagnosisResult(findings, [], [], 1, 1), TargetSelection.All));
+        var result = new AmtProvisioningCertificateFix().Plan(site, new FixContext(facts, new DiagnosisResult(findings, [], [], 1, 1), TargetSelection.All, TestGenerator.DefaultFixOptions));
         return Assert.IsType<FixPlan>(result.Plan);
     }
 
