@@ -73,9 +73,6 @@ public sealed record Resolution(Evidence Evidence, string Explanation);
 /// </summary>
 public sealed record RejectedEvidence(string RuleId, string? SiteCode, string Value, string Reason, Evidence Evidence);
 
-/// <summary>A log that could not be read, or was read only in part; the scan went on without it.</summary>
-public sealed record LogProblem(string File, string Reason);
-
 /// <summary>
 /// Everything diagnosis produced, in a stable order (rule, site, server). <paramref name="FilesRead"/> counts the logs
 /// that could be opened; <paramref name="LinesRead"/> counts the physical lines scanned (a record of three lines

@@ -1,6 +1,5 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Fixes;
-using RemediationGen.Generation;
 using RemediationGen.Packaging;
 using RemediationGen.Problems;
 using RemediationGen.Templates;

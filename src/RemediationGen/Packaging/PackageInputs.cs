@@ -19,4 +19,13 @@ public sealed record PackageInputs(
     FixOptionSet FixOptions,
     bool LogsRead,
     IReadOnlyList<FixPlan> Plans,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The findings of this site.</summary>
+    public IEnumerable<Finding> SiteFindings =>
+        Diagnosis.Findings.Where(f => string.Equals(f.SiteCode, Site.SiteCode, StringComparison.Ordinal));
+
+    /// <summary>Values rejected in this site's logs, and those from logs not tied to any site (every site may own them).</summary>
+    public IEnumerable<RejectedEvidence> SiteRejected =>
+        Diagnosis.Rejected.Where(r => r.SiteCode is null || string.Equals(r.SiteCode, Site.SiteCode, StringComparison.Ordinal));
+}

@@ -19,7 +19,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
         return JsonOptions.Text(writer =>
         {
             writer.WriteStartObject();
-            writer.WriteString("tool", SitePackageBuilder.ToolName);
+            writer.WriteString("tool", PackageLayout.ToolName);
             writer.WriteString("toolVersion", toolVersion);
             writer.WriteNumber("manifestVersion", 1);
             writer.WriteString("siteCode", inputs.Site.SiteCode);
@@ -41,8 +41,8 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             }
 
             writer.WriteEndArray();
-            DiagnosisJson.WriteFindings(writer, "findings", SitePackageBuilder.SiteFindings(inputs));
-            DiagnosisJson.WriteRejected(writer, SitePackageBuilder.SiteRejected(inputs));
+            DiagnosisJson.WriteFindings(writer, "findings", inputs.SiteFindings);
+            DiagnosisJson.WriteRejected(writer, inputs.SiteRejected);
             writer.WriteStartArray("pairs");
             foreach (var plan in inputs.Plans)
             {
@@ -111,8 +111,8 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             writer.WritePropertyName("site");
             FactsFileWriter.WriteSite(writer, inputs.Site);
             writer.WriteStringArray("factsWarnings", inputs.Facts.Warnings);
-            DiagnosisJson.WriteFindings(writer, "findings", SitePackageBuilder.SiteFindings(inputs));
-            DiagnosisJson.WriteRejected(writer, SitePackageBuilder.SiteRejected(inputs));
+            DiagnosisJson.WriteFindings(writer, "findings", inputs.SiteFindings);
+            DiagnosisJson.WriteRejected(writer, inputs.SiteRejected);
             writer.WriteBoolean("logsRead", inputs.LogsRead);
             writer.WriteString("targets", inputs.Targets.ToString());
             inputs.FixOptions.WriteDigest(writer);

@@ -1,5 +1,4 @@
 using System.Text;
-using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
 using RemediationGen.Problems;
 using RemediationGen.Tests.Support;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
-using RemediationGen.Generation;
 using RemediationGen.Packaging;
 using RemediationGen.Problems;
 using RemediationGen.Tests.Support;
@@ -30,7 +29,7 @@ public sealed class InputDigestTests
 
     private static string Digest(RenderedPackage package)
     {
-        using var manifest = JsonDocument.Parse(TestGenerator.Text(package, SitePackageBuilder.ManifestFileName));
+        using var manifest = JsonDocument.Parse(TestGenerator.Text(package, PackageLayout.ManifestFileName));
         return manifest.RootElement.GetProperty("inputs").GetProperty("digestSha256").GetString()!;
     }
 
@@ -38,7 +37,7 @@ public sealed class InputDigestTests
     private static List<string> ChangedFiles(RenderedPackage before, RenderedPackage after) =>
         [.. before.Files.Select(f => f.RelativePath)
             .Union(after.Files.Select(f => f.RelativePath))
-            .Where(path => path != SitePackageBuilder.ManifestFileName)
+            .Where(path => path != PackageLayout.ManifestFileName)
             .Where(path => !(before.Files.FirstOrDefault(f => f.RelativePath == path)?.Content ?? []).AsSpan()
                 .SequenceEqual(after.Files.FirstOrDefault(f => f.RelativePath == path)?.Content ?? []))
             .Order(StringComparer.Ordinal)];
@@ -148,6 +147,6 @@ public sealed class InputDigestTests
             [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Order(StringComparer.Ordinal)];
 
         Assert.Equal(["FixOptions", "Sites", "Targets"], Properties(typeof(GenerateOptions)));
-        Assert.Equal(["Diagnosis", "Facts", "FixOptions", "LogsRead", "Notes", "Plans", "Site", "Targets"], Properties(typeof(PackageInputs)));
+        Assert.Equal(["Diagnosis", "Facts", "FixOptions", "LogsRead", "Notes", "Plans", "Site", "SiteFindings", "SiteRejected", "Targets"], Properties(typeof(PackageInputs)));
     }
 }

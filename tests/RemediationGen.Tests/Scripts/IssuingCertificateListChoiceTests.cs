@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Win32;
 using RemediationGen.Diagnosis;
 using RemediationGen.Fixes;
-using RemediationGen.Generation;
+using RemediationGen.Packaging;
 using RemediationGen.Problems.IssuingCertificateList;
 using RemediationGen.Tests.Support;
 

@@ -2,7 +2,6 @@ using System.Text;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
-using RemediationGen.Generation;
 using RemediationGen.Packaging;
 using RemediationGen.Problems;
 using RemediationGen.Templates;

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
-using RemediationGen.Generation;
 using RemediationGen.Packaging;
 using RemediationGen.Problems.PxePasswordCertificate;
 using RemediationGen.Tests.PowerShell;

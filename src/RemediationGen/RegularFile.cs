@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace RemediationGen.Logs;
+namespace RemediationGen;
 
 /// <summary>
 /// Opens a log or a facts file only if it is a regular file. A FIFO named <c>*.log</c> would block the open until some

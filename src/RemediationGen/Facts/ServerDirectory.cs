@@ -1,6 +1,4 @@
-using RemediationGen.Facts;
-
-namespace RemediationGen.Diagnosis;
+namespace RemediationGen.Facts;
 
 /// <summary>Ties a server name found in a log to the site and role the facts give it (by FQDN, else by short name).</summary>
 public sealed class ServerDirectory

@@ -1,7 +1,8 @@
 using RemediationGen.Packaging;
+using RemediationGen.Signing;
 using RemediationGen.Verification;
 
-namespace RemediationGen.Signing;
+namespace RemediationGen.Jobs;
 
 /// <param name="Folder">The package folder, signed in place.</param>
 public sealed record SignJobResult(string Folder, int ScriptCount, SignerRecord Signer);

@@ -1,10 +1,9 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
-using RemediationGen.Packaging;
 using RemediationGen.Templates;
 
-namespace RemediationGen.Generation;
+namespace RemediationGen.Packaging;
 
 /// <summary>
 /// Facts + findings -> plans -> rendered packages, all in memory. Writing is the caller's next step
