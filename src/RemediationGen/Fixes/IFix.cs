@@ -6,7 +6,8 @@ namespace RemediationGen.Fixes;
 /// <summary>
 /// A fix: one sealed class per problem, named like its rule. It turns facts and findings into plans: which script
 /// pairs, for which targets and why, and the template model (plain data). Fixes know what must happen on a server;
-/// they do not know the template language or file layout.
+/// they do not know the template language or file layout: they name templates by <see cref="TemplatePart"/> and ask
+/// <see cref="FixContext.Paths"/> where files go.
 /// </summary>
 public interface IFix
 {
@@ -35,7 +36,8 @@ public enum TargetSelection
 
 /// <summary>What every fix may consult.</summary>
 /// <param name="Options">Every fix's checked options: a fix reads its own with <see cref="FixOptionSet.Get{T}"/>.</param>
-public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets, FixOptionSet Options)
+/// <param name="Paths">Where the package puts a problem's files, for text that tells the admin.</param>
+public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets, FixOptionSet Options, IPackagePaths Paths)
 {
     /// <summary>
     /// The site's findings of one rule that are still open. A finding a later record resolved shows the server healthy

@@ -18,7 +18,7 @@ public sealed class PackageGenerator(IReadOnlyList<IFix> fixes, TemplateRenderer
     {
         var sites = SelectSites(facts, options.Sites);
         var fixOptions = BindOptions(options.FixOptions);
-        var context = new FixContext(facts, diagnosis, options.Targets, fixOptions);
+        var context = new FixContext(facts, diagnosis, options.Targets, fixOptions, PackageLayout.Paths);
         var builder = new SitePackageBuilder(renderer, toolVersion);
         var packages = new List<RenderedPackage>();
         var notes = new List<string>();

@@ -15,10 +15,10 @@ namespace RemediationGen.Packaging;
 public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVersion)
 {
     /// <summary>The import script: its help, parameters and items; the connection; the import itself.</summary>
-    private static readonly string[] ImportTemplates = ["shared/configmgr-import-header.ps1", SiteFile.ConfigMgrConnectTemplate, "shared/configmgr-import.ps1"];
+    private static readonly string[] ImportTemplates = [PackageLayout.Shared("configmgr-import-header.ps1"), PackageLayout.Shared(SiteFile.ConfigMgrConnectTemplate), PackageLayout.Shared("configmgr-import.ps1")];
 
     /// <summary>The ConfigMgr status script: its help, parameters and pairs; the connection; the report.</summary>
-    private static readonly string[] ConfigMgrStatusTemplates = ["shared/configmgr-status-header.ps1", SiteFile.ConfigMgrConnectTemplate, "shared/configmgr-status.ps1"];
+    private static readonly string[] ConfigMgrStatusTemplates = [PackageLayout.Shared("configmgr-status-header.ps1"), PackageLayout.Shared(SiteFile.ConfigMgrConnectTemplate), PackageLayout.Shared("configmgr-status.ps1")];
 
     public RenderedPackage Build(PackageInputs inputs)
     {
@@ -30,22 +30,22 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
             var scripts = PairScripts.Render(renderer, plan, toolVersion);
             var detect = PackageText.Script("detect.ps1", scripts.IntuneDetection);
             var remediate = scripts.IntuneRemediation is { } intuneRemediation ? PackageText.Script("remediate.ps1", intuneRemediation) : null;
-            files.Add(new RenderedFile($"intune/{plan.PairName}/detect.ps1", detect));
+            files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + "detect.ps1", detect));
             if (remediate is not null)
             {
-                files.Add(new RenderedFile($"intune/{plan.PairName}/remediate.ps1", remediate));
+                files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + "remediate.ps1", remediate));
             }
 
-            files.Add(new RenderedFile($"intune/{plan.PairName}/deviceHealthScript.json", PackageText.Utf8(IntuneHealthScriptBody.Create(plan, detect, remediate))));
-            files.Add(new RenderedFile($"configmgr/{plan.PairName}/discovery.ps1", PackageText.Script("discovery.ps1", scripts.ConfigMgrDiscovery)));
+            files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + "deviceHealthScript.json", PackageText.Utf8(IntuneHealthScriptBody.Create(plan, detect, remediate))));
+            files.Add(new RenderedFile(PackageLayout.ConfigMgrFolder(plan.PairName) + "discovery.ps1", PackageText.Script("discovery.ps1", scripts.ConfigMgrDiscovery)));
             if (scripts.ConfigMgrRemediation is { } configMgrRemediation)
             {
-                files.Add(new RenderedFile($"configmgr/{plan.PairName}/remediation.ps1", PackageText.Script("remediation.ps1", configMgrRemediation)));
+                files.Add(new RenderedFile(PackageLayout.ConfigMgrFolder(plan.PairName) + "remediation.ps1", PackageText.Script("remediation.ps1", configMgrRemediation)));
             }
 
             files.AddRange(RenderSiteFiles(plan));
             var targetNames = plan.Targets.Select(t => t.Server).ToList();
-            files.Add(new RenderedFile($"targets/{plan.PairName}.txt", PackageText.Utf8(string.Concat(targetNames.Select(t => t + "\n")))));
+            files.Add(new RenderedFile(PackageLayout.TargetsFile(plan.PairName), PackageText.Utf8(string.Concat(targetNames.Select(t => t + "\n")))));
             items.Add(new ConfigMgrItemModel(
                 $"{PackageLayout.ToolName} {siteCode} {plan.PairName}",
                 plan.Description,
@@ -76,8 +76,8 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
             toolVersion,
             siteCode,
             [.. inputs.Plans.Select(p => new IntunePairModel(p.PairName, IntuneHealthScriptBody.DisplayName(p), $"{p.PairName}\\deviceHealthScript.json", p.HasRemediation))]);
-        yield return new RenderedFile($"intune/{PackageLayout.PublishScriptName}", PackageText.Script(PackageLayout.PublishScriptName, renderer.Render("shared/intune-publish.ps1", intune)));
-        yield return new RenderedFile($"intune/{PackageLayout.IntuneStatusScriptName}", PackageText.Script(PackageLayout.IntuneStatusScriptName, renderer.Render("shared/intune-status.ps1", intune)));
+        yield return new RenderedFile($"intune/{PackageLayout.PublishScriptName}", PackageText.Script(PackageLayout.PublishScriptName, renderer.Render(PackageLayout.Shared("intune-publish.ps1"), intune)));
+        yield return new RenderedFile($"intune/{PackageLayout.IntuneStatusScriptName}", PackageText.Script(PackageLayout.IntuneStatusScriptName, renderer.Render(PackageLayout.Shared("intune-status.ps1"), intune)));
         var configMgr = new ConfigMgrStatusModel(
             toolVersion,
             siteCode,
@@ -92,8 +92,8 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
         var model = new PairScriptModel(toolVersion, plan.SiteCode, plan.PairName, plan.Title, "Site-side", plan.TemplateModel);
         foreach (var siteFile in plan.SiteFiles)
         {
-            var path = $"site/{plan.PairName}/{siteFile.FileName}";
-            var text = string.Concat(siteFile.Templates.Select(template => renderer.Render(template, model)));
+            var path = PackageLayout.SiteFolder(plan.PairName) + siteFile.FileName;
+            var text = string.Concat(siteFile.Templates.Select(template => renderer.Render(PackageLayout.Template(plan.Problem, template), model)));
             var ascii = siteFile.FileName.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase) || siteFile.FileName.EndsWith(".inf", StringComparison.OrdinalIgnoreCase);
             yield return new RenderedFile(path, ascii ? PackageText.Script(path, text) : PackageText.Utf8(text));
         }
@@ -126,7 +126,7 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
             findings,
             rejected,
             [.. inputs.Notes, .. inputs.Facts.Warnings]);
-        var builder = new StringBuilder(renderer.Render("shared/readme-intro.md", intro));
+        var builder = new StringBuilder(renderer.Render(PackageLayout.Shared("readme-intro.md"), intro));
         foreach (var plan in inputs.Plans)
         {
             var section = new ReadmeFixModel(
@@ -135,14 +135,14 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
                 plan.Description,
                 plan.TemplateModel,
                 [.. plan.Targets.Select(t => new ReadmeTarget(t.Server, string.Join(", ", t.Roles), t.Reason, t.InFacts ? "yes" : "NO: check it"))],
-                $"intune/{plan.PairName}/",
-                $"configmgr/{plan.PairName}/",
-                $"targets/{plan.PairName}.txt",
+                PackageLayout.IntuneFolder(plan.PairName),
+                PackageLayout.ConfigMgrFolder(plan.PairName),
+                PackageLayout.TargetsFile(plan.PairName),
                 CollectionName(site.SiteCode, plan));
-            builder.Append(renderer.Render($"{plan.TemplateFolder}/readme.md", section));
+            builder.Append(renderer.Render(PackageLayout.Template(plan.Problem, TemplatePart.Own("readme.md")), section));
         }
 
-        builder.Append(renderer.Render("shared/readme-deploy.md", new ReadmeDeployModel([.. inputs.Plans.Select(p => CollectionName(site.SiteCode, p))])));
+        builder.Append(renderer.Render(PackageLayout.Shared("readme-deploy.md"), new ReadmeDeployModel([.. inputs.Plans.Select(p => CollectionName(site.SiteCode, p))])));
         return builder.ToString();
     }
 

@@ -17,8 +17,6 @@ public sealed class AmtProvisioningCertificateFix : IFix
 
     public ProblemDescriptor Problem => AmtProvisioningCertificateProblem.Descriptor;
 
-    private static string TemplateFolder => AmtProvisioningCertificateProblem.Descriptor.TemplateFolder;
-
     public IReadOnlyList<FixOption> Options => AmtOptions.Declared;
 
     public IFixOptions BindOptions(FixOptionValues values) => AmtOptions.Bind(values);
@@ -66,22 +64,20 @@ public sealed class AmtProvisioningCertificateFix : IFix
             subject?.Locality ?? string.Empty,
             subject?.State ?? string.Empty,
             subject?.Country ?? string.Empty,
-            $"site/{AmtProvisioningCertificateProblem.Id}/ in the RemediationGen package of site {site.SiteCode}",
+            $"{context.Paths.SiteFolder(Problem)} in the RemediationGen package of site {site.SiteCode}",
             [.. findings.Select(f => $"{f.Server ?? "(unknown server)"}: {f.Summary}")],
             inUse,
             inUseSource);
         var siteFiles = new List<SiteFile>();
         // Without a known subject the request is a placeholder whose <...> parts the admin fills in (see RequestSubject).
-        siteFiles.Add(new SiteFile(RequestFile, [$"{TemplateFolder}/request.inf"]));
+        siteFiles.Add(new SiteFile(RequestFile, [TemplatePart.Own("request.inf")]));
 
         // The validation script runs the check's own functions (purpose, chain root) on the issued certificate.
-        siteFiles.Add(new SiteFile(ValidationScript, [$"{TemplateFolder}/validate-header.ps1", $"{TemplateFolder}/check.ps1", $"{TemplateFolder}/validate.ps1"]));
-        siteFiles.Add(new SiteFile(ExportScript, [$"{TemplateFolder}/export.ps1"]));
+        siteFiles.Add(new SiteFile(ValidationScript, [TemplatePart.Own("validate-header.ps1"), TemplatePart.Own("check.ps1"), TemplatePart.Own("validate.ps1")]));
+        siteFiles.Add(new SiteFile(ExportScript, [TemplatePart.Own("export.ps1")]));
         var plan = new FixPlan(
-            AmtProvisioningCertificateProblem.Id,
-            TemplateFolder,
+            AmtProvisioningCertificateProblem.Descriptor,
             site.SiteCode,
-            PairName: AmtProvisioningCertificateProblem.Id,
             Title: $"AMT provisioning certificate for site {site.SiteCode}",
             Description: $"Warns when the Intel AMT provisioning certificate of site {site.SiteCode}'s out-of-band service point is missing, expires within {options.ThresholdDays} days, has no private key or chains to an untrusted root; detection only, with a renewal kit.",
             targets,

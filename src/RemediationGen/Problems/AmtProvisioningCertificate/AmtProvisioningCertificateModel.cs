@@ -1,3 +1,5 @@
+using RemediationGen.Fixes;
+
 namespace RemediationGen.Problems.AmtProvisioningCertificate;
 
 /// <summary>Template model of the AMT provisioning certificate pair and renewal kit (templates/amt-provisioning-certificate/).</summary>
@@ -19,7 +21,7 @@ public sealed record AmtProvisioningCertificateModel(
     string KitLocation,
     IReadOnlyList<string> LoggedCertificates,
     string InUseThumbprint,
-    string InUseSource)
+    string InUseSource) : IFixModel
 {
     public bool HasInUseThumbprint => InUseThumbprint.Length > 0;
 

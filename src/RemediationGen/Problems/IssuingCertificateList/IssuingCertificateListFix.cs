@@ -15,8 +15,6 @@ public sealed class IssuingCertificateListFix : IFix
 {
     public ProblemDescriptor Problem => IssuingCertificateListProblem.Descriptor;
 
-    private static string TemplateFolder => IssuingCertificateListProblem.Descriptor.TemplateFolder;
-
     public IReadOnlyList<FixOption> Options => IssuingCertificateListOptions.Declared;
 
     public IFixOptions BindOptions(FixOptionValues values) => IssuingCertificateListOptions.Bind(values);
@@ -56,10 +54,8 @@ public sealed class IssuingCertificateListFix : IFix
             .Select(t => $"{t.Server} is named in the logs but not in the site facts; it is targeted, check that it belongs to site {site.SiteCode}.")
             .ToList();
         var plan = new FixPlan(
-            IssuingCertificateListProblem.Id,
-            TemplateFolder,
+            IssuingCertificateListProblem.Descriptor,
             site.SiteCode,
-            PairName: IssuingCertificateListProblem.Id,
             Title: $"IssuingCertificateList for site {site.SiteCode}",
             Description: $"Restores HKLM\\SOFTWARE\\Microsoft\\SMS\\Security\\IssuingCertificateList (REG_MULTI_SZ, 64-bit view) to site {site.SiteCode}'s value on its management points and PXE-enabled distribution points (KB 4469580).",
             targets,

@@ -1,3 +1,5 @@
+using RemediationGen.Fixes;
+
 namespace RemediationGen.Problems.IssuingCertificateList;
 
 /// <summary>Template model of the IssuingCertificateList pair (templates/issuing-certificate-list/).</summary>
@@ -17,7 +19,7 @@ public sealed record IssuingCertificateListModel(
     string CapturedFrom,
     string CapturedAt,
     bool OverwriteDifferent,
-    int RestartWaitSeconds)
+    int RestartWaitSeconds) : IFixModel
 {
     public int EntryCount => ExpectedEntries.Count;
 

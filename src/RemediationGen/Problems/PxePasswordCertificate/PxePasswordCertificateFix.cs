@@ -16,8 +16,6 @@ public sealed class PxePasswordCertificateFix : IFix
 
     public ProblemDescriptor Problem => PxePasswordCertificateProblem.Descriptor;
 
-    private static string TemplateFolder => PxePasswordCertificateProblem.Descriptor.TemplateFolder;
-
     public FixPlanResult Plan(SiteFacts site, FixContext context)
     {
         var findings = context.OpenFindings(PxePasswordCertificateProblem.Id, site.SiteCode);
@@ -55,7 +53,7 @@ public sealed class PxePasswordCertificateFix : IFix
             siteServer,
             siteServer.Length == 0 ? string.Empty : $@"\\{siteServer}\SMS_{site.SiteCode}\Logs\distmgr.log",
             SiteSystemGuard.PxeServiceWaitSeconds,
-            $"site/{PxePasswordCertificateProblem.Id}/{RunbookFile} in the RemediationGen package of site {site.SiteCode}",
+            $"{context.Paths.SiteFolder(Problem)}{RunbookFile} in the RemediationGen package of site {site.SiteCode}",
             [.. known.Select(t => new PxeDistributionPointModel(t.Server, t.Dp?.CertificateThumbprint ?? string.Empty, t.Dp?.PxeResponder ?? string.Empty))]);
         var notes = targets.Where(t => !t.InFacts)
             .Select(t => $"{t.Server} is named in the PXE-password logs but not in the site facts; it is targeted, check that it belongs to site {site.SiteCode}.")
@@ -66,17 +64,15 @@ public sealed class PxePasswordCertificateFix : IFix
         }
 
         var plan = new FixPlan(
-            PxePasswordCertificateProblem.Id,
-            TemplateFolder,
+            PxePasswordCertificateProblem.Descriptor,
             site.SiteCode,
-            PairName: PxePasswordCertificateProblem.Id,
             Title: $"DP certificate blocked by a PXE password, site {site.SiteCode}",
             Description: $"Detects PXE-enabled DPs of site {site.SiteCode} whose PXE provider validates an expired or invalid certificate, restarts the PXE service, and gives a runbook for KB 4511618 (clear the PXE password, update, set it again).",
             targets,
             findings,
             model)
         {
-            SiteFiles = [new SiteFile(RunbookFile, [$"{TemplateFolder}/runbook-header.ps1", $"{TemplateFolder}/check.ps1", SiteSystemGuard.PxeServiceTemplate, SiteFile.ConfigMgrConnectTemplate, $"{TemplateFolder}/runbook.ps1"])],
+            SiteFiles = [new SiteFile(RunbookFile, [TemplatePart.Own("runbook-header.ps1"), TemplatePart.Own("check.ps1"), SiteSystemGuard.PxeServiceTemplate, SiteFile.ConfigMgrConnectTemplate, TemplatePart.Own("runbook.ps1")])],
             Guard = SiteSystemGuard.DistributionPoint,
             RemediationParts = [SiteSystemGuard.PxeServiceTemplate],
         };

@@ -1,3 +1,5 @@
+using RemediationGen.Fixes;
+
 namespace RemediationGen.Problems.PxePasswordCertificate;
 
 /// <summary>Template model of the KB 4511618 pair and runbook (templates/pxe-password-certificate/).</summary>
@@ -9,7 +11,7 @@ public sealed record PxePasswordCertificateModel(
     string DistmgrLogPath,
     int RemediationWaitSeconds,
     string RunbookLocation,
-    IReadOnlyList<PxeDistributionPointModel> DistributionPoints);
+    IReadOnlyList<PxeDistributionPointModel> DistributionPoints) : IFixModel;
 
 /// <param name="ExpectedThumbprint">The certificate the site expects, when the facts know it; empty otherwise.</param>
 /// <param name="Responder">WDSServer or SccmPxe when the facts know it; empty otherwise. The runbook always asks the DP which service to restart and says when that differs.</param>

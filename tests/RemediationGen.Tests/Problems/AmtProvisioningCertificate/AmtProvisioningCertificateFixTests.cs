@@ -147,7 +147,7 @@ public sealed class AmtProvisioningCertificateFixTests
         var facts = new HierarchyFacts([site], "test", null, []);
 
         // When
-        var result = new AmtProvisioningCertificateFix().Plan(site, new FixContext(facts, new DiagnosisResult([resolved], [], [], 1, 1), TargetSelection.All, TestGenerator.DefaultFixOptions));
+        var result = new AmtProvisioningCertificateFix().Plan(site, new FixContext(facts, new DiagnosisResult([resolved], [], [], 1, 1), TargetSelection.All, TestGenerator.DefaultFixOptions, PackageLayout.Paths));
 
         // Then the replaced certificate is no reason for a package
         Assert.Null(result.Plan);
@@ -165,7 +165,7 @@ public sealed class AmtProvisioningCertificateFixTests
     private static FixPlan Plan(SiteFacts site, params Finding[] findings)
     {
         var facts = new HierarchyFacts([site], "test", null, []);
-        var result = new AmtProvisioningCertificateFix().Plan(site, new FixContext(facts, new DiagnosisResult(findings, [], [], 1, 1), TargetSelection.All, TestGenerator.DefaultFixOptions));
+        var result = new AmtProvisioningCertificateFix().Plan(site, new FixContext(facts, new DiagnosisResult(findings, [], [], 1, 1), TargetSelection.All, TestGenerator.DefaultFixOptions, PackageLayout.Paths));
         return Assert.IsType<FixPlan>(result.Plan);
     }
 

@@ -1,6 +1,7 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
+using RemediationGen.Packaging;
 using RemediationGen.Problems.IssuingCertificateList;
 using RemediationGen.Tests.Support;
 
@@ -33,7 +34,7 @@ public sealed class IssuingCertificateListFixTests
     {
         var facts = new HierarchyFacts([Site], "test", null, []);
         var diagnosis = new DiagnosisResult(findings, [], [], 1, 10);
-        return new IssuingCertificateListFix().Plan(Site, new FixContext(facts, diagnosis, selection, TestGenerator.DefaultFixOptions));
+        return new IssuingCertificateListFix().Plan(Site, new FixContext(facts, diagnosis, selection, TestGenerator.DefaultFixOptions, PackageLayout.Paths));
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class IssuingCertificateListFixTests
         var facts = new HierarchyFacts([site], "test", null, []);
         var diagnosis = new DiagnosisResult([FindingOn("dp01.contoso.com")], [], [], 1, 1);
 
-        var result = new IssuingCertificateListFix().Plan(site, new FixContext(facts, diagnosis, TargetSelection.All, TestGenerator.DefaultFixOptions));
+        var result = new IssuingCertificateListFix().Plan(site, new FixContext(facts, diagnosis, TargetSelection.All, TestGenerator.DefaultFixOptions, PackageLayout.Paths));
 
         Assert.Null(result.Plan);
         Assert.Equal("Site PS1: the site database holds no IssuingCertificateList value, so there is nothing to write although the logs show 1 affected server(s); check the site server's certificates first.", Assert.Single(result.Notes));
