@@ -47,7 +47,7 @@ public static class GenerateJob
 
         // The fix options are checked before anything is read: a bad value costs nothing.
         FixOptionSet.Bind(options.Problems.Fixes, options.FixOptions);
-        var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory));
+        var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory, options.Problems.TemplateAssemblies));
         var generator = new PackageGenerator(options.Problems.Fixes, renderer, ToolVersion.Current);
 
         // Every template (built-in or the user's override, used by this run or not) is loaded and checked before any

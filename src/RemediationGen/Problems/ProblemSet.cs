@@ -32,6 +32,10 @@ public sealed class ProblemSet
 
     public IReadOnlyList<IFix> Fixes { get; }
 
+    /// <summary>The assemblies whose embedded templates the problems use: the core's, and each added problem's own.</summary>
+    public IReadOnlyList<Assembly> TemplateAssemblies =>
+        [.. All.Select(p => p.GetType().Assembly).Prepend(typeof(ProblemSet).Assembly).Distinct()];
+
     /// <summary>Every sealed, non-generic <see cref="IProblem"/> class of <paramref name="assembly"/>, created once.</summary>
     public static ProblemSet Discover(Assembly assembly)
     {

@@ -21,15 +21,13 @@ public sealed class TemplateCatalog
     public const string Extension = ".scriban";
     private const string HandlebarsExtension = ".hbs";
 
-    private readonly Assembly _assembly;
-    private readonly Dictionary<string, string> _embeddedResources;
+    private readonly Dictionary<string, EmbeddedTemplate> _embeddedResources;
     private readonly Dictionary<string, string> _userFiles;
     // One load per template, whichever thread asks first; a load error is kept and thrown to every later caller.
     private readonly ConcurrentDictionary<string, Lazy<TemplateSource>> _loaded = new(StringComparer.Ordinal);
 
-    private TemplateCatalog(Assembly assembly, Dictionary<string, string> embeddedResources, Dictionary<string, string> userFiles)
+    private TemplateCatalog(Dictionary<string, EmbeddedTemplate> embeddedResources, Dictionary<string, string> userFiles)
     {
-        _assembly = assembly;
         _embeddedResources = embeddedResources;
         _userFiles = userFiles;
     }
@@ -44,14 +42,30 @@ public sealed class TemplateCatalog
     public static TemplateCatalog Embedded() => Create(userDirectory: null);
 
     /// <summary>The embedded defaults, overridden file by file from <paramref name="userDirectory"/> when given.</summary>
-    public static TemplateCatalog Create(string? userDirectory)
+    public static TemplateCatalog Create(string? userDirectory) => Create(userDirectory, [typeof(TemplateCatalog).Assembly]);
+
+    /// <summary>
+    /// The templates embedded in <paramref name="assemblies"/> (resources named <c>templates/&lt;name&gt;.scriban</c>: the
+    /// core's, and those of an assembly that brings its own problem), overridden file by file from <paramref name="userDirectory"/>.
+    /// </summary>
+    public static TemplateCatalog Create(string? userDirectory, IEnumerable<Assembly> assemblies)
     {
-        var assembly = typeof(TemplateCatalog).Assembly;
-        var embedded = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(Extension, StringComparison.Ordinal))
-            .ToDictionary(n => n[ResourcePrefix.Length..^Extension.Length], n => n, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(assemblies);
+        var embedded = new Dictionary<string, EmbeddedTemplate>(StringComparer.Ordinal);
+        foreach (var assembly in assemblies.Distinct())
+        {
+            foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(Extension, StringComparison.Ordinal)))
+            {
+                var name = resource[ResourcePrefix.Length..^Extension.Length];
+                if (!embedded.TryAdd(name, new EmbeddedTemplate(assembly, resource)))
+                {
+                    throw new InvalidOperationException($"Template '{name}' is embedded in both {embedded[name].Assembly.GetName().Name} and {assembly.GetName().Name}.");
+                }
+            }
+        }
+
         var user = userDirectory is null ? [] : FindUserTemplates(userDirectory, embedded);
-        return new TemplateCatalog(assembly, embedded, user);
+        return new TemplateCatalog(embedded, user);
     }
 
     public TemplateSource Get(string name) =>
@@ -69,7 +83,7 @@ public sealed class TemplateCatalog
 
         if (_embeddedResources.TryGetValue(name, out var resource))
         {
-            using var stream = _assembly.GetManifestResourceStream(resource)!;
+            using var stream = resource.Assembly.GetManifestResourceStream(resource.Resource)!;
             using var reader = new StreamReader(stream, Encoding.UTF8);
             return Load(name, reader.ReadToEnd(), EmbeddedOrigin);
         }
@@ -139,7 +153,7 @@ public sealed class TemplateCatalog
         }
     }
 
-    private static Dictionary<string, string> FindUserTemplates(string directory, Dictionary<string, string> embedded)
+    private static Dictionary<string, string> FindUserTemplates(string directory, Dictionary<string, EmbeddedTemplate> embedded)
     {
         if (!Directory.Exists(directory))
         {
@@ -203,4 +217,6 @@ public sealed class TemplateCatalog
     }
 
     internal static int LineOf(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
+
+    private sealed record EmbeddedTemplate(Assembly Assembly, string Resource);
 }
