@@ -1,6 +1,6 @@
 using System.Globalization;
 using RemediationGen.Bench;
-using RemediationGen.Diagnosis;
+using RemediationGen.Problems;
 
 // bench/logs.sh drives this: "signatures" prints every rule's literal signatures (one a line, for grep -f);
 // "generate DIR MEGABYTES [PROFILE]" writes a synthetic log set of about that size (profiles: see SyntheticLogSet);
@@ -8,7 +8,7 @@ using RemediationGen.Diagnosis;
 switch (args)
 {
     case ["signatures"]:
-        foreach (var signature in RuleCatalog.All.SelectMany(rule => rule.Signatures).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var signature in ProblemSet.Core.Rules.SelectMany(rule => rule.Signatures).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             Console.Out.WriteLine(signature);
         }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
+using RemediationGen.Problems;
 
 namespace RemediationGen.Bench;
 
@@ -20,7 +20,7 @@ internal static class ScanSections
     {
         var file = new LogFile(path, Server: null, () => File.OpenRead(path));
         var none = LogSignatures.Create(["\u0001 no log holds this \u0001"]);
-        var rules = LogSignatures.Create(RuleCatalog.All.SelectMany(rule => rule.Signatures));
+        var rules = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(rule => rule.Signatures));
         var bytes = new FileInfo(path).Length;
 
         var (searchOnly, _) = Best(file, none);

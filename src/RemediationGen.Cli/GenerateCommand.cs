@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RemediationGen.Fixes;
 using RemediationGen.Jobs;
+using RemediationGen.Problems;
 
 namespace RemediationGen.Cli;
 
@@ -19,25 +20,8 @@ internal static class GenerateCommand
         targets.AcceptOnlyFromAmong("all", "affected");
         var templates = new Option<string>("--templates") { Description = "Folder of template overrides, by the same relative names as templates/ (file by file).", HelpName = "DIR" };
 
-        var iclOverwriteDifferent = new Option<bool>("--icl-overwrite-different")
-        {
-            Description = "IssuingCertificateList: also overwrite a present, well-formed value that differs from the site value captured now. Default: report it and leave it, as the site manages it.",
-        };
-        var amtThreshold = new Option<int>("--amt-threshold-days")
-        {
-            Description = "AMT provisioning certificate: non-compliant when it is valid for this many days or fewer (1-365).",
-            DefaultValueFactory = _ => AmtOptions.DefaultThresholdDays,
-            HelpName = "DAYS",
-        };
-        var amtTrustedRoot = new Option<string[]>("--amt-trusted-root")
-        {
-            Description = "Hash (SHA-1 thumbprint or SHA-256, hex) of a root certificate the AMT firmware trusts. Repeatable; added to the facts' list.",
-            HelpName = "HASH",
-        };
-        var amtOrganization = new Option<string>("--amt-organization") { Description = "O of the AMT provisioning certificate request (CN is the service point; OU is Intel(R) Client Setup Certificate).", HelpName = "TEXT" };
-        var amtLocality = new Option<string>("--amt-locality") { Description = "L (city) of the AMT provisioning certificate request.", HelpName = "TEXT" };
-        var amtState = new Option<string>("--amt-state") { Description = "S (state or province, not abbreviated) of the AMT provisioning certificate request.", HelpName = "TEXT" };
-        var amtCountry = new Option<string>("--amt-country") { Description = "C (two-letter ISO code) of the AMT provisioning certificate request.", HelpName = "CC" };
+        // Each fix declares its own options; they follow the shared ones in the problems' order.
+        var fixOptions = new FixCliOptions(ProblemSet.Core.Fixes);
 
         var command = new Command("generate", "Generate one fix package per site: detection/remediation pairs for Intune and ConfigMgr, an import script, a README and a manifest.");
         shared.AddFactsSourceOptions(command);
@@ -48,13 +32,7 @@ internal static class GenerateCommand
         command.Options.Add(targets);
         command.Options.Add(templates);
         command.Options.Add(shared.Force);
-        command.Options.Add(iclOverwriteDifferent);
-        command.Options.Add(amtThreshold);
-        command.Options.Add(amtTrustedRoot);
-        command.Options.Add(amtOrganization);
-        command.Options.Add(amtLocality);
-        command.Options.Add(amtState);
-        command.Options.Add(amtCountry);
+        fixOptions.AddTo(command);
         var signing = new SigningCliOptions();
         signing.AddTo(command, required: false);
         shared.RequireOneFactsSource(command, required: true);
@@ -70,14 +48,7 @@ internal static class GenerateCommand
                 parse.GetValue(shared.Force),
                 shared.Servers(parse))
             {
-                Amt = new AmtOptions(
-                    parse.GetValue(amtThreshold),
-                    parse.GetValue(amtTrustedRoot) ?? [],
-                    parse.GetValue(amtOrganization),
-                    parse.GetValue(amtLocality),
-                    parse.GetValue(amtState),
-                    parse.GetValue(amtCountry)),
-                IclOverwriteDifferent = parse.GetValue(iclOverwriteDifferent),
+                FixOptions = fixOptions.Values(parse),
                 Signing = signing.Source(parse),
             };
             var result = GenerateJob.Run(options, timeProvider, cancellationToken);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using RemediationGen.Signing;
+using RemediationGen.Jobs;
 
 namespace RemediationGen.Cli;
 

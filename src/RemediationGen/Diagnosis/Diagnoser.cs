@@ -67,10 +67,10 @@ public sealed class Diagnoser
 
         var findings = new List<Finding>();
         var rejected = new List<RejectedEvidence>();
-        foreach (var scan in scans)
+        foreach (var (rule, scan) in _rules.Zip(scans))
         {
             var result = scan.Complete();
-            findings.AddRange(result.Findings);
+            findings.AddRange(result.Findings.Select(finding => finding with { Fix = rule.Problem.FixDescription }));
             rejected.AddRange(result.Rejected);
         }
 

@@ -49,7 +49,7 @@ public sealed record Finding(
     /// <summary>Set when a later log record shows the problem gone (for example the success line after the failure).</summary>
     public Resolution? Resolution { get; init; }
 
-    /// <summary>What <c>generate</c> emits for this finding (the rule's <see cref="IDiagnosticRule.Fix"/>).</summary>
+    /// <summary>What <c>generate</c> emits for this finding: the diagnoser sets it from <see cref="ProblemDescriptor.FixDescription"/>.</summary>
     public string? Fix { get; init; }
 
     /// <summary>
@@ -72,9 +72,6 @@ public sealed record Resolution(Evidence Evidence, string Explanation);
 /// <paramref name="SiteCode"/> is the site of the server that wrote the log, null when that is not known.
 /// </summary>
 public sealed record RejectedEvidence(string RuleId, string? SiteCode, string Value, string Reason, Evidence Evidence);
-
-/// <summary>A log that could not be read, or was read only in part; the scan went on without it.</summary>
-public sealed record LogProblem(string File, string Reason);
 
 /// <summary>
 /// Everything diagnosis produced, in a stable order (rule, site, server). <paramref name="FilesRead"/> counts the logs

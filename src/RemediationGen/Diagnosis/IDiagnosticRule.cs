@@ -9,14 +9,8 @@ namespace RemediationGen.Diagnosis;
 /// </summary>
 public interface IDiagnosticRule
 {
-    /// <summary>The problem's one name, e.g. <c>IssuingCertificateList</c>.</summary>
-    string Id { get; }
-
-    string Title { get; }
-
-    Severity Severity { get; }
-
-    string Description { get; }
+    /// <summary>The problem the rule finds: its id and severity go into each finding, its fix description too (the diagnoser adds it).</summary>
+    ProblemDescriptor Problem { get; }
 
     /// <summary>
     /// Literal text (compared ordinally, ignoring case) of which every record the rule needs holds at least one. The
@@ -24,9 +18,6 @@ public interface IDiagnosticRule
     /// a record (a recovery line, a "processing DP" line for thread correlation) must list its text here. The empty string matches every record.
     /// </summary>
     IReadOnlyList<string> Signatures { get; }
-
-    /// <summary>What <c>generate</c> emits for this problem, in one line (for findings and docs).</summary>
-    string Fix { get; }
 
     IRuleScan BeginScan(DiagnosisContext context);
 }

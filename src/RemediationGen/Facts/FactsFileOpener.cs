@@ -1,5 +1,3 @@
-using RemediationGen.Logs;
-
 namespace RemediationGen.Facts;
 
 /// <summary>

@@ -6,19 +6,22 @@ namespace RemediationGen.Fixes;
 /// What one fix will do at one site: a detection/remediation pair (rendered for Intune and ConfigMgr from the same
 /// check body), the servers it targets and why, the findings behind it, and the plain-data template model.
 /// </summary>
-/// <param name="PairName">File and object name of the pair, e.g. <c>IssuingCertificateList</c>.</param>
+/// <param name="Problem">The problem the plan fixes: its pair name and template folder.</param>
 /// <param name="Description">One sentence for the Intune description and the ConfigMgr configuration item.</param>
 public sealed record FixPlan(
-    string FixId,
-    string TemplateFolder,
+    ProblemDescriptor Problem,
     string SiteCode,
-    string PairName,
     string Title,
     string Description,
     IReadOnlyList<FixTarget> Targets,
     IReadOnlyList<Finding> Findings,
-    object TemplateModel)
+    IFixModel TemplateModel)
 {
+    public string FixId => Problem.Id;
+
+    /// <summary>File and object name of the pair, e.g. <c>IssuingCertificateList</c>.</summary>
+    public string PairName => Problem.PairName;
+
     /// <summary>
     /// False when nothing on the target is safe to change automatically: the pair is detection-only (Intune body
     /// with an empty remediation, a ConfigMgr setting without remediation), and the detection output says what to do.
@@ -34,8 +37,8 @@ public sealed record FixPlan(
     /// </summary>
     public SiteSystemGuard? Guard { get; init; }
 
-    /// <summary>Shared templates (names under templates/) rendered between the check and the remediation body.</summary>
-    public IReadOnlyList<string> RemediationParts { get; init; } = [];
+    /// <summary>Templates rendered between the check and the remediation body.</summary>
+    public IReadOnlyList<TemplatePart> RemediationParts { get; init; } = [];
 }
 
 /// <summary>What marks a server as a site system of one kind.</summary>
@@ -50,18 +53,24 @@ public sealed record SiteSystemGuard(string Kind, IReadOnlyList<string> Keys)
     public static SiteSystemGuard ManagementPointOrDistributionPoint { get; } = new("management point or distribution point", ["MP", "DP"]);
 
     /// <summary>Shared templates that define <c>Restart-PxeService</c>, <c>Get-PxeServiceName</c> and <c>Get-TimeLeft</c>.</summary>
-    public const string PxeServiceTemplate = "shared/pxe-service.ps1";
+    public static TemplatePart PxeServiceTemplate { get; } = TemplatePart.Shared("pxe-service.ps1");
+
+    /// <summary>
+    /// A remediation's one deadline for restarting the PXE service (<see cref="PxeServiceTemplate"/>) and waiting for the
+    /// provider, set when it starts. ConfigMgr runs a script for 60 seconds by default: leave room for starting PowerShell and reading the log.
+    /// </summary>
+    public const int PxeServiceWaitSeconds = 45;
 }
 
-/// <summary>A site-side file: its templates (names under templates/, without .scriban) rendered with the plan's model and joined in order.</summary>
+/// <summary>A site-side file: its templates rendered with the plan's model and joined in order.</summary>
 /// <param name="FileName">File name under <c>site/&lt;PairName&gt;/</c>. <c>.ps1</c> and <c>.inf</c> files must be 7-bit ASCII.</param>
-public sealed record SiteFile(string FileName, IReadOnlyList<string> Templates)
+public sealed record SiteFile(string FileName, IReadOnlyList<TemplatePart> Templates)
 {
     /// <summary>
     /// Defines <c>Connect-ConfigMgrSite</c> (the console's module and the site drive, refusing an empty provider name):
     /// for a site-side script that uses the ConfigMgr cmdlets, after its parameters. The import script uses it too.
     /// </summary>
-    public const string ConfigMgrConnectTemplate = "shared/configmgr-connect.ps1";
+    public static TemplatePart ConfigMgrConnectTemplate { get; } = TemplatePart.Shared("configmgr-connect.ps1");
 }
 
 /// <summary>A server a pair is meant for, with the reason it is included.</summary>

@@ -6,15 +6,19 @@ namespace RemediationGen.Fixes;
 /// <summary>
 /// A fix: one sealed class per problem, named like its rule. It turns facts and findings into plans: which script
 /// pairs, for which targets and why, and the template model (plain data). Fixes know what must happen on a server;
-/// they do not know the template language or file layout.
+/// they do not know the template language or file layout: they name templates by <see cref="TemplatePart"/> and ask
+/// <see cref="FixContext.Paths"/> where files go.
 /// </summary>
 public interface IFix
 {
-    /// <summary>The problem's one name, shared with its rule, templates and docs.</summary>
-    string Id { get; }
+    /// <summary>The problem the fix plans for: its id, template folder and pair name.</summary>
+    ProblemDescriptor Problem { get; }
 
-    /// <summary>The template folder under <c>templates/</c>, e.g. <c>issuing-certificate-list</c>.</summary>
-    string TemplateFolder { get; }
+    /// <summary>The options this fix adds to <c>generate</c>, in help order; none by default.</summary>
+    IReadOnlyList<FixOption> Options => [];
+
+    /// <summary>This fix's options from <paramref name="values"/>, checked (throws naming the option); null when it has none.</summary>
+    IFixOptions? BindOptions(FixOptionValues values) => null;
 
     /// <summary>Plans for one site; empty when the fix has nothing to do there. Notes explain why, for the summary.</summary>
     FixPlanResult Plan(SiteFacts site, FixContext context);
@@ -31,16 +35,10 @@ public enum TargetSelection
 }
 
 /// <summary>What every fix may consult.</summary>
-public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets)
+/// <param name="Options">Every fix's checked options: a fix reads its own with <see cref="FixOptionSet.Get{T}"/>.</param>
+/// <param name="Paths">Where the package puts a problem's files, for text that tells the admin.</param>
+public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets, FixOptionSet Options, IPackagePaths Paths)
 {
-    public AmtOptions Amt { get; init; } = AmtOptions.Default;
-
-    /// <summary>
-    /// IssuingCertificateList: also overwrite a present, well-formed value that differs from the captured site value.
-    /// Off by default: the site manages the value, and a frozen copy would roll back every later change of it.
-    /// </summary>
-    public bool IclOverwriteDifferent { get; init; }
-
     /// <summary>
     /// The site's findings of one rule that are still open. A finding a later record resolved shows the server healthy
     /// again: it is no reason to target it (the package README still lists it, marked resolved).

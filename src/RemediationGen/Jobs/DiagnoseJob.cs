@@ -1,10 +1,15 @@
 using RemediationGen.Diagnosis;
+using RemediationGen.Problems;
 
 namespace RemediationGen.Jobs;
 
 /// <param name="Facts">Optional: ties servers to sites.</param>
 /// <param name="Servers">Log path (file or folder) to the server whose logs it holds (<c>--server NAME=PATH</c>); these paths are read too.</param>
-public sealed record DiagnoseJobOptions(FactsSource? Facts, IReadOnlyList<string> LogPaths, IReadOnlyDictionary<string, string>? Servers = null);
+public sealed record DiagnoseJobOptions(FactsSource? Facts, IReadOnlyList<string> LogPaths, IReadOnlyDictionary<string, string>? Servers = null)
+{
+    /// <summary>The problems whose rules run: every problem of the core unless a test supplies more.</summary>
+    public ProblemSet Problems { get; init; } = ProblemSet.Core;
+}
 
 /// <param name="FactsWarnings">What the facts source could not use (for example a DP name from the database that is not a host name).</param>
 public sealed record DiagnoseJobResult(DiagnosisResult Diagnosis, IReadOnlyList<string> FactsWarnings);
@@ -27,7 +32,7 @@ public static class DiagnoseJob
 
         var facts = options.Facts is null ? null : FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
 
-        var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress, cancellationToken);
+        var diagnosis = LogLoader.Diagnose(options.Problems, options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress, cancellationToken);
         return new DiagnoseJobResult(diagnosis, facts?.Warnings ?? []);
     }
 }

@@ -1,7 +1,7 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Fixes;
-using RemediationGen.Generation;
 using RemediationGen.Packaging;
+using RemediationGen.Problems;
 using RemediationGen.Templates;
 
 namespace RemediationGen.Jobs;
@@ -16,10 +16,11 @@ public sealed record GenerateJobOptions(
     bool Force,
     IReadOnlyDictionary<string, string>? Servers = null)
 {
-    public AmtOptions Amt { get; init; } = AmtOptions.Default;
+    /// <summary>The fix options as given (by option name): each fix checks and reads its own.</summary>
+    public FixOptionValues FixOptions { get; init; } = FixOptionValues.None;
 
-    /// <summary><c>--icl-overwrite-different</c>: see <see cref="FixContext.IclOverwriteDifferent"/>.</summary>
-    public bool IclOverwriteDifferent { get; init; }
+    /// <summary>The problems diagnosed and fixed: every problem of the core unless a test supplies more.</summary>
+    public ProblemSet Problems { get; init; } = ProblemSet.Core;
 
     /// <summary>When set, every script is Authenticode-signed and the Graph bodies and manifest follow the signed bytes.</summary>
     public Signing.SigningSource? Signing { get; init; }
@@ -44,8 +45,10 @@ public static class GenerateJob
             throw new RemediationGenException(ErrorKind.InvalidInput, "The output folder (--out) is empty; name a folder for the packages.");
         }
 
-        var amt = options.Amt.Validated();
-        var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory));
+        // The fix options are checked before anything is read: a bad value costs nothing.
+        FixOptionSet.Bind(options.Problems.Fixes, options.FixOptions);
+        var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory, options.Problems.TemplateAssemblies));
+        var generator = new PackageGenerator(options.Problems.Fixes, renderer, ToolVersion.Current);
 
         // Every template (built-in or the user's override, used by this run or not) is loaded and checked before any
         // database or log is read, so a bad override is reported first. Scriban parses at load: nothing is left to compile later.
@@ -54,11 +57,10 @@ public static class GenerateJob
         // The certificate is checked before any database or log is read too: a bad one costs nothing.
         using var signing = options.Signing?.Open(timeProvider);
         var facts = FactsLoader.Load(options.Facts, timeProvider, cancellationToken);
-        var diagnosis = LogLoader.Diagnose(options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
+        var diagnosis = LogLoader.Diagnose(options.Problems, options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
 
-        var generator = new PackageGenerator(FixCatalog.All, renderer, ToolVersion.Current);
         var logsRead = diagnosis.FilesRead > 0;
-        var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { Amt = amt, IclOverwriteDifferent = options.IclOverwriteDifferent });
+        var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { FixOptions = options.FixOptions });
 
         cancellationToken.ThrowIfCancellationRequested();
         var packages = signing is null ? result.Packages : [.. result.Packages.Select(signing.Sign)];

@@ -2,6 +2,7 @@ using RemediationGen.Demo;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Logs;
+using RemediationGen.Problems;
 
 namespace RemediationGen.Jobs;
 
@@ -9,9 +10,10 @@ internal static class LogLoader
 {
     /// <summary>
     /// Reads the given log paths and the paths of <paramref name="explicitServers"/> (path to server), or the demo
-    /// logs when the demo is the source and no path was given.
+    /// logs when the demo is the source and no path was given, and diagnoses them with the rules of <paramref name="problemSet"/>.
     /// </summary>
     public static DiagnosisResult Diagnose(
+        ProblemSet problemSet,
         IReadOnlyList<string> logPaths,
         IReadOnlyDictionary<string, string>? explicitServers,
         bool demo,
@@ -44,7 +46,7 @@ internal static class LogLoader
             files = WithProgress(files, tracker);
         }
 
-        var result = new Diagnoser(RuleCatalog.All).Run(files, new DiagnosisContext(facts), problems, cancellationToken);
+        var result = new Diagnoser(problemSet.Rules).Run(files, new DiagnosisContext(facts), problems, cancellationToken);
         tracker?.Finished();
         return result;
     }

@@ -1,4 +1,3 @@
-using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 
 namespace RemediationGen.Logs;

@@ -1,5 +1,3 @@
-using RemediationGen.Diagnosis;
-
 namespace RemediationGen.Logs;
 
 /// <summary>The logs found under the paths the user gave (in a stable order) and the folders that could not be searched.</summary>

@@ -1,11 +1,10 @@
 using System.Text;
-using RemediationGen.Diagnosis;
 
 namespace RemediationGen.Logs;
 
 /// <summary>
 /// Reads one log at memory speed and parses only the records that hold a signature (see
-/// <see cref="IDiagnosticRule.Signatures"/>): text is decoded in large blocks, searched with a vectorized
+/// <c>IDiagnosticRule.Signatures</c>): text is decoded in large blocks, searched with a vectorized
 /// multi-string search, and line breaks between hits are counted (vectorized) rather than split, so line numbers stay
 /// exact. For a hit, the enclosing record is found (a CMTrace record may span lines: back to its <c>&lt;![LOG[</c>
 /// line) and parsed by <see cref="LogLineParser"/> exactly as <see cref="LogFileReader"/> would. Memory is bounded by

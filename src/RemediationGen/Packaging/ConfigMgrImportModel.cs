@@ -1,3 +1,5 @@
+using RemediationGen.Templates;
+
 namespace RemediationGen.Packaging;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed record ConfigMgrImportModel(
     string ToolVersion,
     string SiteCode,
     string ProviderMachineName,
-    IReadOnlyList<ConfigMgrItemModel> Items);
+    IReadOnlyList<ConfigMgrItemModel> Items) : ITemplateModel;
 
 /// <param name="DiscoveryFile">Path relative to the import script, with Windows separators.</param>
 /// <param name="RemediationFile">Empty for a detection-only pair.</param>

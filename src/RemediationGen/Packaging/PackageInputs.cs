@@ -10,17 +10,22 @@ namespace RemediationGen.Packaging;
 /// option, whether logs were read, the templates); <see cref="Plans"/> and <see cref="Notes"/> follow from those.
 /// The facts' origin and collection time are recorded in the manifest as they are.
 /// </summary>
-/// <param name="Amt">The AMT fix's options: they reach its scripts, kit and README.</param>
+/// <param name="FixOptions">Every fix's checked options: they reach its scripts, kit and README.</param>
 public sealed record PackageInputs(
     SiteFacts Site,
     HierarchyFacts Facts,
     DiagnosisResult Diagnosis,
     TargetSelection Targets,
-    AmtOptions Amt,
+    FixOptionSet FixOptions,
     bool LogsRead,
     IReadOnlyList<FixPlan> Plans,
     IReadOnlyList<string> Notes)
 {
-    /// <summary><c>--icl-overwrite-different</c>: it reaches the IssuingCertificateList scripts and README.</summary>
-    public bool IclOverwriteDifferent { get; init; }
+    /// <summary>The findings of this site.</summary>
+    public IEnumerable<Finding> SiteFindings =>
+        Diagnosis.Findings.Where(f => string.Equals(f.SiteCode, Site.SiteCode, StringComparison.Ordinal));
+
+    /// <summary>Values rejected in this site's logs, and those from logs not tied to any site (every site may own them).</summary>
+    public IEnumerable<RejectedEvidence> SiteRejected =>
+        Diagnosis.Rejected.Where(r => r.SiteCode is null || string.Equals(r.SiteCode, Site.SiteCode, StringComparison.Ordinal));
 }

@@ -19,7 +19,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
         return JsonOptions.Text(writer =>
         {
             writer.WriteStartObject();
-            writer.WriteString("tool", SitePackageBuilder.ToolName);
+            writer.WriteString("tool", PackageLayout.ToolName);
             writer.WriteString("toolVersion", toolVersion);
             writer.WriteNumber("manifestVersion", 1);
             writer.WriteString("siteCode", inputs.Site.SiteCode);
@@ -41,8 +41,8 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             }
 
             writer.WriteEndArray();
-            DiagnosisJson.WriteFindings(writer, "findings", SitePackageBuilder.SiteFindings(inputs));
-            DiagnosisJson.WriteRejected(writer, SitePackageBuilder.SiteRejected(inputs));
+            DiagnosisJson.WriteFindings(writer, "findings", inputs.SiteFindings);
+            DiagnosisJson.WriteRejected(writer, inputs.SiteRejected);
             writer.WriteStartArray("pairs");
             foreach (var plan in inputs.Plans)
             {
@@ -100,7 +100,7 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
     /// <summary>
     /// SHA-256 of a canonical JSON (fixed field order, lists in the order they take effect) of everything that decides
     /// the package's bytes: the site facts and the facts warnings, the site's findings, the rejected values, every
-    /// option, whether logs were read, and the templates. A new option must be written here too (InputDigestTests fails until it is).
+    /// option (each fix writes its own section, see <see cref="IFixOptions.WriteDigest"/>), whether logs were read, and the templates.
     /// </summary>
     private string InputDigest(PackageInputs inputs)
     {
@@ -111,12 +111,11 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
             writer.WritePropertyName("site");
             FactsFileWriter.WriteSite(writer, inputs.Site);
             writer.WriteStringArray("factsWarnings", inputs.Facts.Warnings);
-            DiagnosisJson.WriteFindings(writer, "findings", SitePackageBuilder.SiteFindings(inputs));
-            DiagnosisJson.WriteRejected(writer, SitePackageBuilder.SiteRejected(inputs));
+            DiagnosisJson.WriteFindings(writer, "findings", inputs.SiteFindings);
+            DiagnosisJson.WriteRejected(writer, inputs.SiteRejected);
             writer.WriteBoolean("logsRead", inputs.LogsRead);
             writer.WriteString("targets", inputs.Targets.ToString());
-            WriteAmtOptions(writer, inputs.Amt);
-            writer.WriteBoolean("iclOverwriteDifferent", inputs.IclOverwriteDifferent);
+            inputs.FixOptions.WriteDigest(writer);
             writer.WriteStringArray("templates", catalog.Names.Select(name => catalog.Get(name).Sha256));
             writer.WriteEndObject();
         }
@@ -124,15 +123,4 @@ internal sealed class PackageManifest(TemplateCatalog catalog, string toolVersio
         return Convert.ToHexStringLower(SHA256.HashData(stream.ToArray()));
     }
 
-    private static void WriteAmtOptions(Utf8JsonWriter writer, AmtOptions amt)
-    {
-        writer.WriteStartObject("amt");
-        writer.WriteNumber("thresholdDays", amt.ThresholdDays);
-        writer.WriteStringArray("trustedRootHashes", amt.TrustedRootHashes);
-        writer.WriteString("organization", amt.Organization);
-        writer.WriteString("locality", amt.Locality);
-        writer.WriteString("state", amt.State);
-        writer.WriteString("country", amt.Country);
-        writer.WriteEndObject();
-    }
 }

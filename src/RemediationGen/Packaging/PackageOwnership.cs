@@ -16,12 +16,12 @@ public static class PackageOwnership
         var present = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<string>();
         Collect(siteFolder, string.Empty, present, problems);
-        var listed = present.Remove(SitePackageBuilder.ManifestFileName, out var manifestPath) ? ReadManifest(manifestPath) : null;
+        var listed = present.Remove(PackageLayout.ManifestFileName, out var manifestPath) ? ReadManifest(manifestPath) : null;
         if (listed is null)
         {
             var why = manifestPath is null
-                ? $"no {SitePackageBuilder.ManifestFileName}"
-                : $"{SitePackageBuilder.ManifestFileName} is not a RemediationGen manifest with a file list";
+                ? $"no {PackageLayout.ManifestFileName}"
+                : $"{PackageLayout.ManifestFileName} is not a RemediationGen manifest with a file list";
             return [why, .. present.Keys.Select(path => $"{path} (not written by RemediationGen)"), .. problems];
         }
 
@@ -75,7 +75,7 @@ public static class PackageOwnership
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("tool", out var tool) || tool.ValueKind != JsonValueKind.String || tool.GetString() != SitePackageBuilder.ToolName
+                || !root.TryGetProperty("tool", out var tool) || tool.ValueKind != JsonValueKind.String || tool.GetString() != PackageLayout.ToolName
                 || !root.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array)
             {
                 return null;

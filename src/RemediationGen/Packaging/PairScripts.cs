@@ -10,10 +10,10 @@ namespace RemediationGen.Packaging;
 /// </summary>
 internal sealed class PairScripts
 {
-    public const string Header = "shared/script-header.ps1";
+    public static readonly string Header = PackageLayout.Shared("script-header.ps1");
 
     /// <summary>Defines <c>Get-NotApplicableReason</c>, which the wrappers call first when the pair has a guard.</summary>
-    public const string Guard = "shared/site-system-guard.ps1";
+    public static readonly string Guard = PackageLayout.Shared("site-system-guard.ps1");
 
     private PairScripts(string intuneDetection, string? intuneRemediation, string configMgrDiscovery, string? configMgrRemediation)
     {
@@ -35,8 +35,8 @@ internal sealed class PairScripts
 
     public static PairScripts Render(TemplateRenderer renderer, FixPlan plan, string toolVersion)
     {
-        var check = $"{plan.TemplateFolder}/check.ps1";
-        var remediate = $"{plan.TemplateFolder}/remediate.ps1";
+        var check = PackageLayout.Template(plan.Problem, TemplatePart.Own("check.ps1"));
+        var remediate = PackageLayout.Template(plan.Problem, TemplatePart.Own("remediate.ps1"));
         string[] head = plan.Guard is null ? [Header] : [Header, Guard];
         string Compose(string kind, params string[] parts)
         {
@@ -44,11 +44,11 @@ internal sealed class PairScripts
             return string.Concat(head.Concat(parts).Select(part => renderer.Render(part, model)));
         }
 
-        string[] remediation = [check, .. plan.RemediationParts, remediate];
+        string[] remediation = [check, .. plan.RemediationParts.Select(part => PackageLayout.Template(plan.Problem, part)), remediate];
         return new PairScripts(
-            Compose("Intune detection", check, "shared/intune-detection.ps1"),
-            plan.HasRemediation ? Compose("Intune remediation", [.. remediation, "shared/intune-remediation.ps1"]) : null,
-            Compose("ConfigMgr discovery", check, "shared/configmgr-discovery.ps1"),
-            plan.HasRemediation ? Compose("ConfigMgr remediation", [.. remediation, "shared/configmgr-remediation.ps1"]) : null);
+            Compose("Intune detection", check, PackageLayout.Shared("intune-detection.ps1")),
+            plan.HasRemediation ? Compose("Intune remediation", [.. remediation, PackageLayout.Shared("intune-remediation.ps1")]) : null,
+            Compose("ConfigMgr discovery", check, PackageLayout.Shared("configmgr-discovery.ps1")),
+            plan.HasRemediation ? Compose("ConfigMgr remediation", [.. remediation, PackageLayout.Shared("configmgr-remediation.ps1")]) : null);
     }
 }

@@ -1,3 +1,6 @@
+using RemediationGen.Fixes;
+using RemediationGen.Templates;
+
 namespace RemediationGen.Packaging;
 
 /// <summary>The package README's first part: what was found. Every value is text the template escapes with md.</summary>
@@ -10,7 +13,7 @@ public sealed record ReadmeIntroModel(
     bool LogsRead,
     IReadOnlyList<ReadmeFinding> Findings,
     IReadOnlyList<ReadmeRejected> Rejected,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes) : ITemplateModel;
 
 public sealed record ReadmeFinding(string Rule, string Server, string Summary, int Occurrences, IReadOnlyList<ReadmeEvidence> Evidence);
 
@@ -23,13 +26,13 @@ public sealed record ReadmeFixModel(
     string SiteCode,
     string Title,
     string Description,
-    object Fix,
+    IFixModel Fix,
     IReadOnlyList<ReadmeTarget> Targets,
     string IntuneFolder,
     string ConfigMgrFolder,
     string TargetsFile,
-    string CollectionName);
+    string CollectionName) : ITemplateModel;
 
 public sealed record ReadmeTarget(string Server, string Roles, string Reason, string InFacts);
 
-public sealed record ReadmeDeployModel(IReadOnlyList<string> CollectionNames);
+public sealed record ReadmeDeployModel(IReadOnlyList<string> CollectionNames) : ITemplateModel;

@@ -14,18 +14,11 @@ namespace RemediationGen.Packaging;
 /// </summary>
 public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVersion)
 {
-    public const string ManifestFileName = "manifest.json";
-    public const string ToolName = "RemediationGen";
-    public const string ImportScriptName = "Import-ConfigMgrBaseline.ps1";
-    public const string PublishScriptName = "Publish-IntuneRemediation.ps1";
-    public const string IntuneStatusScriptName = "Get-IntuneRemediationStatus.ps1";
-    public const string ConfigMgrStatusScriptName = "Get-ConfigMgrBaselineStatus.ps1";
-
     /// <summary>The import script: its help, parameters and items; the connection; the import itself.</summary>
-    private static readonly string[] ImportTemplates = ["shared/configmgr-import-header.ps1", SiteFile.ConfigMgrConnectTemplate, "shared/configmgr-import.ps1"];
+    private static readonly string[] ImportTemplates = [PackageLayout.Shared("configmgr-import-header.ps1"), PackageLayout.Shared(SiteFile.ConfigMgrConnectTemplate), PackageLayout.Shared("configmgr-import.ps1")];
 
     /// <summary>The ConfigMgr status script: its help, parameters and pairs; the connection; the report.</summary>
-    private static readonly string[] ConfigMgrStatusTemplates = ["shared/configmgr-status-header.ps1", SiteFile.ConfigMgrConnectTemplate, "shared/configmgr-status.ps1"];
+    private static readonly string[] ConfigMgrStatusTemplates = [PackageLayout.Shared("configmgr-status-header.ps1"), PackageLayout.Shared(SiteFile.ConfigMgrConnectTemplate), PackageLayout.Shared("configmgr-status.ps1")];
 
     public RenderedPackage Build(PackageInputs inputs)
     {
@@ -37,41 +30,41 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
             var scripts = PairScripts.Render(renderer, plan, toolVersion);
             var detect = PackageText.Script("detect.ps1", scripts.IntuneDetection);
             var remediate = scripts.IntuneRemediation is { } intuneRemediation ? PackageText.Script("remediate.ps1", intuneRemediation) : null;
-            files.Add(new RenderedFile($"intune/{plan.PairName}/detect.ps1", detect));
+            files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + "detect.ps1", detect));
             if (remediate is not null)
             {
-                files.Add(new RenderedFile($"intune/{plan.PairName}/remediate.ps1", remediate));
+                files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + "remediate.ps1", remediate));
             }
 
-            files.Add(new RenderedFile($"intune/{plan.PairName}/deviceHealthScript.json", PackageText.Utf8(IntuneHealthScriptBody.Create(plan, detect, remediate))));
-            files.Add(new RenderedFile($"configmgr/{plan.PairName}/discovery.ps1", PackageText.Script("discovery.ps1", scripts.ConfigMgrDiscovery)));
+            files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + "deviceHealthScript.json", PackageText.Utf8(IntuneHealthScriptBody.Create(plan, detect, remediate))));
+            files.Add(new RenderedFile(PackageLayout.ConfigMgrFolder(plan.PairName) + "discovery.ps1", PackageText.Script("discovery.ps1", scripts.ConfigMgrDiscovery)));
             if (scripts.ConfigMgrRemediation is { } configMgrRemediation)
             {
-                files.Add(new RenderedFile($"configmgr/{plan.PairName}/remediation.ps1", PackageText.Script("remediation.ps1", configMgrRemediation)));
+                files.Add(new RenderedFile(PackageLayout.ConfigMgrFolder(plan.PairName) + "remediation.ps1", PackageText.Script("remediation.ps1", configMgrRemediation)));
             }
 
             files.AddRange(RenderSiteFiles(plan));
             var targetNames = plan.Targets.Select(t => t.Server).ToList();
-            files.Add(new RenderedFile($"targets/{plan.PairName}.txt", PackageText.Utf8(string.Concat(targetNames.Select(t => t + "\n")))));
+            files.Add(new RenderedFile(PackageLayout.TargetsFile(plan.PairName), PackageText.Utf8(string.Concat(targetNames.Select(t => t + "\n")))));
             items.Add(new ConfigMgrItemModel(
-                $"{ToolName} {siteCode} {plan.PairName}",
+                $"{PackageLayout.ToolName} {siteCode} {plan.PairName}",
                 plan.Description,
                 plan.PairName,
                 $"{plan.PairName} is Compliant",
                 $"{plan.PairName}\\discovery.ps1",
                 plan.HasRemediation ? $"{plan.PairName}\\remediation.ps1" : string.Empty,
-                $"{ToolName} {siteCode} {plan.PairName}",
+                $"{PackageLayout.ToolName} {siteCode} {plan.PairName}",
                 CollectionName(siteCode, plan),
                 [.. targetNames.Distinct(StringComparer.OrdinalIgnoreCase)]));
         }
 
         var import = new ConfigMgrImportModel(toolVersion, siteCode, inputs.Site.SiteServer ?? string.Empty, items);
         var importScript = string.Concat(ImportTemplates.Select(template => renderer.Render(template, import)));
-        files.Add(new RenderedFile($"configmgr/{ImportScriptName}", PackageText.Script(ImportScriptName, importScript)));
+        files.Add(new RenderedFile($"configmgr/{PackageLayout.ImportScriptName}", PackageText.Script(PackageLayout.ImportScriptName, importScript)));
         files.AddRange(RenderStatusScripts(inputs, import));
         files.Add(new RenderedFile("README.md", PackageText.Utf8(RenderReadme(inputs))));
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        files.Add(new RenderedFile(ManifestFileName, PackageText.Utf8(new PackageManifest(renderer.Catalog, toolVersion).Write(inputs, files))));
+        files.Add(new RenderedFile(PackageLayout.ManifestFileName, PackageText.Utf8(new PackageManifest(renderer.Catalog, toolVersion).Write(inputs, files))));
         return new RenderedPackage(siteCode, files);
     }
 
@@ -83,15 +76,15 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
             toolVersion,
             siteCode,
             [.. inputs.Plans.Select(p => new IntunePairModel(p.PairName, IntuneHealthScriptBody.DisplayName(p), $"{p.PairName}\\deviceHealthScript.json", p.HasRemediation))]);
-        yield return new RenderedFile($"intune/{PublishScriptName}", PackageText.Script(PublishScriptName, renderer.Render("shared/intune-publish.ps1", intune)));
-        yield return new RenderedFile($"intune/{IntuneStatusScriptName}", PackageText.Script(IntuneStatusScriptName, renderer.Render("shared/intune-status.ps1", intune)));
+        yield return new RenderedFile($"intune/{PackageLayout.PublishScriptName}", PackageText.Script(PackageLayout.PublishScriptName, renderer.Render(PackageLayout.Shared("intune-publish.ps1"), intune)));
+        yield return new RenderedFile($"intune/{PackageLayout.IntuneStatusScriptName}", PackageText.Script(PackageLayout.IntuneStatusScriptName, renderer.Render(PackageLayout.Shared("intune-status.ps1"), intune)));
         var configMgr = new ConfigMgrStatusModel(
             toolVersion,
             siteCode,
             import.ProviderMachineName,
-            [.. inputs.Plans.Select(p => new ConfigMgrStatusPair(p.PairName, $"{ToolName} {siteCode} {p.PairName}", [.. p.Targets.Select(t => t.Server)]))]);
+            [.. inputs.Plans.Select(p => new ConfigMgrStatusPair(p.PairName, $"{PackageLayout.ToolName} {siteCode} {p.PairName}", [.. p.Targets.Select(t => t.Server)]))]);
         var statusScript = string.Concat(ConfigMgrStatusTemplates.Select(template => renderer.Render(template, configMgr)));
-        yield return new RenderedFile($"configmgr/{ConfigMgrStatusScriptName}", PackageText.Script(ConfigMgrStatusScriptName, statusScript));
+        yield return new RenderedFile($"configmgr/{PackageLayout.ConfigMgrStatusScriptName}", PackageText.Script(PackageLayout.ConfigMgrStatusScriptName, statusScript));
     }
 
     private IEnumerable<RenderedFile> RenderSiteFiles(FixPlan plan)
@@ -99,20 +92,20 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
         var model = new PairScriptModel(toolVersion, plan.SiteCode, plan.PairName, plan.Title, "Site-side", plan.TemplateModel);
         foreach (var siteFile in plan.SiteFiles)
         {
-            var path = $"site/{plan.PairName}/{siteFile.FileName}";
-            var text = string.Concat(siteFile.Templates.Select(template => renderer.Render(template, model)));
+            var path = PackageLayout.SiteFolder(plan.PairName) + siteFile.FileName;
+            var text = string.Concat(siteFile.Templates.Select(template => renderer.Render(PackageLayout.Template(plan.Problem, template), model)));
             var ascii = siteFile.FileName.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase) || siteFile.FileName.EndsWith(".inf", StringComparison.OrdinalIgnoreCase);
             yield return new RenderedFile(path, ascii ? PackageText.Script(path, text) : PackageText.Utf8(text));
         }
     }
 
     /// <summary>The device collection the import script can create for one pair: exactly that pair's targets.</summary>
-    public static string CollectionName(string siteCode, FixPlan plan) => $"{ToolName} {siteCode} {plan.PairName} targets";
+    public static string CollectionName(string siteCode, FixPlan plan) => $"{PackageLayout.ToolName} {siteCode} {plan.PairName} targets";
 
     private string RenderReadme(PackageInputs inputs)
     {
         var site = inputs.Site;
-        var findings = SiteFindings(inputs)
+        var findings = inputs.SiteFindings
             .Select(f => new ReadmeFinding(
                 f.RuleId,
                 f.Server ?? "(log not tied to a server)",
@@ -120,7 +113,7 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
                 f.Occurrences,
                 [.. f.Evidence.Select(e => new ReadmeEvidence(e.File, e.Line, LocalTime(e), Utc(e), e.Message))]))
             .ToList();
-        var rejected = SiteRejected(inputs)
+        var rejected = inputs.SiteRejected
             .Select(r => new ReadmeRejected(r.Evidence.File, r.Evidence.Line, r.Value, r.Reason))
             .ToList();
         var intro = new ReadmeIntroModel(
@@ -133,7 +126,7 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
             findings,
             rejected,
             [.. inputs.Notes, .. inputs.Facts.Warnings]);
-        var builder = new StringBuilder(renderer.Render("shared/readme-intro.md", intro));
+        var builder = new StringBuilder(renderer.Render(PackageLayout.Shared("readme-intro.md"), intro));
         foreach (var plan in inputs.Plans)
         {
             var section = new ReadmeFixModel(
@@ -142,23 +135,16 @@ public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVer
                 plan.Description,
                 plan.TemplateModel,
                 [.. plan.Targets.Select(t => new ReadmeTarget(t.Server, string.Join(", ", t.Roles), t.Reason, t.InFacts ? "yes" : "NO: check it"))],
-                $"intune/{plan.PairName}/",
-                $"configmgr/{plan.PairName}/",
-                $"targets/{plan.PairName}.txt",
+                PackageLayout.IntuneFolder(plan.PairName),
+                PackageLayout.ConfigMgrFolder(plan.PairName),
+                PackageLayout.TargetsFile(plan.PairName),
                 CollectionName(site.SiteCode, plan));
-            builder.Append(renderer.Render($"{plan.TemplateFolder}/readme.md", section));
+            builder.Append(renderer.Render(PackageLayout.Template(plan.Problem, TemplatePart.Own("readme.md")), section));
         }
 
-        builder.Append(renderer.Render("shared/readme-deploy.md", new ReadmeDeployModel([.. inputs.Plans.Select(p => CollectionName(site.SiteCode, p))])));
+        builder.Append(renderer.Render(PackageLayout.Shared("readme-deploy.md"), new ReadmeDeployModel([.. inputs.Plans.Select(p => CollectionName(site.SiteCode, p))])));
         return builder.ToString();
     }
-
-    internal static IEnumerable<Finding> SiteFindings(PackageInputs inputs) =>
-        inputs.Diagnosis.Findings.Where(f => string.Equals(f.SiteCode, inputs.Site.SiteCode, StringComparison.Ordinal));
-
-    /// <summary>Values rejected in this site's logs, and those from logs not tied to any site (every site may own them).</summary>
-    internal static IEnumerable<RejectedEvidence> SiteRejected(PackageInputs inputs) =>
-        inputs.Diagnosis.Rejected.Where(r => r.SiteCode is null || string.Equals(r.SiteCode, inputs.Site.SiteCode, StringComparison.Ordinal));
 
     private static string LocalTime(Evidence evidence) => evidence.Time?.ToIsoString() ?? "(no time)";
 

@@ -45,7 +45,7 @@ public static class PackageSigner
         var result = files
             .Select(file => file.RelativePath.EndsWith("/" + GraphBody.FileName, StringComparison.Ordinal) ? file with { Content = GraphBody.Rewrite(file, byPath) } : file)
             .ToList();
-        var manifestIndex = result.FindIndex(f => f.RelativePath == SitePackageBuilder.ManifestFileName);
+        var manifestIndex = result.FindIndex(f => f.RelativePath == PackageLayout.ManifestFileName);
         if (manifestIndex < 0)
         {
             throw new InvalidOperationException("A rendered package always has a manifest.");

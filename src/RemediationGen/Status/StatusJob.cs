@@ -20,7 +20,7 @@ public static class StatusJob
         var findings = root.TryGetProperty("findings", out var list) ? list.EnumerateArray().ToList() : [];
         if (!root.TryGetProperty("pairs", out var pairList) || pairList.ValueKind != JsonValueKind.Array)
         {
-            throw new RemediationGenException(ErrorKind.InvalidInput, $"{Path.Combine(packageFolder, SitePackageBuilder.ManifestFileName)}: the manifest lists no pairs; give a package folder made by generate.");
+            throw new RemediationGenException(ErrorKind.InvalidInput, $"{Path.Combine(packageFolder, PackageLayout.ManifestFileName)}: the manifest lists no pairs; give a package folder made by generate.");
         }
 
         var pairs = new List<PairStatus>();
@@ -99,7 +99,7 @@ public static class StatusJob
 
     private static JsonDocument ReadManifest(string packageFolder)
     {
-        var path = Path.Combine(packageFolder, SitePackageBuilder.ManifestFileName);
+        var path = Path.Combine(packageFolder, PackageLayout.ManifestFileName);
         try
         {
             return JsonDocument.Parse(File.ReadAllBytes(path));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Scriban;
@@ -21,16 +22,17 @@ public sealed class TemplateCatalog
     public const string Extension = ".scriban";
     private const string HandlebarsExtension = ".hbs";
 
-    private readonly Dictionary<string, string> _embeddedResources;
+    private readonly Dictionary<string, EmbeddedTemplate> _embeddedResources;
     private readonly Dictionary<string, string> _userFiles;
     // One load per template, whichever thread asks first; a load error is kept and thrown to every later caller.
     private readonly ConcurrentDictionary<string, Lazy<TemplateSource>> _loaded = new(StringComparer.Ordinal);
 
     // The embedded defaults are the same for every catalog of the process: each is parsed and checked once, and
-    // PreloadEmbedded can do that on another core while the command line is still being parsed.
+    // PreloadEmbedded can do that on another core while the command line is still being parsed. Names are unique across
+    // the assemblies of one catalog (Create refuses a name embedded twice).
     private static readonly ConcurrentDictionary<string, Lazy<TemplateSource>> EmbeddedLoaded = new(StringComparer.Ordinal);
 
-    private TemplateCatalog(Dictionary<string, string> embeddedResources, Dictionary<string, string> userFiles)
+    private TemplateCatalog(Dictionary<string, EmbeddedTemplate> embeddedResources, Dictionary<string, string> userFiles)
     {
         _embeddedResources = embeddedResources;
         _userFiles = userFiles;
@@ -46,12 +48,28 @@ public sealed class TemplateCatalog
     public static TemplateCatalog Embedded() => Create(userDirectory: null);
 
     /// <summary>The embedded defaults, overridden file by file from <paramref name="userDirectory"/> when given.</summary>
-    public static TemplateCatalog Create(string? userDirectory)
+    public static TemplateCatalog Create(string? userDirectory) => Create(userDirectory, [typeof(TemplateCatalog).Assembly]);
+
+    /// <summary>
+    /// The templates embedded in <paramref name="assemblies"/> (resources named <c>templates/&lt;name&gt;.scriban</c>: the
+    /// core's, and those of an assembly that brings its own problem), overridden file by file from <paramref name="userDirectory"/>.
+    /// </summary>
+    public static TemplateCatalog Create(string? userDirectory, IEnumerable<Assembly> assemblies)
     {
-        var assembly = typeof(TemplateCatalog).Assembly;
-        var embedded = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(Extension, StringComparison.Ordinal))
-            .ToDictionary(n => n[ResourcePrefix.Length..^Extension.Length], n => n, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(assemblies);
+        var embedded = new Dictionary<string, EmbeddedTemplate>(StringComparer.Ordinal);
+        foreach (var assembly in assemblies.Distinct())
+        {
+            foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(Extension, StringComparison.Ordinal)))
+            {
+                var name = resource[ResourcePrefix.Length..^Extension.Length];
+                if (!embedded.TryAdd(name, new EmbeddedTemplate(assembly, resource)))
+                {
+                    throw new InvalidOperationException($"Template '{name}' is embedded in both {embedded[name].Assembly.GetName().Name} and {assembly.GetName().Name}.");
+                }
+            }
+        }
+
         var user = userDirectory is null ? [] : FindUserTemplates(userDirectory, embedded);
         return new TemplateCatalog(embedded, user);
     }
@@ -88,15 +106,15 @@ public sealed class TemplateCatalog
         }
     }
 
-    private static TemplateSource GetEmbedded(string name, string resource) =>
+    private static TemplateSource GetEmbedded(string name, EmbeddedTemplate resource) =>
         EmbeddedLoaded.GetOrAdd(
             name,
             static (key, resource) => new Lazy<TemplateSource>(() => LoadEmbedded(key, resource), LazyThreadSafetyMode.ExecutionAndPublication),
             resource).Value;
 
-    private static TemplateSource LoadEmbedded(string name, string resource)
+    private static TemplateSource LoadEmbedded(string name, EmbeddedTemplate resource)
     {
-        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream(resource)!;
+        using var stream = resource.Assembly.GetManifestResourceStream(resource.Resource)!;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return Load(name, reader.ReadToEnd(), EmbeddedOrigin);
     }
@@ -163,7 +181,7 @@ public sealed class TemplateCatalog
         }
     }
 
-    private static Dictionary<string, string> FindUserTemplates(string directory, Dictionary<string, string> embedded)
+    private static Dictionary<string, string> FindUserTemplates(string directory, Dictionary<string, EmbeddedTemplate> embedded)
     {
         if (!Directory.Exists(directory))
         {
@@ -227,4 +245,6 @@ public sealed class TemplateCatalog
     }
 
     internal static int LineOf(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
+
+    private sealed record EmbeddedTemplate(Assembly Assembly, string Resource);
 }

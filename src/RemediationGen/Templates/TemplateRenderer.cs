@@ -38,7 +38,7 @@ public sealed partial class TemplateRenderer(TemplateCatalog catalog)
     public void LoadAll() => CompileAll();
 
     /// <summary>Renders <paramref name="name"/> with LF line endings; callers choose the file's final line endings.</summary>
-    public string Render(string name, object model)
+    public string Render(string name, ITemplateModel model)
     {
         var source = catalog.Get(name);
         var globals = TemplateModel.From(model);

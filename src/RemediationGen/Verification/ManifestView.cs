@@ -18,9 +18,9 @@ internal sealed record ManifestView(
         {
             using var document = JsonDocument.Parse(manifest);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("tool", out var tool) || tool.ValueKind != JsonValueKind.String || tool.GetString() != SitePackageBuilder.ToolName)
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("tool", out var tool) || tool.ValueKind != JsonValueKind.String || tool.GetString() != PackageLayout.ToolName)
             {
-                problem = $"tool is not \"{SitePackageBuilder.ToolName}\"";
+                problem = $"tool is not \"{PackageLayout.ToolName}\"";
                 return null;
             }
 

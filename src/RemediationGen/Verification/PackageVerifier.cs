@@ -27,15 +27,15 @@ public static class PackageVerifier
         var problems = new List<VerificationProblem>();
         var byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
         var scriptCount = files.Count(f => PackageSigner.IsScript(f.RelativePath));
-        if (!byPath.TryGetValue(SitePackageBuilder.ManifestFileName, out var manifestFile))
+        if (!byPath.TryGetValue(PackageLayout.ManifestFileName, out var manifestFile))
         {
-            problems.Add(new(SitePackageBuilder.ManifestFileName, "missing: this is not a RemediationGen package"));
+            problems.Add(new(PackageLayout.ManifestFileName, "missing: this is not a RemediationGen package"));
             return new VerificationReport(folder, 0, scriptCount, null, false, problems);
         }
 
         if (ManifestView.TryRead(manifestFile.Content, out var manifestProblem) is not { } manifest)
         {
-            problems.Add(new(SitePackageBuilder.ManifestFileName, manifestProblem!));
+            problems.Add(new(PackageLayout.ManifestFileName, manifestProblem!));
             return new VerificationReport(folder, 0, scriptCount, null, false, problems);
         }
 
@@ -54,7 +54,7 @@ public static class PackageVerifier
         {
             if (!listed.Add(entry.Path))
             {
-                problems.Add(new(SitePackageBuilder.ManifestFileName, $"lists {entry.Path} twice"));
+                problems.Add(new(PackageLayout.ManifestFileName, $"lists {entry.Path} twice"));
             }
             else if (!byPath.TryGetValue(entry.Path, out var file))
             {
@@ -70,7 +70,7 @@ public static class PackageVerifier
             }
         }
 
-        foreach (var path in byPath.Keys.Where(p => p != SitePackageBuilder.ManifestFileName && !listed.Contains(p)))
+        foreach (var path in byPath.Keys.Where(p => p != PackageLayout.ManifestFileName && !listed.Contains(p)))
         {
             problems.Add(new(path, "not listed in the manifest"));
         }
@@ -169,7 +169,7 @@ public static class PackageVerifier
 
             if (trusted.Count > 0)
             {
-                problems.Add(new(SitePackageBuilder.ManifestFileName, "the package is not signed, but --trusted-signer expects a signer"));
+                problems.Add(new(PackageLayout.ManifestFileName, "the package is not signed, but --trusted-signer expects a signer"));
             }
 
             return false;
@@ -177,7 +177,7 @@ public static class PackageVerifier
 
         if (trusted.Count > 0 && !trusted.Contains(signer.Thumbprint))
         {
-            problems.Add(new(SitePackageBuilder.ManifestFileName, $"signer {signer.Thumbprint} ({signer.Subject}) is not a --trusted-signer"));
+            problems.Add(new(PackageLayout.ManifestFileName, $"signer {signer.Thumbprint} ({signer.Subject}) is not a --trusted-signer"));
         }
 
         var problemsBefore = problems.Count;
@@ -201,7 +201,7 @@ public static class PackageVerifier
                 recordChecked = true;
                 if (SignerRecord.Of(signature.Signer) is var actual && actual != signer)
                 {
-                    problems.Add(new(SitePackageBuilder.ManifestFileName, $"the signature object does not describe the signer's certificate ({actual.Subject}, issued by {actual.Issuer}, {actual.Validity})"));
+                    problems.Add(new(PackageLayout.ManifestFileName, $"the signature object does not describe the signer's certificate ({actual.Subject}, issued by {actual.Issuer}, {actual.Validity})"));
                 }
             }
         }
@@ -209,7 +209,7 @@ public static class PackageVerifier
         // A timestamp from within the certificate's validity keeps a signature valid after the certificate expires.
         if (!validNow && !timestamped)
         {
-            problems.Insert(problemsBefore, new(SitePackageBuilder.ManifestFileName, $"signer certificate {signer.Thumbprint} is not valid now ({signer.Validity}) and the signatures are not timestamped; they do not validate on the targets"));
+            problems.Insert(problemsBefore, new(PackageLayout.ManifestFileName, $"signer certificate {signer.Thumbprint} is not valid now ({signer.Validity}) and the signatures are not timestamped; they do not validate on the targets"));
         }
 
         return timestamped;

@@ -1,5 +1,5 @@
 using RemediationGen.Facts;
-using RemediationGen.Fixes;
+using RemediationGen.Problems.IssuingCertificateList;
 using RemediationGen.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,4 +1,4 @@
-using RemediationGen.Diagnosis;
+using RemediationGen.Facts;
 using RemediationGen.Logs;
 using RemediationGen.Tests.Rules;
 using RemediationGen.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Text;
-using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
+using RemediationGen.Problems;
 using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Logs;
@@ -28,7 +28,7 @@ public sealed class LogFileScannerTests
         // Given a fixture log and the signatures of every rule
         var path = Repository.Fixtures("logs", relativePath);
         var log = new LogFile(relativePath, null, () => File.OpenRead(path));
-        var signatures = LogSignatures.Create(RuleCatalog.All.SelectMany(r => r.Signatures));
+        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
 
         // When it is scanned and read in full
         var scanned = Scan(log, signatures);

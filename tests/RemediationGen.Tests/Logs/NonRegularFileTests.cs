@@ -76,17 +76,9 @@ public sealed class NonRegularFileTests : IDisposable
     /// <summary>Finds "needle" lines, to show the real log is read.</summary>
     private sealed class NeedleRule : IDiagnosticRule
     {
-        public string Id => "Needle";
-
-        public string Title => "Needle";
-
-        public Severity Severity => Severity.Warning;
-
-        public string Description => "Finds needles.";
+        public ProblemDescriptor Problem { get; } = new("Needle", "Needle", null, Severity.Warning, "Finds needles.", "None.", 0);
 
         public IReadOnlyList<string> Signatures => ["needle"];
-
-        public string Fix => "None.";
 
         public IRuleScan BeginScan(DiagnosisContext context) => new Scan();
 

@@ -1,6 +1,7 @@
 using RemediationGen.Bench;
 using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
+using RemediationGen.Problems;
 using RemediationGen.Tests.Rules;
 using RemediationGen.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class SyntheticProfileTests : IDisposable
         // Given a small log set of the profile
         SyntheticLogSet.Write(_temp.Path, 4L * 1024 * 1024, profile);
         var discovery = LogDiscovery.Discover([_temp.Path], TestFacts.TwoSites);
-        var signatures = LogSignatures.Create(RuleCatalog.All.SelectMany(r => r.Signatures));
+        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
         var all = new List<LogEntry>();
         var perFile = new List<List<LogEntry>>();
 
@@ -46,7 +47,7 @@ public sealed class SyntheticProfileTests : IDisposable
 
         // And each rule finds the same when shown only the records that hold one of its signatures
         var context = new DiagnosisContext(TestFacts.TwoSites);
-        foreach (var rule in RuleCatalog.All)
+        foreach (var rule in ProblemSet.Core.Rules)
         {
             var filtered = all.Where(e => rule.Signatures.Any(s => e.Message.Contains(s, StringComparison.OrdinalIgnoreCase)));
             Assert.Equal(RuleScans.Describe(RuleScans.Scan(rule, context, all)), RuleScans.Describe(RuleScans.Scan(rule, context, filtered)));

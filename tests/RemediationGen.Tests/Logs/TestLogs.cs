@@ -1,5 +1,4 @@
 using System.Text;
-using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
 
 namespace RemediationGen.Tests.Logs;

@@ -1,7 +1,6 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
-using RemediationGen.Generation;
 using RemediationGen.Packaging;
 using RemediationGen.Tests.Support;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using RemediationGen.Demo;
-using RemediationGen.Fixes;
+using RemediationGen.Problems.IssuingCertificateList;
 using RemediationGen.Tests.PowerShell;
 using RemediationGen.Tests.Support;
 using RemediationGen.Tests.Templates;

@@ -2,8 +2,8 @@ using System.Text;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
-using RemediationGen.Generation;
 using RemediationGen.Packaging;
+using RemediationGen.Problems.IssuingCertificateList;
 using RemediationGen.Tests.PowerShell;
 using RemediationGen.Tests.Scripts;
 using RemediationGen.Tests.Support;
@@ -31,8 +31,8 @@ public sealed class HostileInputTests
     private static DiagnosisResult HostileLogs()
     {
         var evidence = new Evidence("logs/cm01.contoso.com/CertMgr.log", 7, null, "SMS_CERTIFICATE_MANAGER", "| # <script>alert(1)</script> `$(Invoke-Pwned)` [x](javascript:y)\n## heading");
-        var finding = new Finding(IssuingCertificateListFix.FixId, Severity.Error, "PS1", "dp01.contoso.com", true, "summary with | and `ticks`", [evidence], 1);
-        var rejected = new RejectedEvidence(IssuingCertificateListFix.FixId, null, "dp05'; Invoke-Pwned; '|<b>", "not a host name", evidence);
+        var finding = new Finding(IssuingCertificateListProblem.Id, Severity.Error, "PS1", "dp01.contoso.com", true, "summary with | and `ticks`", [evidence], 1);
+        var rejected = new RejectedEvidence(IssuingCertificateListProblem.Id, null, "dp05'; Invoke-Pwned; '|<b>", "not a host name", evidence);
         return new DiagnosisResult([finding], [rejected], [], 1, 1);
     }
 

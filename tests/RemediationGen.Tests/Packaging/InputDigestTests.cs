@@ -3,8 +3,8 @@ using System.Text.Json;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
-using RemediationGen.Generation;
 using RemediationGen.Packaging;
+using RemediationGen.Problems;
 using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Packaging;
@@ -20,16 +20,16 @@ public sealed class InputDigestTests
         OutOfBand = new OutOfBandFacts("oob01.contoso.com", new ProvisioningSubject("Contoso Ltd", "Redmond", "Washington", "US"), []),
     };
 
-    private static RenderedPackage Generate(AmtOptions amt, bool logsRead = false, IReadOnlyList<string>? warnings = null, SiteFacts? site = null, bool iclOverwriteDifferent = false)
+    private static RenderedPackage Generate(FixOptionValues? options = null, bool logsRead = false, IReadOnlyList<string>? warnings = null, SiteFacts? site = null)
     {
         var facts = new HierarchyFacts([site ?? Site], "test", null, warnings ?? []);
-        var options = new GenerateOptions(TargetSelection.All, []) { Amt = amt.Validated(), IclOverwriteDifferent = iclOverwriteDifferent };
-        return Assert.Single(TestGenerator.Generate(facts, DiagnosisResult.Empty, logsRead, options).Packages);
+        var generateOptions = new GenerateOptions(TargetSelection.All, []) { FixOptions = options ?? FixOptionValues.None };
+        return Assert.Single(TestGenerator.Generate(facts, DiagnosisResult.Empty, logsRead, generateOptions).Packages);
     }
 
     private static string Digest(RenderedPackage package)
     {
-        using var manifest = JsonDocument.Parse(TestGenerator.Text(package, SitePackageBuilder.ManifestFileName));
+        using var manifest = JsonDocument.Parse(TestGenerator.Text(package, PackageLayout.ManifestFileName));
         return manifest.RootElement.GetProperty("inputs").GetProperty("digestSha256").GetString()!;
     }
 
@@ -37,26 +37,32 @@ public sealed class InputDigestTests
     private static List<string> ChangedFiles(RenderedPackage before, RenderedPackage after) =>
         [.. before.Files.Select(f => f.RelativePath)
             .Union(after.Files.Select(f => f.RelativePath))
-            .Where(path => path != SitePackageBuilder.ManifestFileName)
+            .Where(path => path != PackageLayout.ManifestFileName)
             .Where(path => !(before.Files.FirstOrDefault(f => f.RelativePath == path)?.Content ?? []).AsSpan()
                 .SequenceEqual(after.Files.FirstOrDefault(f => f.RelativePath == path)?.Content ?? []))
             .Order(StringComparer.Ordinal)];
 
-    public static TheoryData<string, AmtOptions> AmtOptionChanges => new()
+    private static readonly string[] TrustedRoot = ["0123456789ABCDEF0123456789ABCDEF01234567"];
+
+    /// <summary>A value other than the default for every option a fix declares (a row per option: see <see cref="EveryDeclaredOption_HasARow"/>).</summary>
+    public static TheoryData<string, object> OptionChanges => new()
     {
-        { nameof(AmtOptions.ThresholdDays), AmtOptions.Default with { ThresholdDays = 60 } },
-        { nameof(AmtOptions.TrustedRootHashes), AmtOptions.Default with { TrustedRootHashes = ["0123456789ABCDEF0123456789ABCDEF01234567"] } },
-        { nameof(AmtOptions.Organization), AmtOptions.Default with { Organization = "Fabrikam" } },
-        { nameof(AmtOptions.Locality), AmtOptions.Default with { Locality = "Berlin" } },
-        { nameof(AmtOptions.State), AmtOptions.Default with { State = "Berlin" } },
-        { nameof(AmtOptions.Country), AmtOptions.Default with { Country = "DE" } },
+        { "--icl-overwrite-different", true },
+        { "--amt-threshold-days", 60 },
+        { "--amt-trusted-root", TrustedRoot },
+        { "--amt-organization", "Fabrikam" },
+        { "--amt-locality", "Berlin" },
+        { "--amt-state", "Berlin" },
+        { "--amt-country", "DE" },
     };
+
+    private static SiteFacts SiteWithIssuingCertificateList { get; } = Site with { IssuingCertificateList = "AAAA", ManagementPoints = ["mp01.contoso.com"] };
 
     [Fact]
     public void SameInputs_SameDigest()
     {
-        var first = Digest(Generate(AmtOptions.Default));
-        var second = Digest(Generate(AmtOptions.Default with { TrustedRootHashes = [] }));
+        var first = Digest(Generate());
+        var second = Digest(Generate(FixOptionValues.None.With("--amt-trusted-root", Array.Empty<string>())));
 
         Assert.Matches("^[0-9a-f]{64}$", first);
         Assert.Equal(first, second);
@@ -66,8 +72,8 @@ public sealed class InputDigestTests
     public void AmtThresholdDays_ChangesTheScriptsAndTheDigest()
     {
         // generate --demo --amt-threshold-days 60 changed six files but not the digest.
-        var before = Generate(AmtOptions.Default);
-        var after = Generate(AmtOptions.Default with { ThresholdDays = 60 });
+        var before = Generate();
+        var after = Generate(FixOptionValues.None.With("--amt-threshold-days", 60));
 
         Assert.Equal(
             [
@@ -85,9 +91,8 @@ public sealed class InputDigestTests
     [Fact]
     public void IclOverwriteDifferent_ChangesTheIssuingCertificateListFilesAndTheDigest()
     {
-        var site = Site with { IssuingCertificateList = "AAAA", ManagementPoints = ["mp01.contoso.com"] };
-        var before = Generate(AmtOptions.Default, site: site);
-        var after = Generate(AmtOptions.Default, site: site, iclOverwriteDifferent: true);
+        var before = Generate(site: SiteWithIssuingCertificateList);
+        var after = Generate(FixOptionValues.None.With("--icl-overwrite-different", true), site: SiteWithIssuingCertificateList);
 
         Assert.Equal(
             [
@@ -103,11 +108,11 @@ public sealed class InputDigestTests
     }
 
     [Theory]
-    [MemberData(nameof(AmtOptionChanges))]
-    public void EveryAmtOption_ThatChangesAFile_ChangesTheDigest(string option, AmtOptions changed)
+    [MemberData(nameof(OptionChanges))]
+    public void EveryFixOption_ThatChangesAFile_ChangesTheDigest(string option, object changed)
     {
-        var before = Generate(AmtOptions.Default);
-        var after = Generate(changed);
+        var before = Generate(site: SiteWithIssuingCertificateList);
+        var after = Generate(FixOptionValues.None.With(option, changed), site: SiteWithIssuingCertificateList);
 
         Assert.True(ChangedFiles(before, after).Count > 0, $"{option}: the test's change should reach a file");
         Assert.NotEqual(Digest(before), Digest(after));
@@ -116,9 +121,9 @@ public sealed class InputDigestTests
     [Fact]
     public void LogsReadAndFactsWarnings_ChangeTheReadmeAndTheDigest()
     {
-        var plain = Generate(AmtOptions.Default);
-        var logsRead = Generate(AmtOptions.Default, logsRead: true);
-        var warned = Generate(AmtOptions.Default, warnings: ["dp09 was not used: not a host name."]);
+        var plain = Generate();
+        var logsRead = Generate(logsRead: true);
+        var warned = Generate(warnings: ["dp09 was not used: not a host name."]);
 
         Assert.Equal(["README.md"], ChangedFiles(plain, logsRead));
         Assert.Equal(["README.md"], ChangedFiles(plain, warned));
@@ -126,15 +131,22 @@ public sealed class InputDigestTests
     }
 
     [Fact]
-    public void Options_AreTheOnesTheDigestKnows()
+    public void EveryDeclaredOption_HasARow()
     {
-        // A new option or package input must be written into PackageManifest.InputDigest and covered above; then list it here.
+        // Each fix writes its own options into the digest (IFixOptions.WriteDigest); a new option gets a row above, which proves it does.
+        Assert.Equal(
+            [.. ProblemSet.Core.Fixes.SelectMany(fix => fix.Options).Select(option => option.Name).Order(StringComparer.Ordinal)],
+            [.. OptionChanges.Select(row => (string)row[0]).Order(StringComparer.Ordinal)]);
+    }
+
+    [Fact]
+    public void Inputs_AreTheOnesTheDigestKnows()
+    {
+        // A new package input must be written into PackageManifest.InputDigest and covered above; then list it here.
         static string[] Properties(Type type) =>
             [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Order(StringComparer.Ordinal)];
 
-        Assert.Equal(["Country", "Locality", "Organization", "State", "ThresholdDays", "TrustedRootHashes"], Properties(typeof(AmtOptions)));
-        Assert.Equal([.. AmtOptionChanges.Select(row => (string)row[0]).Order(StringComparer.Ordinal)], Properties(typeof(AmtOptions)));
-        Assert.Equal(["Amt", "IclOverwriteDifferent", "Sites", "Targets"], Properties(typeof(GenerateOptions)));
-        Assert.Equal(["Amt", "Diagnosis", "Facts", "IclOverwriteDifferent", "LogsRead", "Notes", "Plans", "Site", "Targets"], Properties(typeof(PackageInputs)));
+        Assert.Equal(["FixOptions", "Sites", "Targets"], Properties(typeof(GenerateOptions)));
+        Assert.Equal(["Diagnosis", "Facts", "FixOptions", "LogsRead", "Notes", "Plans", "Site", "SiteFindings", "SiteRejected", "Targets"], Properties(typeof(PackageInputs)));
     }
 }

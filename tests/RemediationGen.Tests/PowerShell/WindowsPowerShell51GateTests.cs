@@ -25,7 +25,7 @@ public sealed class WindowsPowerShell51GateTests
     public void TwoSitePackages_WithAndWithoutLogs_PassTheGate(bool logsRead)
     {
         using var folder = new TempDirectory();
-        var result = TestGenerator.Generate(Rules.TestFacts.TwoSites, RemediationGen.Diagnosis.DiagnosisResult.Empty, logsRead, new RemediationGen.Generation.GenerateOptions(TargetSelection.All, []));
+        var result = TestGenerator.Generate(Rules.TestFacts.TwoSites, RemediationGen.Diagnosis.DiagnosisResult.Empty, logsRead, new RemediationGen.Packaging.GenerateOptions(TargetSelection.All, []));
         Assert.Equal(["PS1", "PS2"], result.Packages.Select(package => package.SiteCode));
         RemediationGen.Packaging.PackageWriter.Write(folder.Path, result.Packages, force: false);
 

@@ -1,6 +1,7 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
-using RemediationGen.Rules;
+using RemediationGen.Problems;
+using RemediationGen.Problems.AmtProvisioningCertificate;
 using RemediationGen.Tests.Logs;
 
 namespace RemediationGen.Tests.Rules;
@@ -8,7 +9,7 @@ namespace RemediationGen.Tests.Rules;
 /// <summary>Issue 10 item 2: one odd record is reported with its file and line; it never stops the scan.</summary>
 public class BadRecordTests
 {
-    private const string Id = AmtProvisioningCertificateRule.RuleId;
+    private const string Id = AmtProvisioningCertificateProblem.Id;
     private const string Thumbprint = "55B7AF313A725CA10BB47A382494A3BD2927D1FB";
 
     [Theory]
@@ -78,7 +79,7 @@ public class BadRecordTests
     {
         // Given a CMTrace record with a signature and a time at the end of the calendar
         var log = TestLogs.FromText("SMSPXE.log", "<![LOG[PXE::MP_GetList failed; 0x80092002]LOG]!><time=\"23:59:59.999+1440\" date=\"12-31-9999\" component=\"SMSPXE\">\r\n");
-        var signatures = LogSignatures.Create(RuleCatalog.All.SelectMany(r => r.Signatures));
+        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
 
         // When it is scanned and read in full
         var problems = new List<LogProblem>();

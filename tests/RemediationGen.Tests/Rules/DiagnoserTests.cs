@@ -1,5 +1,6 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
+using RemediationGen.Problems;
 using RemediationGen.Tests.Logs;
 
 namespace RemediationGen.Tests.Rules;
@@ -49,7 +50,7 @@ public class DiagnoserTests
         // When diagnosis runs
         // Then it stops with OperationCanceledException
         Assert.Throws<OperationCanceledException>(() =>
-            new Diagnoser(RuleCatalog.All).Run([TestLogs.FromText("x.log", "a")], new DiagnosisContext(null), [], cancellation.Token));
+            new Diagnoser(ProblemSet.Core.Rules).Run([TestLogs.FromText("x.log", "a")], new DiagnosisContext(null), [], cancellation.Token));
     }
 
     /// <summary>Records what it sees and returns findings in a scrambled order.</summary>
@@ -58,17 +59,9 @@ public class DiagnoserTests
         // The empty signature matches every record: this rule sees everything, as a test of the engine should.
         public IReadOnlyList<string> Signatures => [string.Empty];
 
-        public string Fix => "none (test rule)";
-
         public List<string> Seen { get; } = [];
 
-        public string Id => id;
-
-        public string Title => id;
-
-        public Severity Severity => Severity.Warning;
-
-        public string Description => id;
+        public ProblemDescriptor Problem { get; } = new(id, id, null, Severity.Warning, id, "none (test rule)", 0);
 
         public IRuleScan BeginScan(DiagnosisContext context) => new Scan(this);
 
@@ -81,7 +74,7 @@ public class DiagnoserTests
                 []);
 
             private Finding Make(string? site, string? server) =>
-                new(rule.Id, Severity.Warning, site, server, false, "s", [], 1);
+                new(rule.Problem.Id, Severity.Warning, site, server, false, "s", [], 1);
         }
     }
 }

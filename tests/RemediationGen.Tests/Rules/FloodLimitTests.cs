@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using RemediationGen.Rules;
+using RemediationGen.Diagnosis;
+using RemediationGen.Problems.IssuingCertificateList;
 using RemediationGen.Tests.Logs;
 
 namespace RemediationGen.Tests.Rules;
@@ -29,7 +30,7 @@ public class FloodLimitTests
         var result = RuleRun.Files([log], TestFacts.TwoSites);
 
         // Then the first servers have their findings, the first rejected values are listed, and one finding counts the rest
-        var findings = result.Of(IssuingCertificateListRule.RuleId);
+        var findings = result.Of(IssuingCertificateListProblem.Id);
         Assert.Equal(FloodLimit.MaxServers + 1, findings.Count);
         Assert.Equal(FloodLimit.MaxRejected, result.Rejected.Count);
         var flood = Assert.Single(findings, f => f.Server is null);

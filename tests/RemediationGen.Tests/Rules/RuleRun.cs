@@ -1,6 +1,7 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Logs;
+using RemediationGen.Problems;
 
 namespace RemediationGen.Tests.Rules;
 
@@ -10,11 +11,11 @@ internal static class RuleRun
     public static DiagnosisResult Folder(string folder, HierarchyFacts? facts)
     {
         var discovery = LogDiscovery.Discover([folder], facts);
-        return new Diagnoser(RuleCatalog.All).Run(discovery.Files, new DiagnosisContext(facts), discovery.Problems);
+        return new Diagnoser(ProblemSet.Core.Rules).Run(discovery.Files, new DiagnosisContext(facts), discovery.Problems);
     }
 
     public static DiagnosisResult Files(IReadOnlyList<LogFile> files, HierarchyFacts? facts) =>
-        new Diagnoser(RuleCatalog.All).Run(files, new DiagnosisContext(facts), []);
+        new Diagnoser(ProblemSet.Core.Rules).Run(files, new DiagnosisContext(facts), []);
 
     public static List<Finding> Of(this DiagnosisResult result, string ruleId) =>
         [.. result.Findings.Where(f => f.RuleId == ruleId)];

@@ -1,5 +1,6 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
+using RemediationGen.Problems;
 using RemediationGen.Tests.Logs;
 using RemediationGen.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed class RuleSignatureContractTests
         var entries = discovery.Files.SelectMany(file => TestLogs.ReadAll(file).Entries).ToList();
         var context = new DiagnosisContext(TestFacts.TwoSites);
 
-        foreach (var rule in RuleCatalog.All)
+        foreach (var rule in ProblemSet.Core.Rules)
         {
             // When the rule sees all of them, then only those holding a signature
             var all = RuleScans.Scan(rule, context, entries);

@@ -3,7 +3,8 @@ using System.Text.Json;
 using Microsoft.Win32;
 using RemediationGen.Diagnosis;
 using RemediationGen.Fixes;
-using RemediationGen.Generation;
+using RemediationGen.Packaging;
+using RemediationGen.Problems.IssuingCertificateList;
 using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Scripts;
@@ -27,7 +28,7 @@ public sealed class IssuingCertificateListChoiceTests
     private static PackageUnderTest Generated(bool overwriteDifferent, DateTimeOffset? collectedAt)
     {
         var facts = Rules.TestFacts.OneSite with { CollectedAt = collectedAt };
-        var options = new GenerateOptions(TargetSelection.All, []) { IclOverwriteDifferent = overwriteDifferent };
+        var options = new GenerateOptions(TargetSelection.All, []) { FixOptions = FixOptionValues.None.With(IssuingCertificateListOptions.OverwriteDifferentOption.Name, overwriteDifferent) };
         var package = Assert.Single(TestGenerator.Generate(facts, DiagnosisResult.Empty, logsRead: false, options).Packages);
         return new PackageUnderTest(
             overwriteDifferent ? "overwrite-PS1" : "keep-PS1",

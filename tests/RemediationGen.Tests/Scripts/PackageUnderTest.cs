@@ -2,7 +2,6 @@ using System.Management.Automation.Language;
 using System.Text;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
-using RemediationGen.Generation;
 using RemediationGen.Fixes;
 using RemediationGen.Packaging;
 using RemediationGen.Tests.Support;

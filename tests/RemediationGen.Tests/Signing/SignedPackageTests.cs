@@ -118,7 +118,7 @@ public sealed class SignedPackageTests
             [new RemediationGen.Facts.SiteFacts("PS1", "cm01.contoso.com", "'; Remove-Item -Recurse C:\\ ; '\u2018$(x)\u2019", ["mp01.contoso.com"], [new RemediationGen.Facts.DistributionPointFacts("dp01.contoso.com", IsPxe: true, PxePasswordSet: true)])],
             "test", null, ["warning with | pipe"]);
         var diagnosis = new RemediationGen.Diagnosis.DiagnosisResult([], [], [], 0, 0);
-        var package = Assert.Single(TestGenerator.Generate(facts, diagnosis, logsRead: false, new RemediationGen.Generation.GenerateOptions(RemediationGen.Fixes.TargetSelection.All, [])).Packages);
+        var package = Assert.Single(TestGenerator.Generate(facts, diagnosis, logsRead: false, new RemediationGen.Packaging.GenerateOptions(RemediationGen.Fixes.TargetSelection.All, [])).Packages);
         using var signer = CodeSigningCertificate.FromPfx(TestCertificates.Shared.Signer.Pfx, TestCertificates.Password, includeRoot: false, TimeProvider.System);
         var signed = PackageSigner.Sign(package, signer);
         using var folder = new TempDirectory();

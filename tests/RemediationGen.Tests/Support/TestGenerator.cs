@@ -2,8 +2,8 @@ using System.Text;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
-using RemediationGen.Generation;
 using RemediationGen.Packaging;
+using RemediationGen.Problems;
 using RemediationGen.Templates;
 
 namespace RemediationGen.Tests.Support;
@@ -17,7 +17,10 @@ public static class TestGenerator
 {
     public const string ToolVersion = "0.0.0-test";
 
-    public static PackageGenerator Generator { get; } = new(FixCatalog.All, new TemplateRenderer(TemplateCatalog.Embedded()), ToolVersion);
+    public static PackageGenerator Generator { get; } = new(ProblemSet.Core.Fixes, new TemplateRenderer(TemplateCatalog.Embedded()), ToolVersion);
+
+    /// <summary>Every fix's options at their defaults, for a test that plans one fix directly.</summary>
+    public static FixOptionSet DefaultFixOptions { get; } = FixOptionSet.Bind(ProblemSet.Core.Fixes, FixOptionValues.None);
 
     public static GenerationResult Generate(HierarchyFacts facts, DiagnosisResult diagnosis, bool logsRead, GenerateOptions options) =>
         Generator.Generate(facts, diagnosis, logsRead, options);

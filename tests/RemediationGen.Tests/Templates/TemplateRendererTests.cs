@@ -5,13 +5,13 @@ namespace RemediationGen.Tests.Templates;
 
 public sealed class TemplateRendererTests
 {
-    private sealed record Model(string SiteCode, IReadOnlyList<string> Entries, bool Flag);
+    private sealed record Model(string SiteCode, IReadOnlyList<string> Entries, bool Flag) : ITemplateModel;
 
-    private sealed record Nested(string SiteCode, Model Fix);
+    private sealed record Nested(string SiteCode, Model Fix) : ITemplateModel;
 
     private static readonly Model Sample = new("PS1", ["a'b", "\u2018"], Flag: true);
 
-    private static string RenderOverride(string text, object model, string name = "shared/configmgr-remediation.ps1")
+    private static string RenderOverride(string text, ITemplateModel model, string name = "shared/configmgr-remediation.ps1")
     {
         using var folder = new TempDirectory();
         folder.WriteFile(name + ".scriban", text);

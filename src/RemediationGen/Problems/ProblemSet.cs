@@ -1,0 +1,50 @@
+using System.Reflection;
+using RemediationGen.Diagnosis;
+using RemediationGen.Fixes;
+
+namespace RemediationGen.Problems;
+
+/// <summary>
+/// The problems one run knows, in their stable order (<see cref="ProblemDescriptor.Order"/>, then id). The default is
+/// every sealed <see cref="IProblem"/> of the core assembly; a test adds its own with <see cref="With"/>.
+/// </summary>
+public sealed class ProblemSet
+{
+    private ProblemSet(IEnumerable<IProblem> problems)
+    {
+        All = [.. problems.OrderBy(p => p.Descriptor.Order).ThenBy(p => p.Descriptor.Id, StringComparer.Ordinal)];
+        var duplicate = All.GroupBy(p => p.Descriptor.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Two problems are named '{duplicate.Key}': {string.Join(", ", duplicate.Select(p => p.GetType().FullName))}.");
+        }
+
+        Rules = [.. All.Select(p => p.Rule)];
+        Fixes = [.. All.Select(p => p.Fix)];
+    }
+
+    /// <summary>Every problem of the core assembly. Problems are stateless, so one instance of each serves all runs.</summary>
+    public static ProblemSet Core { get; } = Discover(typeof(ProblemSet).Assembly);
+
+    public IReadOnlyList<IProblem> All { get; }
+
+    public IReadOnlyList<IDiagnosticRule> Rules { get; }
+
+    public IReadOnlyList<IFix> Fixes { get; }
+
+    /// <summary>The assemblies whose embedded templates the problems use: the core's, and each added problem's own.</summary>
+    public IReadOnlyList<Assembly> TemplateAssemblies =>
+        [.. All.Select(p => p.GetType().Assembly).Prepend(typeof(ProblemSet).Assembly).Distinct()];
+
+    /// <summary>Every sealed, non-generic <see cref="IProblem"/> class of <paramref name="assembly"/>, created once.</summary>
+    public static ProblemSet Discover(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return new(assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsSealed: true, IsAbstract: false, ContainsGenericParameters: false } && typeof(IProblem).IsAssignableFrom(type))
+            .Select(type => (IProblem)Activator.CreateInstance(type)!));
+    }
+
+    /// <summary>These problems and <paramref name="extra"/> (for example a test's own problem), in the stable order.</summary>
+    public ProblemSet With(params IEnumerable<IProblem> extra) => new(All.Concat(extra));
+}
