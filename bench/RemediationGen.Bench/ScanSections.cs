@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
 using RemediationGen.Problems;
 
@@ -26,7 +27,7 @@ internal static class ScanSections
         var (searchOnly, _) = Best(file, none);
         var (withHits, hits) = Best(file, rules);
         var perHit = hits > 0 ? (withHits - searchOnly).TotalMicroseconds / hits : 0;
-        var keyOf = NewestRecordKeys.Of(RuleCatalog.All)!;
+        var keyOf = NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
         var (withThinning, passedOn) = Best(file, rules, keyOf);
         var diagnosis = BestDiagnosis(path);
         var perHitToRules = hits > 0 ? (diagnosis - searchOnly).TotalMicroseconds / hits : 0;
@@ -38,7 +39,7 @@ internal static class ScanSections
     private static TimeSpan BestDiagnosis(string path)
     {
         var discovery = LogDiscovery.Discover([path], facts: null);
-        var diagnoser = new Diagnoser(RuleCatalog.All);
+        var diagnoser = new Diagnoser(ProblemSet.Core.Rules);
         var best = TimeSpan.MaxValue;
         for (var run = 0; run < Runs; run++)
         {

@@ -8,7 +8,7 @@ namespace RemediationGen.Cli;
 /// Builds the command tree and runs it. This layer only parses arguments, calls a job of the core library, prints
 /// its result, and maps errors to the documented exit codes with a one-line message (a stack trace only with --verbose).
 /// </summary>
-public static partial class CliApplication
+internal static partial class CliApplication
 {
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider, CancellationToken cancellationToken = default) =>
         // Parsing and validation run user-facing code too: whatever escapes them is one line and exit 70, never a crash.

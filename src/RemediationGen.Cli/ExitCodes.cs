@@ -1,7 +1,7 @@
 namespace RemediationGen.Cli;
 
 /// <summary>The documented exit codes (README "Exit codes"). Never let a framework default leak out.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Done; for diagnose: no findings.</summary>
     public const int Success = 0;

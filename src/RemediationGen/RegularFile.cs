@@ -130,7 +130,7 @@ internal static class RegularFile
 }
 
 /// <summary>A path that is a FIFO, a device or a socket: it is reported (a log is skipped), never read.</summary>
-public sealed class NotRegularFileException : IOException
+internal sealed class NotRegularFileException : IOException
 {
     public NotRegularFileException()
     {

@@ -1,7 +1,7 @@
 namespace RemediationGen;
 
 /// <summary>What kind of expected failure occurred; the CLI maps each kind to a documented exit code.</summary>
-public enum ErrorKind
+internal enum ErrorKind
 {
     /// <summary>An argument, facts file, log path, template or data value is invalid.</summary>
     InvalidInput,
@@ -20,7 +20,7 @@ public enum ErrorKind
 /// An expected failure with a message an admin can act on: it names the file, line, field or value at fault.
 /// Anything else that escapes the core is a bug.
 /// </summary>
-public sealed class RemediationGenException : Exception
+internal sealed class RemediationGenException : Exception
 {
     public RemediationGenException(ErrorKind kind, string message, Exception? innerException = null)
         : base(message, innerException)

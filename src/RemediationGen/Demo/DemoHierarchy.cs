@@ -8,7 +8,7 @@ namespace RemediationGen.Demo;
 /// primary sites (PS1, PS2), their MPs and DPs, made-up IssuingCertificateList values, and site-server and DP logs
 /// that show KB 4469580 on some DPs (plus one hostile server name that must be rejected).
 /// </summary>
-public static class DemoHierarchy
+internal static class DemoHierarchy
 {
     public const string Origin = "demo";
     private const string FactsResource = "demo/facts.json";

@@ -7,7 +7,7 @@ namespace RemediationGen.Diagnosis;
 /// (<see cref="IDiagnosticRule.Signatures"/>) is parsed and shown to every rule, in file order. The other records are
 /// skipped at memory speed (<see cref="LogFileScanner"/>), and files are scanned in parallel, one per core.
 /// </summary>
-public sealed class Diagnoser
+internal sealed class Diagnoser
 {
     private readonly IReadOnlyList<IDiagnosticRule> _rules;
     private readonly LogSignatures _signatures;

@@ -6,7 +6,7 @@ namespace RemediationGen.Diagnosis;
 /// The machine-readable form of findings: <c>diagnose --format json</c> and the package manifest both use it, so
 /// the shape is a contract (documented in README "Findings JSON").
 /// </summary>
-public static class DiagnosisJson
+internal static class DiagnosisJson
 {
     public static string Serialize(DiagnosisResult result)
     {

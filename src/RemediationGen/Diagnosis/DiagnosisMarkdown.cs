@@ -9,7 +9,7 @@ namespace RemediationGen.Diagnosis;
 /// names, messages, file paths) goes through <see cref="MarkdownText.Escape"/>, so a log cannot inject links, HTML or
 /// table cells.
 /// </summary>
-public static class DiagnosisMarkdown
+internal static class DiagnosisMarkdown
 {
     public static string Format(DiagnosisResult result)
     {

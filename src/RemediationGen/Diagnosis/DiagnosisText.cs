@@ -8,7 +8,7 @@ namespace RemediationGen.Diagnosis;
 /// with its explanation, details, evidence (local time and UTC), resolution and fix. Plain text, wrapped at 100
 /// columns, the same bytes for the same input.
 /// </summary>
-public static class DiagnosisText
+internal static class DiagnosisText
 {
     private const int MaxEvidenceShown = 5;
     private const int MaxServerWidth = 40;

@@ -2,7 +2,7 @@ using RemediationGen.Logs;
 
 namespace RemediationGen.Diagnosis;
 
-public enum Severity
+internal enum Severity
 {
     Information,
     Warning,
@@ -10,7 +10,7 @@ public enum Severity
 }
 
 /// <summary>One log record that supports a finding: where it is and what it says.</summary>
-public sealed record Evidence(string File, long Line, LogTimestamp? Time, string? Component, string Message)
+internal sealed record Evidence(string File, long Line, LogTimestamp? Time, string? Component, string Message)
 {
     /// <summary>
     /// The longest message evidence keeps: a record may hold up to a megabyte of text, and a finding keeps
@@ -34,7 +34,7 @@ public sealed record Evidence(string File, long Line, LogTimestamp? Time, string
 /// be tied to a site. <paramref name="Evidence"/> keeps the first records (at most <see cref="MaxEvidence"/>) and
 /// <paramref name="Occurrences"/> counts them all.
 /// </summary>
-public sealed record Finding(
+internal sealed record Finding(
     string RuleId,
     Severity Severity,
     string? SiteCode,
@@ -65,20 +65,20 @@ public sealed record Finding(
 }
 
 /// <summary>The record that shows a finding's problem gone, and what it means.</summary>
-public sealed record Resolution(Evidence Evidence, string Explanation);
+internal sealed record Resolution(Evidence Evidence, string Explanation);
 
 /// <summary>
 /// A value a log offered (a server name, a thumbprint) that failed validation: shown to the admin, never used.
 /// <paramref name="SiteCode"/> is the site of the server that wrote the log, null when that is not known.
 /// </summary>
-public sealed record RejectedEvidence(string RuleId, string? SiteCode, string Value, string Reason, Evidence Evidence);
+internal sealed record RejectedEvidence(string RuleId, string? SiteCode, string Value, string Reason, Evidence Evidence);
 
 /// <summary>
 /// Everything diagnosis produced, in a stable order (rule, site, server). <paramref name="FilesRead"/> counts the logs
 /// that could be opened; <paramref name="LinesRead"/> counts the physical lines scanned (a record of three lines
 /// counts three), since the engine parses only the records that hold a rule's signature.
 /// </summary>
-public sealed record DiagnosisResult(
+internal sealed record DiagnosisResult(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<RejectedEvidence> Rejected,
     IReadOnlyList<LogProblem> Problems,

@@ -7,7 +7,7 @@ namespace RemediationGen.Diagnosis;
 /// A diagnosis rule: one sealed class per problem (see docs/rules/&lt;Id&gt;.md). Rules know log messages; they do
 /// not know scripts. A rule sees every entry once, in file order, through the scan it starts.
 /// </summary>
-public interface IDiagnosticRule
+internal interface IDiagnosticRule
 {
     /// <summary>The problem the rule finds: its id and severity go into each finding, its fix description too (the diagnoser adds it).</summary>
     ProblemDescriptor Problem { get; }
@@ -23,7 +23,7 @@ public interface IDiagnosticRule
 }
 
 /// <summary>The state of one rule during one scan.</summary>
-public interface IRuleScan
+internal interface IRuleScan
 {
     void Observe(LogEntry entry);
 
@@ -31,10 +31,10 @@ public interface IRuleScan
     RuleScanResult Complete();
 }
 
-public sealed record RuleScanResult(IReadOnlyList<Finding> Findings, IReadOnlyList<RejectedEvidence> Rejected);
+internal sealed record RuleScanResult(IReadOnlyList<Finding> Findings, IReadOnlyList<RejectedEvidence> Rejected);
 
 /// <summary>What rules may consult besides the logs: the facts (when given) to tie servers to sites.</summary>
-public sealed class DiagnosisContext
+internal sealed class DiagnosisContext
 {
     public DiagnosisContext(HierarchyFacts? facts)
     {

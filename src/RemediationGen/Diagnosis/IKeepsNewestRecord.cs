@@ -8,7 +8,7 @@ namespace RemediationGen.Diagnosis;
 /// so a repeated record costs no trip to the rules. A record also goes to every rule unthinned when another rule's
 /// signatures match it.
 /// </summary>
-public interface IKeepsNewestRecord
+internal interface IKeepsNewestRecord
 {
     /// <summary>
     /// The key of <paramref name="entry"/> when the rule would end in the same state if it saw only the newest record

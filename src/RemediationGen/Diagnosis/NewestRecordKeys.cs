@@ -17,7 +17,7 @@ internal static class NewestRecordKeys
             .Where(pair => pair.Rule is IKeepsNewestRecord)
             .Select(pair => (
                 Keeper: (IKeepsNewestRecord)pair.Rule,
-                pair.Rule.Id,
+                pair.Rule.Problem.Id,
                 Others: LogSignatures.Create(rules.Where((_, index) => index != pair.Index).SelectMany(rule => rule.Signatures))))
             .ToArray();
         if (keepers.Length == 0)

@@ -8,7 +8,7 @@ namespace RemediationGen.Diagnosis;
 /// <param name="KnowledgeBase">The Microsoft article that documents the problem, e.g. <c>KB 4469580</c>; null when there is none.</param>
 /// <param name="FixDescription">What <c>generate</c> emits for this problem, in one line: every finding of the problem carries it.</param>
 /// <param name="Order">Where the problem stands among all problems: its pair comes in this order in each package (1, 2, 3 today; a new problem takes the next number).</param>
-public sealed record ProblemDescriptor(
+internal sealed record ProblemDescriptor(
     string Id,
     string Title,
     string? KnowledgeBase,

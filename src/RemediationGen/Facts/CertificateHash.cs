@@ -4,7 +4,7 @@ namespace RemediationGen.Facts;
 /// Certificate hashes: a SHA-1 thumbprint (40 hex digits) or a SHA-256 hash (64), in upper case. Text from a log is
 /// taken as it is; text an admin typed may keep the spaces or colons the certificate dialog shows.
 /// </summary>
-public static class CertificateHash
+internal static class CertificateHash
 {
     /// <summary>Strict: the text (trimmed) must be 40 or 64 hex digits. Used for values read from logs.</summary>
     public static bool TryNormalize(string? text, out string hash, out string reason)

@@ -7,7 +7,7 @@ namespace RemediationGen.Facts;
 /// and the demo. Reading is strict: an unknown schema version, an unknown or missing field, or an invalid value is
 /// an error that names the file, the field path (e.g. <c>sites[1].distributionPoints[0].serverName</c>) and the value.
 /// </summary>
-public static class FactsFile
+internal static class FactsFile
 {
     public const int SchemaVersion = 1;
 

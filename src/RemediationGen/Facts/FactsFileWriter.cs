@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace RemediationGen.Facts;
 
 /// <summary>Writes sites in the facts file's shape: for the file itself and for digests of a package's inputs.</summary>
-public static class FactsFileWriter
+internal static class FactsFileWriter
 {
     /// <summary>One site in the same shape as the file: used for digests of a package's inputs.</summary>
     public static void WriteSite(Utf8JsonWriter writer, SiteFacts site)

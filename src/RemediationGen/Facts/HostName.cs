@@ -6,7 +6,7 @@ namespace RemediationGen.Facts;
 /// DNS host names as RFC 1123 defines them. Only a valid host name may become a target: anything read from a
 /// database or a log that fails this test is reported and never used.
 /// </summary>
-public static class HostName
+internal static class HostName
 {
     private const int MaxLength = 253;
     private const int MaxLabelLength = 63;

@@ -6,7 +6,7 @@ namespace RemediationGen.Facts;
 /// <param name="ServicePoint">The out-of-band service point's host name: CN of the provisioning certificate.</param>
 /// <param name="Subject">The rest of the certificate subject, when known; the renewal kit needs it.</param>
 /// <param name="TrustedRootHashes">Hashes of the root certificates the AMT firmware trusts (SHA-1 or SHA-256, upper-case hex). Never invented: empty until the admin provides them.</param>
-public sealed record OutOfBandFacts(string ServicePoint, ProvisioningSubject? Subject, IReadOnlyList<string> TrustedRootHashes)
+internal sealed record OutOfBandFacts(string ServicePoint, ProvisioningSubject? Subject, IReadOnlyList<string> TrustedRootHashes)
 {
     /// <summary>
     /// SHA-1 thumbprint of the provisioning certificate loaded in the out-of-band management component, when the admin
@@ -16,7 +16,7 @@ public sealed record OutOfBandFacts(string ServicePoint, ProvisioningSubject? Su
 }
 
 /// <summary>Organization, locality, state and country of the provisioning certificate's subject (CN and OU are fixed).</summary>
-public sealed record ProvisioningSubject(string Organization, string Locality, string State, string Country)
+internal sealed record ProvisioningSubject(string Organization, string Locality, string State, string Country)
 {
     private static readonly System.Buffers.SearchValues<char> SubjectCharacters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .-&'");

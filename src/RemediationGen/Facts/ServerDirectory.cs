@@ -1,7 +1,7 @@
 namespace RemediationGen.Facts;
 
 /// <summary>Ties a server name found in a log to the site and role the facts give it (by FQDN, else by short name).</summary>
-public sealed class ServerDirectory
+internal sealed class ServerDirectory
 {
     private readonly Dictionary<string, KnownServer> _byFqdn = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<KnownServer>> _byShortName = new(StringComparer.OrdinalIgnoreCase);
@@ -64,11 +64,11 @@ public sealed class ServerDirectory
     }
 }
 
-public enum ServerRole
+internal enum ServerRole
 {
     SiteServer,
     ManagementPoint,
     DistributionPoint,
 }
 
-public sealed record KnownServer(string HostName, string SiteCode, ServerRole Role);
+internal sealed record KnownServer(string HostName, string SiteCode, ServerRole Role);

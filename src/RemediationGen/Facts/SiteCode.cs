@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace RemediationGen.Facts;
 
 /// <summary>ConfigMgr site codes: three letters or digits. A site code names a package folder, so it is checked strictly.</summary>
-public static class SiteCode
+internal static class SiteCode
 {
     public static bool TryNormalize(string? candidate, [NotNullWhen(true)] out string? normalized)
     {

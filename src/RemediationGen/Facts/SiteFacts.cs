@@ -5,7 +5,7 @@ namespace RemediationGen.Facts;
 /// <param name="Origin">Where the facts came from, for humans: "demo", a file path, or "SQL server/database".</param>
 /// <param name="CollectedAt">When the facts were read from the database, if known.</param>
 /// <param name="Warnings">Values the source offered that were not used (for example a DP name that is not a valid host name).</param>
-public sealed record HierarchyFacts(
+internal sealed record HierarchyFacts(
     IReadOnlyList<SiteFacts> Sites,
     string Origin,
     DateTimeOffset? CollectedAt,
@@ -17,7 +17,7 @@ public sealed record HierarchyFacts(
 
 /// <summary>One site. Server names are valid, lower-case host names; lists are sorted and free of duplicates.</summary>
 /// <param name="IssuingCertificateList">Value1 of the site's IssuingCertificateList component property, exactly as stored; null when the site has none.</param>
-public sealed record SiteFacts(
+internal sealed record SiteFacts(
     string SiteCode,
     string? SiteServer,
     string? IssuingCertificateList,
@@ -29,7 +29,7 @@ public sealed record SiteFacts(
 }
 
 /// <summary>A distribution point. Only whether a PXE password is set is known: the password itself never leaves the database.</summary>
-public sealed record DistributionPointFacts(string ServerName, bool IsPxe, bool PxePasswordSet)
+internal sealed record DistributionPointFacts(string ServerName, bool IsPxe, bool PxePasswordSet)
 {
     /// <summary><c>WDSServer</c> or <c>SccmPxe</c> (the ConfigMgr PXE responder, 1806+), when known. No documented site database column tells it.</summary>
     public string? PxeResponder { get; init; }

@@ -5,7 +5,7 @@ namespace RemediationGen.Facts;
 /// both accept (ANSI joins, COALESCE, CASE, @parameters, plain '' literals), so the tests run this exact text
 /// against an SQLite copy of the schema.
 /// </summary>
-public static class SiteFactsQueries
+internal static class SiteFactsQueries
 {
     public const string PropertyNameParameter = "@propertyName";
     public const string SiteServerRoleParameter = "@siteServerRole";

@@ -6,7 +6,7 @@ namespace RemediationGen.Facts;
 /// Site code -> component name whose IssuingCertificateList to use, for sites where components disagree
 /// (the CLI's --icl-component SITE=COMPONENT). Keys compare case-insensitively.
 /// </param>
-public sealed record SiteFactsReadOptions(int CommandTimeoutSeconds, IReadOnlyDictionary<string, string> IssuingCertificateListComponents)
+internal sealed record SiteFactsReadOptions(int CommandTimeoutSeconds, IReadOnlyDictionary<string, string> IssuingCertificateListComponents)
 {
     public const int DefaultCommandTimeoutSeconds = 30;
 

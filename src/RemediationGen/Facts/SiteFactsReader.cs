@@ -7,7 +7,7 @@ namespace RemediationGen.Facts;
 /// <see cref="DbConnection"/> so the tests run the same query text against SQLite that production runs against SQL Server.
 /// Values the database offers that cannot be used safely become warnings, never targets.
 /// </summary>
-public static class SiteFactsReader
+internal static class SiteFactsReader
 {
     private const string DistributionPointRole = "Distribution point";
 

@@ -9,7 +9,7 @@ namespace RemediationGen.Facts;
 /// A validated SQL Server connection string with safe defaults. Messages about it name the server and database,
 /// never the string itself: it may hold a password.
 /// </summary>
-public sealed partial class SqlConnectionSettings
+internal sealed partial class SqlConnectionSettings
 {
     public const string EnvironmentPrefix = "env:";
     public const int DefaultConnectTimeoutSeconds = 15;

@@ -3,7 +3,7 @@ using Microsoft.Data.SqlClient;
 namespace RemediationGen.Facts;
 
 /// <summary>Reads <see cref="HierarchyFacts"/> from a ConfigMgr site database on SQL Server (a CAS database gives the whole hierarchy).</summary>
-public static class SqlSiteFactsSource
+internal static class SqlSiteFactsSource
 {
     public static HierarchyFacts Collect(
         SqlConnectionSettings settings, SiteFactsReadOptions readOptions, TimeProvider timeProvider, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace RemediationGen.Fixes;
 
 /// <summary>What a fix option takes on the command line.</summary>
-public enum FixOptionKind
+internal enum FixOptionKind
 {
     /// <summary>A switch: present or not.</summary>
     Switch,
@@ -22,7 +22,7 @@ public enum FixOptionKind
 /// </summary>
 /// <param name="Name">The option as typed, e.g. <c>--amt-threshold-days</c>: begin it with the problem's own prefix.</param>
 /// <param name="HelpName">The value's name in <c>--help</c>, e.g. <c>DAYS</c>; null for a switch.</param>
-public sealed record FixOption(string Name, string Description, FixOptionKind Kind, string? HelpName)
+internal sealed record FixOption(string Name, string Description, FixOptionKind Kind, string? HelpName)
 {
     /// <summary>The value of a <see cref="FixOptionKind.Number"/> option that is not given.</summary>
     public int DefaultNumber { get; init; }

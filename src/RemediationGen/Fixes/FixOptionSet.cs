@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace RemediationGen.Fixes;
 
 /// <summary>The checked options of every fix of one run: each fix finds its own by type.</summary>
-public sealed class FixOptionSet
+internal sealed class FixOptionSet
 {
     private readonly IReadOnlyList<IFixOptions> _options;
 

@@ -4,7 +4,7 @@ namespace RemediationGen.Fixes;
 /// The fix options as given, by option name, before any fix has checked them: what the CLI (or a test) hands the
 /// generator. An option not given reads as its default.
 /// </summary>
-public sealed class FixOptionValues
+internal sealed class FixOptionValues
 {
     private readonly Dictionary<string, object> _values;
 

@@ -8,7 +8,7 @@ namespace RemediationGen.Fixes;
 /// </summary>
 /// <param name="Problem">The problem the plan fixes: its pair name and template folder.</param>
 /// <param name="Description">One sentence for the Intune description and the ConfigMgr configuration item.</param>
-public sealed record FixPlan(
+internal sealed record FixPlan(
     ProblemDescriptor Problem,
     string SiteCode,
     string Title,
@@ -44,7 +44,7 @@ public sealed record FixPlan(
 /// <summary>What marks a server as a site system of one kind.</summary>
 /// <param name="Kind">For messages, e.g. "management point or distribution point".</param>
 /// <param name="Keys">Subkeys of HKLM\SOFTWARE\Microsoft\SMS of which at least one exists there (64-bit view), e.g. MP, DP.</param>
-public sealed record SiteSystemGuard(string Kind, IReadOnlyList<string> Keys)
+internal sealed record SiteSystemGuard(string Kind, IReadOnlyList<string> Keys)
 {
     /// <summary>A distribution point has HKLM\SOFTWARE\Microsoft\SMS\DP.</summary>
     public static SiteSystemGuard DistributionPoint { get; } = new("distribution point", ["DP"]);
@@ -64,7 +64,7 @@ public sealed record SiteSystemGuard(string Kind, IReadOnlyList<string> Keys)
 
 /// <summary>A site-side file: its templates rendered with the plan's model and joined in order.</summary>
 /// <param name="FileName">File name under <c>site/&lt;PairName&gt;/</c>. <c>.ps1</c> and <c>.inf</c> files must be 7-bit ASCII.</param>
-public sealed record SiteFile(string FileName, IReadOnlyList<TemplatePart> Templates)
+internal sealed record SiteFile(string FileName, IReadOnlyList<TemplatePart> Templates)
 {
     /// <summary>
     /// Defines <c>Connect-ConfigMgrSite</c> (the console's module and the site drive, refusing an empty provider name):
@@ -76,7 +76,7 @@ public sealed record SiteFile(string FileName, IReadOnlyList<TemplatePart> Templ
 /// <summary>A server a pair is meant for, with the reason it is included.</summary>
 /// <param name="Roles">What the facts say the server is ("management point", "PXE-enabled distribution point"), or "named in logs only".</param>
 /// <param name="InFacts">False for a server only the logs name: included, and flagged for the admin to check.</param>
-public sealed record FixTarget(
+internal sealed record FixTarget(
     string Server,
     IReadOnlyList<string> Roles,
     bool InFacts,

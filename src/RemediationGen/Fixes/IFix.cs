@@ -9,7 +9,7 @@ namespace RemediationGen.Fixes;
 /// they do not know the template language or file layout: they name templates by <see cref="TemplatePart"/> and ask
 /// <see cref="FixContext.Paths"/> where files go.
 /// </summary>
-public interface IFix
+internal interface IFix
 {
     /// <summary>The problem the fix plans for: its id, template folder and pair name.</summary>
     ProblemDescriptor Problem { get; }
@@ -25,7 +25,7 @@ public interface IFix
 }
 
 /// <summary>Which servers a fix targets.</summary>
-public enum TargetSelection
+internal enum TargetSelection
 {
     /// <summary>Every server where the value belongs (the check changes nothing where it is already right).</summary>
     All,
@@ -37,7 +37,7 @@ public enum TargetSelection
 /// <summary>What every fix may consult.</summary>
 /// <param name="Options">Every fix's checked options: a fix reads its own with <see cref="FixOptionSet.Get{T}"/>.</param>
 /// <param name="Paths">Where the package puts a problem's files, for text that tells the admin.</param>
-public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets, FixOptionSet Options, IPackagePaths Paths)
+internal sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis, TargetSelection Targets, FixOptionSet Options, IPackagePaths Paths)
 {
     /// <summary>
     /// The site's findings of one rule that are still open. A finding a later record resolved shows the server healthy
@@ -53,4 +53,4 @@ public sealed record FixContext(HierarchyFacts Facts, DiagnosisResult Diagnosis,
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Finding>)[.. g], StringComparer.Ordinal);
 }
 
-public sealed record FixPlanResult(FixPlan? Plan, IReadOnlyList<string> Notes);
+internal sealed record FixPlanResult(FixPlan? Plan, IReadOnlyList<string> Notes);

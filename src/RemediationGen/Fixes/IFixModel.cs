@@ -5,5 +5,5 @@ namespace RemediationGen.Fixes;
 /// as <c>Fix</c>. One sealed record per problem, named after it (e.g. <c>IssuingCertificateListModel</c>).
 /// </summary>
 #pragma warning disable CA1040 // A marker: it types every plan's model, so no plain object reaches a template.
-public interface IFixModel;
+internal interface IFixModel;
 #pragma warning restore CA1040

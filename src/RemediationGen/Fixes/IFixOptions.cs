@@ -6,7 +6,7 @@ namespace RemediationGen.Fixes;
 /// One fix's options, checked and typed (for example the AMT options). They reach the fix through
 /// <see cref="FixContext.Options"/>, and the manifest's input digest through <see cref="WriteDigest"/>.
 /// </summary>
-public interface IFixOptions
+internal interface IFixOptions
 {
     /// <summary>The property name of these options in the input digest's canonical JSON, e.g. <c>amt</c>; unique among fixes.</summary>
     string DigestSection { get; }

@@ -5,7 +5,7 @@ namespace RemediationGen.Fixes;
 /// a shared one. Packaging turns it into the template's name (PackageLayout), so a fix never builds one.
 /// </summary>
 /// <param name="Name">The file name under the folder, without <c>.scriban</c>, e.g. <c>runbook.ps1</c>.</param>
-public sealed record TemplatePart(string Name, bool IsShared)
+internal sealed record TemplatePart(string Name, bool IsShared)
 {
     /// <summary>A template of the plan's own problem (templates/&lt;problem folder&gt;/).</summary>
     public static TemplatePart Own(string name) => new(name, false);

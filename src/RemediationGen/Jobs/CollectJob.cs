@@ -2,12 +2,12 @@ using RemediationGen.Facts;
 
 namespace RemediationGen.Jobs;
 
-public sealed record CollectJobOptions(FactsSource.Sql Source, string OutputFile, bool Force);
+internal sealed record CollectJobOptions(FactsSource.Sql Source, string OutputFile, bool Force);
 
-public sealed record CollectJobResult(HierarchyFacts Facts, string OutputFile);
+internal sealed record CollectJobResult(HierarchyFacts Facts, string OutputFile);
 
 /// <summary><c>collect</c>: read the site database once and keep the facts as a file for offline generation and review.</summary>
-public static class CollectJob
+internal static class CollectJob
 {
     public static CollectJobResult Run(CollectJobOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {

@@ -5,17 +5,17 @@ namespace RemediationGen.Jobs;
 
 /// <param name="Facts">Optional: ties servers to sites.</param>
 /// <param name="Servers">Log path (file or folder) to the server whose logs it holds (<c>--server NAME=PATH</c>); these paths are read too.</param>
-public sealed record DiagnoseJobOptions(FactsSource? Facts, IReadOnlyList<string> LogPaths, IReadOnlyDictionary<string, string>? Servers = null)
+internal sealed record DiagnoseJobOptions(FactsSource? Facts, IReadOnlyList<string> LogPaths, IReadOnlyDictionary<string, string>? Servers = null)
 {
     /// <summary>The problems whose rules run: every problem of the core unless a test supplies more.</summary>
     public ProblemSet Problems { get; init; } = ProblemSet.Core;
 }
 
 /// <param name="FactsWarnings">What the facts source could not use (for example a DP name from the database that is not a host name).</param>
-public sealed record DiagnoseJobResult(DiagnosisResult Diagnosis, IReadOnlyList<string> FactsWarnings);
+internal sealed record DiagnoseJobResult(DiagnosisResult Diagnosis, IReadOnlyList<string> FactsWarnings);
 
 /// <summary><c>diagnose</c>: findings with evidence from logs, and from facts when given.</summary>
-public static class DiagnoseJob
+internal static class DiagnoseJob
 {
     public static DiagnoseJobResult Run(DiagnoseJobOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default) =>
         Run(options, timeProvider, progress: null, cancellationToken);

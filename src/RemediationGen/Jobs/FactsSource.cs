@@ -1,7 +1,7 @@
 namespace RemediationGen.Jobs;
 
 /// <summary>Where facts come from: exactly one of the built-in demo, a facts file, or a site database.</summary>
-public abstract record FactsSource
+internal abstract record FactsSource
 {
     private FactsSource()
     {

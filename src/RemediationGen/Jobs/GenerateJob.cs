@@ -6,7 +6,7 @@ using RemediationGen.Templates;
 
 namespace RemediationGen.Jobs;
 
-public sealed record GenerateJobOptions(
+internal sealed record GenerateJobOptions(
     FactsSource Facts,
     IReadOnlyList<string> LogPaths,
     string OutputDirectory,
@@ -27,7 +27,7 @@ public sealed record GenerateJobOptions(
 }
 
 /// <param name="Written">Site folders written, in order.</param>
-public sealed record GenerateJobResult(
+internal sealed record GenerateJobResult(
     string FactsOrigin,
     int SiteCount,
     DiagnosisResult Diagnosis,
@@ -36,7 +36,7 @@ public sealed record GenerateJobResult(
     IReadOnlyList<string> Notes);
 
 /// <summary><c>generate</c>: facts and logs in, one package per site out, written atomically.</summary>
-public static class GenerateJob
+internal static class GenerateJob
 {
     public static GenerateJobResult Run(GenerateJobOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,7 @@
 namespace RemediationGen.Jobs;
 
 /// <summary>How far a diagnose scan is: logs opened so far out of all logs found, and bytes read from them.</summary>
-public readonly record struct ScanProgress(int FilesStarted, int FilesTotal, long BytesRead);
+internal readonly record struct ScanProgress(int FilesStarted, int FilesTotal, long BytesRead);
 
 /// <summary>
 /// Counts what the log reader takes from each file and reports it: on every file opened and every

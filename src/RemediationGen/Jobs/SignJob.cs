@@ -5,14 +5,14 @@ using RemediationGen.Verification;
 namespace RemediationGen.Jobs;
 
 /// <param name="Folder">The package folder, signed in place.</param>
-public sealed record SignJobResult(string Folder, int ScriptCount, SignerRecord Signer);
+internal sealed record SignJobResult(string Folder, int ScriptCount, SignerRecord Signer);
 
 /// <summary>
 /// <c>sign</c>: signs a package that was generated and reviewed unsigned, in place and atomically (the signed package
 /// is written next to it and moved into place by <see cref="PackageWriter"/>). A package that does not verify against
 /// its manifest changed since it was generated, and is refused: what is signed is what was reviewed.
 /// </summary>
-public static class SignJob
+internal static class SignJob
 {
     public static SignJobResult Run(string folder, SigningSource source, TimeProvider timeProvider)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RemediationGen.Diagnosis;
 
 namespace RemediationGen.Logs;
 

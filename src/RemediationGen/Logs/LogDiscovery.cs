@@ -3,7 +3,7 @@ using RemediationGen.Facts;
 namespace RemediationGen.Logs;
 
 /// <summary>Finds the logs to read under the paths the user gave and works out which server wrote each one.</summary>
-public static class LogDiscovery
+internal static class LogDiscovery
 {
     /// <summary>
     /// A path that is a file is read whatever its extension; a folder is searched recursively for <c>*.log</c> and

@@ -1,4 +1,4 @@
 namespace RemediationGen.Logs;
 
 /// <summary>The logs found under the paths the user gave (in a stable order) and the folders that could not be searched.</summary>
-public sealed record LogDiscoveryResult(IReadOnlyList<LogFile> Files, IReadOnlyList<LogProblem> Problems);
+internal sealed record LogDiscoveryResult(IReadOnlyList<LogFile> Files, IReadOnlyList<LogProblem> Problems);

@@ -1,7 +1,7 @@
 namespace RemediationGen.Logs;
 
 /// <summary>Which of the ConfigMgr line layouts an entry was read from.</summary>
-public enum LogFormat
+internal enum LogFormat
 {
     /// <summary>No recognizable layout: the whole line is the message.</summary>
     PlainText,
@@ -14,7 +14,7 @@ public enum LogFormat
 }
 
 /// <summary>CMTrace's type attribute: 1 information, 2 warning, 3 error. Site-server lines carry none.</summary>
-public enum LogSeverity
+internal enum LogSeverity
 {
     Unknown = 0,
     Information = 1,
@@ -27,7 +27,7 @@ public enum LogSeverity
 /// record starts; <paramref name="Message"/> has the <c>~</c> markers of site-server lines removed and keeps inner
 /// line breaks of multi-line CMTrace records as <c>\n</c>.
 /// </summary>
-public sealed record LogEntry(
+internal sealed record LogEntry(
     LogFile File,
     long Line,
     LogTimestamp? Time,

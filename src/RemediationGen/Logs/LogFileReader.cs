@@ -7,7 +7,7 @@ namespace RemediationGen.Logs;
 /// Streams the entries of one log: memory stays bounded whatever the file size. Read failures become
 /// <see cref="LogProblem"/>s (the entries read before the failure are kept); nothing here throws for IO reasons.
 /// </summary>
-public static class LogFileReader
+internal static class LogFileReader
 {
     /// <summary>
     /// Opens a log on disk for reading while ConfigMgr keeps it open for writing (and may roll it over, hence Delete).

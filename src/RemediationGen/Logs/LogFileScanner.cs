@@ -22,7 +22,7 @@ namespace RemediationGen.Logs;
 /// invalid text, <see cref="ScanEnd"/> reports how the file ends, and <see cref="LineByLineScan"/> is the exact fallback.
 /// </para>
 /// </summary>
-public static class LogFileScanner
+internal static class LogFileScanner
 {
     // 8 MB of text: room for an open record (RecordMarkers.MaxOpenRecordSpan) behind the scan and a longest line ahead.
     internal const int BlockChars = 4 * 1024 * 1024;

@@ -4,4 +4,4 @@ namespace RemediationGen.Logs;
 /// How far the scan of one log got: whether it could be opened, and how many physical lines it read (a CMTrace record
 /// of three lines counts three; lines of skipped records count too, since every byte was scanned).
 /// </summary>
-public readonly record struct LogScanOutcome(bool Opened, long LinesRead);
+internal readonly record struct LogScanOutcome(bool Opened, long LinesRead);

@@ -6,7 +6,7 @@ namespace RemediationGen.Logs;
 /// The literal texts of which every record the rules need holds one (ordinal, ignoring case). The empty string
 /// matches every record, and then the scan parses every record.
 /// </summary>
-public sealed class LogSignatures
+internal sealed class LogSignatures
 {
     private readonly string[] _signatures;
     private readonly int[] _anchorStarts;

@@ -4,7 +4,7 @@ namespace RemediationGen.Logs;
 /// A log time exactly as written: local wall-clock time plus the bias in minutes when the line has one.
 /// ConfigMgr writes the Windows time-zone bias, so UTC = local + bias (US Central in winter: +360).
 /// </summary>
-public readonly record struct LogTimestamp(DateTime Local, int? BiasMinutes)
+internal readonly record struct LogTimestamp(DateTime Local, int? BiasMinutes)
 {
     /// <summary>UTC, when the bias is known.</summary>
     public DateTime? Utc => BiasMinutes is { } bias ? DateTime.SpecifyKind(Local.AddMinutes(bias), DateTimeKind.Utc) : null;

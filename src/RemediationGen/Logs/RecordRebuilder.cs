@@ -1,4 +1,3 @@
-using RemediationGen.Diagnosis;
 
 namespace RemediationGen.Logs;
 

@@ -7,7 +7,7 @@ namespace RemediationGen.Packaging;
 /// (optionally) collection and deployment, because each pair has its own targets: a check for one problem must not
 /// run, let alone remediate, on the servers of another.
 /// </summary>
-public sealed record ConfigMgrImportModel(
+internal sealed record ConfigMgrImportModel(
     string ToolVersion,
     string SiteCode,
     string ProviderMachineName,
@@ -17,7 +17,7 @@ public sealed record ConfigMgrImportModel(
 /// <param name="RemediationFile">Empty for a detection-only pair.</param>
 /// <param name="TargetServers">Host names of the pair's targets: the script looks a device up by its NetBIOS name (the
 /// first label) and keeps the one whose DNS names hold this FQDN, so another domain's namesake is never added.</param>
-public sealed record ConfigMgrItemModel(
+internal sealed record ConfigMgrItemModel(
     string Name,
     string Description,
     string SettingName,

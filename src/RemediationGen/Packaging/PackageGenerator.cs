@@ -9,7 +9,7 @@ namespace RemediationGen.Packaging;
 /// Facts + findings -> plans -> rendered packages, all in memory. Writing is the caller's next step
 /// (<see cref="PackageWriter"/>), so a template or data error never leaves a half-written package.
 /// </summary>
-public sealed class PackageGenerator(IReadOnlyList<IFix> fixes, TemplateRenderer renderer, string toolVersion)
+internal sealed class PackageGenerator(IReadOnlyList<IFix> fixes, TemplateRenderer renderer, string toolVersion)
 {
     /// <summary>Every fix's options from <paramref name="values"/>, checked: an invalid value throws naming its option.</summary>
     public FixOptionSet BindOptions(FixOptionValues values) => FixOptionSet.Bind(fixes, values);

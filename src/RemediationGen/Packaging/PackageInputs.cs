@@ -11,7 +11,7 @@ namespace RemediationGen.Packaging;
 /// The facts' origin and collection time are recorded in the manifest as they are.
 /// </summary>
 /// <param name="FixOptions">Every fix's checked options: they reach its scripts, kit and README.</param>
-public sealed record PackageInputs(
+internal sealed record PackageInputs(
     SiteFacts Site,
     HierarchyFacts Facts,
     DiagnosisResult Diagnosis,

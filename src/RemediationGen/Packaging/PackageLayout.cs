@@ -7,7 +7,7 @@ namespace RemediationGen.Packaging;
 /// Every name and path in a site's package, and every template name a package is rendered from: fixes and the other
 /// engines ask here and never build one themselves.
 /// </summary>
-public static class PackageLayout
+internal static class PackageLayout
 {
     public const string ManifestFileName = "manifest.json";
     public const string ToolName = "RemediationGen";

@@ -8,7 +8,7 @@ namespace RemediationGen.Packaging;
 /// manifest (tool RemediationGen) lists exactly the files present, with matching SHA-256. Anything else in it (a user's
 /// notes, a sub-folder, a link, a changed or missing file) makes it not ours, and the problems name those entries.
 /// </summary>
-public static class PackageOwnership
+internal static class PackageOwnership
 {
     /// <returns>The reasons the folder is not ours, by relative path ('/' separators); empty when it is ours.</returns>
     public static IReadOnlyList<string> Problems(string siteFolder)

@@ -7,7 +7,7 @@ namespace RemediationGen.Packaging;
 /// aside with one rename and checked there (see <see cref="PackageOwnership"/>), so a folder that appears meanwhile is
 /// never deleted. A non-empty folder is replaced only with <c>force</c>, and only if it is exactly a package of ours.
 /// </summary>
-public static class PackageWriter
+internal static class PackageWriter
 {
     /// <returns>The site folders written, in order.</returns>
     public static IReadOnlyList<string> Write(string outputDirectory, IReadOnlyList<RenderedPackage> packages, bool force, TimeProvider? timeProvider = null)

@@ -4,7 +4,7 @@ using RemediationGen.Templates;
 namespace RemediationGen.Packaging;
 
 /// <summary>The package README's first part: what was found. Every value is text the template escapes with md.</summary>
-public sealed record ReadmeIntroModel(
+internal sealed record ReadmeIntroModel(
     string ToolVersion,
     string SiteCode,
     string SiteServer,
@@ -15,14 +15,14 @@ public sealed record ReadmeIntroModel(
     IReadOnlyList<ReadmeRejected> Rejected,
     IReadOnlyList<string> Notes) : ITemplateModel;
 
-public sealed record ReadmeFinding(string Rule, string Server, string Summary, int Occurrences, IReadOnlyList<ReadmeEvidence> Evidence);
+internal sealed record ReadmeFinding(string Rule, string Server, string Summary, int Occurrences, IReadOnlyList<ReadmeEvidence> Evidence);
 
-public sealed record ReadmeEvidence(string File, long Line, string LocalTime, string Utc, string Message);
+internal sealed record ReadmeEvidence(string File, long Line, string LocalTime, string Utc, string Message);
 
-public sealed record ReadmeRejected(string File, long Line, string Value, string Reason);
+internal sealed record ReadmeRejected(string File, long Line, string Value, string Reason);
 
 /// <summary>A fix's README section: the plan, its targets and where its files are.</summary>
-public sealed record ReadmeFixModel(
+internal sealed record ReadmeFixModel(
     string SiteCode,
     string Title,
     string Description,
@@ -33,6 +33,6 @@ public sealed record ReadmeFixModel(
     string TargetsFile,
     string CollectionName) : ITemplateModel;
 
-public sealed record ReadmeTarget(string Server, string Roles, string Reason, string InFacts);
+internal sealed record ReadmeTarget(string Server, string Roles, string Reason, string InFacts);
 
-public sealed record ReadmeDeployModel(IReadOnlyList<string> CollectionNames) : ITemplateModel;
+internal sealed record ReadmeDeployModel(IReadOnlyList<string> CollectionNames) : ITemplateModel;

@@ -2,7 +2,7 @@ namespace RemediationGen.Packaging;
 
 /// <summary>A file of a package, exactly as it will be written.</summary>
 /// <param name="RelativePath">Path inside the site folder, with '/' separators.</param>
-public sealed record RenderedFile(string RelativePath, byte[] Content);
+internal sealed record RenderedFile(string RelativePath, byte[] Content);
 
 /// <summary>One site's package, rendered in memory: nothing touches the disk until every site rendered.</summary>
-public sealed record RenderedPackage(string SiteCode, IReadOnlyList<RenderedFile> Files);
+internal sealed record RenderedPackage(string SiteCode, IReadOnlyList<RenderedFile> Files);

@@ -12,7 +12,7 @@ namespace RemediationGen.Packaging;
 /// <c>configmgr/&lt;Pair&gt;/{discovery.ps1, remediation.ps1}</c>, <c>configmgr/Import-ConfigMgrBaseline.ps1</c> and,
 /// for fixes that have them, <c>site/&lt;Pair&gt;/</c> (runbooks, renewal kits). A detection-only pair has no remediation files.
 /// </summary>
-public sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVersion)
+internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVersion)
 {
     /// <summary>The import script: its help, parameters and items; the connection; the import itself.</summary>
     private static readonly string[] ImportTemplates = [PackageLayout.Shared("configmgr-import-header.ps1"), PackageLayout.Shared(SiteFile.ConfigMgrConnectTemplate), PackageLayout.Shared("configmgr-import.ps1")];

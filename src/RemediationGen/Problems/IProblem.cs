@@ -8,7 +8,7 @@ namespace RemediationGen.Problems;
 /// sealed implementation in the core assembly is discovered (<see cref="ProblemSet.Core"/>); nothing lists them.
 /// An implementation needs a public parameterless constructor.
 /// </summary>
-public interface IProblem
+internal interface IProblem
 {
     ProblemDescriptor Descriptor { get; }
 

@@ -8,7 +8,7 @@ namespace RemediationGen.Problems;
 /// The problems one run knows, in their stable order (<see cref="ProblemDescriptor.Order"/>, then id). The default is
 /// every sealed <see cref="IProblem"/> of the core assembly; a test adds its own with <see cref="With"/>.
 /// </summary>
-public sealed class ProblemSet
+internal sealed class ProblemSet
 {
     private ProblemSet(IEnumerable<IProblem> problems)
     {

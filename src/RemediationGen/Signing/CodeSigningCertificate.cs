@@ -9,7 +9,7 @@ namespace RemediationGen.Signing;
 /// certificates the signature embeds: the signer and its issuers from the PFX (or the store's chain), without the
 /// self-signed root unless asked (targets must already trust the root; sending it proves nothing).
 /// </summary>
-public sealed class CodeSigningCertificate : IDisposable
+internal sealed class CodeSigningCertificate : IDisposable
 {
     private readonly List<X509Certificate2> _owned;
 

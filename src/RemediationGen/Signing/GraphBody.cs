@@ -4,7 +4,7 @@ using RemediationGen.Packaging;
 namespace RemediationGen.Signing;
 
 /// <summary>The Graph create body of an Intune pair (<c>intune/&lt;Pair&gt;/deviceHealthScript.json</c>) and the scripts next to it.</summary>
-public static class GraphBody
+internal static class GraphBody
 {
     public const string FileName = "deviceHealthScript.json";
     public const string DetectionProperty = "detectionScriptContent";

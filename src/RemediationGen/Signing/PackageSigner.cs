@@ -12,7 +12,7 @@ namespace RemediationGen.Signing;
 /// signer recorded under <c>signature</c>. Both JSON files are rewritten in the tool's one JSON style, so only those
 /// values change. An unsigned package never comes here: its bytes stay exactly as generated.
 /// </summary>
-public static class PackageSigner
+internal static class PackageSigner
 {
     public const string SignatureProperty = "signature";
 

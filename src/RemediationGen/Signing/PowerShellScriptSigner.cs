@@ -13,7 +13,7 @@ namespace RemediationGen.Signing;
 /// signing). Not followed: osslsigncode lets OpenSSL add the current signingTime unless <c>-time</c> is given; we add
 /// none, so signatures are deterministic. UTF-16 scripts (osslsigncode reads them) are not produced, so not handled.
 /// </summary>
-public static class PowerShellScriptSigner
+internal static class PowerShellScriptSigner
 {
     public static byte[] Sign(byte[] script, CodeSigningCertificate signer, TimestampClient? timestamp = null)
     {

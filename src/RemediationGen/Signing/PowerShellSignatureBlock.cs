@@ -10,7 +10,7 @@ namespace RemediationGen.Signing;
 /// <see cref="ScriptDigest"/>) is the script up to the CRLF that precedes the header line, excluded.
 /// Only UTF-8/ASCII scripts are handled: the tool writes 7-bit ASCII (osslsigncode also reads UTF-16 scripts).
 /// </summary>
-public static class PowerShellSignatureBlock
+internal static class PowerShellSignatureBlock
 {
     public const string Header = "# SIG # Begin signature block";
     public const string Footer = "# SIG # End signature block";

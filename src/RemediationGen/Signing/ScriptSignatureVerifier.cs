@@ -8,7 +8,7 @@ namespace RemediationGen.Signing;
 /// <param name="Signer">The signing certificate (null when there is none to name).</param>
 /// <param name="Problem">Null when the signature is valid and covers the file as it is.</param>
 /// <param name="Timestamp">The time a valid RFC 3161 timestamp attests; null without one.</param>
-public sealed record ScriptSignature(X509Certificate2? Signer, string? Problem, DateTimeOffset? Timestamp = null);
+internal sealed record ScriptSignature(X509Certificate2? Signer, string? Problem, DateTimeOffset? Timestamp = null);
 
 /// <summary>
 /// Checks a script's Authenticode signature the way osslsigncode's <c>verify</c> does, minus the chain to a trusted
@@ -17,7 +17,7 @@ public sealed record ScriptSignature(X509Certificate2? Signer, string? Problem, 
 /// messageDigest against the SpcIndirectDataContent), the content names the PowerShell SIP, and its digest is that of
 /// the script as it is now.
 /// </summary>
-public static class ScriptSignatureVerifier
+internal static class ScriptSignatureVerifier
 {
     public static ScriptSignature Verify(byte[] file)
     {

@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace RemediationGen.Signing;
 
 /// <summary>The signer as the manifest records it (<c>signature</c>): subject, thumbprint, issuer and validity.</summary>
-public sealed record SignerRecord(string Subject, string Thumbprint, string Issuer, DateTimeOffset NotBefore, DateTimeOffset NotAfter)
+internal sealed record SignerRecord(string Subject, string Thumbprint, string Issuer, DateTimeOffset NotBefore, DateTimeOffset NotAfter)
 {
     public static SignerRecord Of(X509Certificate2 certificate) => new(
         certificate.Subject,

@@ -3,7 +3,7 @@ using RemediationGen.Packaging;
 namespace RemediationGen.Signing;
 
 /// <summary>A checked certificate and, when asked, the timestamp server: what signs the packages of one run.</summary>
-public sealed class SigningSession : IDisposable
+internal sealed class SigningSession : IDisposable
 {
     private readonly HttpClient? _http;
     private readonly TimestampClient? _timestamp;

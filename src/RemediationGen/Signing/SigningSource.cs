@@ -5,7 +5,7 @@ namespace RemediationGen.Signing;
 /// variable) or, on Windows, a thumbprint in CurrentUser\My or LocalMachine\My. A class, not a record: a generated
 /// ToString must never print the password.
 /// </summary>
-public sealed class SigningSource
+internal sealed class SigningSource
 {
     private readonly string? _pfxPath;
     private readonly string? _password;

@@ -10,7 +10,7 @@ namespace RemediationGen.Signing;
 /// comes back as a SignedData that goes into the SignerInfo's unsigned attributes (SPC_RFC3161_OBJID). The reply is
 /// checked against the request (hash, nonce) before it is used.
 /// </summary>
-public sealed class TimestampClient(Uri url, HttpClient httpClient)
+internal sealed class TimestampClient(Uri url, HttpClient httpClient)
 {
     public Uri Url { get; } = url;
 

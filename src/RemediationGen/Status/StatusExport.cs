@@ -4,7 +4,7 @@ namespace RemediationGen.Status;
 /// One row of a status export, as Get-IntuneRemediationStatus.ps1 or Get-ConfigMgrBaselineStatus.ps1 write it with
 /// -AsCsv (ConvertTo-Csv: a header line, every value double-quoted). <paramref name="Line"/> is its line in the file.
 /// </summary>
-public sealed record StatusExportRow(
+internal sealed record StatusExportRow(
     int Line,
     string Route,
     string Pair,
@@ -17,7 +17,7 @@ public sealed record StatusExportRow(
     string Error);
 
 /// <summary>Reads a status export; a malformed one is refused with one line naming the file and line.</summary>
-public static class StatusExport
+internal static class StatusExport
 {
     /// <summary>The columns both scripts write, in their order; a file must have each (any order, extra columns ignored).</summary>
     public static readonly string[] Columns =

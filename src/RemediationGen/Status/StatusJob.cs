@@ -9,7 +9,7 @@ namespace RemediationGen.Status;
 /// outcome, the state and output the export holds, and the findings and evidence the diagnosis had. A target the
 /// export does not mention is "not evaluated", so no server goes missing from the report.
 /// </summary>
-public static class StatusJob
+internal static class StatusJob
 {
     public static StatusReport Run(string packageFolder, string exportFile)
     {

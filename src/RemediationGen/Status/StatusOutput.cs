@@ -5,7 +5,7 @@ using RemediationGen.Templates;
 namespace RemediationGen.Status;
 
 /// <summary>The status report as text (one line per target, failures with their output and evidence), JSON or Markdown.</summary>
-public static class StatusOutput
+internal static class StatusOutput
 {
     public static string Label(TargetOutcome outcome) => outcome switch
     {

@@ -1,7 +1,7 @@
 namespace RemediationGen.Status;
 
 /// <summary>What the export says of one target of one pair.</summary>
-public enum TargetOutcome
+internal enum TargetOutcome
 {
     Fixed,
     StillFailing,
@@ -10,12 +10,12 @@ public enum TargetOutcome
 }
 
 /// <summary>One finding's evidence line the diagnosis had for a target: file, line and message.</summary>
-public sealed record StatusEvidence(string File, int Line, string Message);
+internal sealed record StatusEvidence(string File, int Line, string Message);
 
 /// <param name="State">The states as exported (e.g. "fail / remediationFailed", "NonCompliant"), or "no report".</param>
 /// <param name="Output">For a failure or error: the output line or error the export holds.</param>
 /// <param name="Diagnosis">The summaries of the package's findings for this target and pair.</param>
-public sealed record TargetStatus(
+internal sealed record TargetStatus(
     string Server,
     TargetOutcome Outcome,
     string Route,
@@ -25,10 +25,10 @@ public sealed record TargetStatus(
     IReadOnlyList<string> Diagnosis,
     IReadOnlyList<StatusEvidence> Evidence);
 
-public sealed record PairStatus(string Pair, IReadOnlyList<TargetStatus> Targets)
+internal sealed record PairStatus(string Pair, IReadOnlyList<TargetStatus> Targets)
 {
     public int Count(TargetOutcome outcome) => Targets.Count(t => t.Outcome == outcome);
 }
 
 /// <summary>The package's pairs and targets joined with a status export (remediationgen status).</summary>
-public sealed record StatusReport(string SiteCode, string PackageFolder, string ExportFile, IReadOnlyList<PairStatus> Pairs, int ExportRowsNotTargets);
+internal sealed record StatusReport(string SiteCode, string PackageFolder, string ExportFile, IReadOnlyList<PairStatus> Pairs, int ExportRowsNotTargets);

@@ -5,5 +5,5 @@ namespace RemediationGen.Templates;
 /// import and status scripts), whose public properties are all the template sees (<see cref="TemplateModel"/>).
 /// </summary>
 #pragma warning disable CA1040 // A marker: only a model type made for templates can be rendered, never a plain object.
-public interface ITemplateModel;
+internal interface ITemplateModel;
 #pragma warning restore CA1040

@@ -8,7 +8,7 @@ namespace RemediationGen.Templates;
 /// in Notepad, so a character is escaped only where Markdown could give it meaning: <c>SMS_PS1</c>, <c>day(s)</c> and
 /// <c>\\cm01\share</c> stay as they are.
 /// </summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     /// <summary>Meaningful anywhere in a line: code, emphasis, links, HTML, table cells, strikethrough.</summary>
     private const string AlwaysEscaped = "`*[]<>|~";

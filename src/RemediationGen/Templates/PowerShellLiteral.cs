@@ -10,7 +10,7 @@ namespace RemediationGen.Templates;
 /// quote, is doubled. Every character outside printable ASCII is emitted as a <c>[char]0xNNNN</c> code, which also
 /// covers the Unicode quotes U+2018-U+201B that PowerShell treats like <c>'</c> and keeps the script 7-bit ASCII.
 /// </summary>
-public static class PowerShellLiteral
+internal static class PowerShellLiteral
 {
     public static string From(object? value) => value switch
     {

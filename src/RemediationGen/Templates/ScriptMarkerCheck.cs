@@ -12,7 +12,7 @@ namespace RemediationGen.Templates;
 /// here-string, or bare as code is refused with the template line that wrote it. Loads System.Management.Automation,
 /// so it runs only where it is needed: on <c>--templates</c> overrides at load, and on every built-in in the tests.
 /// </summary>
-public static class ScriptMarkerCheck
+internal static class ScriptMarkerCheck
 {
     /// <summary>
     /// Throws <see cref="RemediationGenException"/> (invalid input) at the first misplaced marker or parse error;

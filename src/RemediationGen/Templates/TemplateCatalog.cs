@@ -15,7 +15,7 @@ namespace RemediationGen.Templates;
 /// no value in a block comment, <see cref="TemplateSafetyRule"/> on its parse tree, and for a user's script template
 /// <see cref="ScriptMarkerCheck"/>. Safe to use from several threads.
 /// </summary>
-public sealed class TemplateCatalog
+internal sealed class TemplateCatalog
 {
     public const string EmbeddedOrigin = "embedded";
     private const string ResourcePrefix = "templates/";

@@ -8,7 +8,7 @@ namespace RemediationGen.Templates;
 /// What a template sees: a copy of the model's public properties as Scriban objects and arrays of strings, numbers
 /// and bools, and nothing else. No .NET object reaches a template, so no method, type or other member can be reached.
 /// </summary>
-public static class TemplateModel
+internal static class TemplateModel
 {
     private const int MaxDepth = 8;
 

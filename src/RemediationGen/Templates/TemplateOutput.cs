@@ -1,14 +1,14 @@
 namespace RemediationGen.Templates;
 
 /// <summary>The kind of file a template produces; each has exactly one helper that may write a value into it.</summary>
-public enum TemplateOutput
+internal enum TemplateOutput
 {
     PowerShell,
     Markdown,
     Inf,
 }
 
-public static class TemplateOutputs
+internal static class TemplateOutputs
 {
     public static TemplateOutput Of(string templateName) =>
         templateName.EndsWith(".ps1", StringComparison.Ordinal) ? TemplateOutput.PowerShell

@@ -13,7 +13,7 @@ namespace RemediationGen.Templates;
 /// globals only the model's members (<see cref="TemplateModel"/>) and the output type's one helper. Safe to use from
 /// several threads: a parsed template is only read while rendering.
 /// </summary>
-public sealed partial class TemplateRenderer(TemplateCatalog catalog)
+internal sealed partial class TemplateRenderer(TemplateCatalog catalog)
 {
     // Loops run only over the model's lists; the limit stops a runaway template without capping a large site.
     private const int LoopLimit = 1_000_000;

@@ -11,7 +11,7 @@ namespace RemediationGen.Templates;
 /// Conditions may only read values (no call of any function); helper arguments and loop lists are a name, a member or
 /// a literal.
 /// </summary>
-public static class TemplateSafetyRule
+internal static class TemplateSafetyRule
 {
     private static readonly string[] Helpers = ["ps", "md", "inf"];
 

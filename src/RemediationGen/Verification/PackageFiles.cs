@@ -3,7 +3,7 @@ using RemediationGen.Packaging;
 namespace RemediationGen.Verification;
 
 /// <summary>Reads a package folder from disk as the files it holds, paths relative with '/' separators, in ordinal order.</summary>
-public static class PackageFiles
+internal static class PackageFiles
 {
     public static List<RenderedFile> Read(string folder)
     {

@@ -14,7 +14,7 @@ namespace RemediationGen.Verification;
 /// covers the file as it is and is that signer's; with trusted signers, it is one of them; and the certificate must be
 /// valid now (there is no timestamp, so a signature stops validating when it expires).
 /// </summary>
-public static class PackageVerifier
+internal static class PackageVerifier
 {
     public static VerificationReport Verify(string folder, IReadOnlyCollection<string> trustedSigners, TimeProvider timeProvider) =>
         Verify(folder, PackageFiles.Read(folder), trustedSigners, timeProvider);

@@ -1,7 +1,7 @@
 namespace RemediationGen.Verification;
 
 /// <summary>How <c>verify</c> prints its report: one line per problem and a summary, or one JSON document.</summary>
-public static class VerificationOutput
+internal static class VerificationOutput
 {
     public static IEnumerable<string> TextLines(VerificationReport report)
     {

@@ -3,7 +3,7 @@ using RemediationGen.Signing;
 namespace RemediationGen.Verification;
 
 /// <summary>One thing about a package that is not as generated (and signed): the file it concerns and what is wrong.</summary>
-public sealed record VerificationProblem(string File, string Message)
+internal sealed record VerificationProblem(string File, string Message)
 {
     public override string ToString() => $"{File}: {Message}";
 }
@@ -12,7 +12,7 @@ public sealed record VerificationProblem(string File, string Message)
 /// <param name="ScriptCount">The package's .ps1 files.</param>
 /// <param name="Signer">The signer the manifest records; null for an unsigned package.</param>
 /// <param name="SignerValidNow">Whether the signer's certificate is valid at the time of the check.</param>
-public sealed record VerificationReport(
+internal sealed record VerificationReport(
     string Folder,
     int FileCount,
     int ScriptCount,

@@ -1,5 +1,6 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
+using RemediationGen.Problems;
 using RemediationGen.Tests.Rules;
 using RemediationGen.Tests.Support;
 
@@ -94,7 +95,7 @@ public sealed class NewestRecordPerKeyTests
     public void Keys_OfTheCatalog_AreGivenOnlyToValidationsThatNoOtherRecordOrRuleReads()
     {
         // Given the catalog's key
-        var keyOf = NewestRecordKeys.Of(RuleCatalog.All)!;
+        var keyOf = NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
         var noFolder = TestLogs.FromText("SMSPXE.log", string.Empty);
         var inFolder = TestLogs.FromText("dp1/SMSPXE.log", string.Empty, server: "dp1.contoso.com");
         const string Validation = "Begin validation of Certificate [Thumbprint 0123456789ABCDEF0123456789ABCDEF01234567] issued to 'dp1.contoso.com'";
@@ -135,11 +136,11 @@ public sealed class NewestRecordPerKeyTests
     /// <summary>Each rule's findings over all records equal those over the signature records thinned per file as the engine does.</summary>
     internal static void AssertSameFindings(IReadOnlyList<List<LogEntry>> recordsPerFile)
     {
-        var signatures = LogSignatures.Create(RuleCatalog.All.SelectMany(r => r.Signatures));
+        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
         var thinned = Thin(recordsPerFile.Select(records => records.Where(signatures.Matches)));
         var all = recordsPerFile.SelectMany(records => records).ToList();
         var context = new DiagnosisContext(TestFacts.TwoSites);
-        foreach (var rule in RuleCatalog.All)
+        foreach (var rule in ProblemSet.Core.Rules)
         {
             Assert.Equal(
                 RuleScans.Describe(RuleScans.Scan(rule, context, all)),
@@ -150,7 +151,7 @@ public sealed class NewestRecordPerKeyTests
     /// <summary>What the engine passes on of each file's records, file after file.</summary>
     internal static List<LogEntry> Thin(IEnumerable<IEnumerable<LogEntry>> recordsPerFile)
     {
-        var keyOf = NewestRecordKeys.Of(RuleCatalog.All)!;
+        var keyOf = NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
         var passed = new List<LogEntry>();
         foreach (var records in recordsPerFile)
         {

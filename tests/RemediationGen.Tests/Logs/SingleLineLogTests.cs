@@ -15,10 +15,11 @@ public class SingleLineLogTests
     private static readonly LogSignatures Signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
 
     [Theory]
-    [InlineData(CmTraceRecord, OtherCmTraceRecord, LogFormat.CmTrace)]
-    [InlineData(SiteServerRecord, OtherSiteServerRecord, LogFormat.SiteServer)]
-    public void ReadAndScan_OneLineOfManyRecords_CountEveryRecord(string hit, string other, LogFormat format)
+    [InlineData(CmTraceRecord, OtherCmTraceRecord, nameof(LogFormat.CmTrace))]
+    [InlineData(SiteServerRecord, OtherSiteServerRecord, nameof(LogFormat.SiteServer))]
+    public void ReadAndScan_OneLineOfManyRecords_CountEveryRecord(string hit, string other, string formatName)
     {
+        var format = Enum.Parse<LogFormat>(formatName);
         // Given 3 MiB of records in one line (pieces of 1 MiB cut records anywhere), every third one with a signature
         var text = new StringBuilder();
         var hits = 0;

@@ -5,7 +5,7 @@ using RemediationGen.Tests.PowerShell;
 namespace RemediationGen.Tests.Support;
 
 /// <summary>The demo packages generated into a temporary folder, exactly as <c>generate --demo</c> does.</summary>
-public sealed class DemoPackages : IDisposable
+internal sealed class DemoPackages : IDisposable
 {
     private static readonly Lazy<DemoPackages> LazyShared = new(CreateShared);
 

@@ -13,7 +13,7 @@ namespace RemediationGen.Tests.Support;
 /// <see cref="ToolVersion"/>. One renderer for the whole test run, so each template compiles once (the renderer
 /// compiles and renders safely on several threads), not once per test.
 /// </summary>
-public static class TestGenerator
+internal static class TestGenerator
 {
     public const string ToolVersion = "0.0.0-test";
 

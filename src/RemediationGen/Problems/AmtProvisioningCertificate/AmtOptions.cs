@@ -7,7 +7,7 @@ namespace RemediationGen.Problems.AmtProvisioningCertificate;
 /// <summary>Options of the AMT provisioning certificate fix; each overrides or adds to the facts.</summary>
 /// <param name="ThresholdDays">Non-compliant when the newest provisioning certificate is valid for this many days or fewer (the CA's own reminder comes 30 days ahead).</param>
 /// <param name="TrustedRootHashes">Added to the facts' list of AMT-trusted root hashes.</param>
-public sealed record AmtOptions(
+internal sealed record AmtOptions(
     int ThresholdDays,
     IReadOnlyList<string> TrustedRootHashes,
     string? Organization,

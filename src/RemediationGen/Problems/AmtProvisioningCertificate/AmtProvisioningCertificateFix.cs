@@ -9,7 +9,7 @@ namespace RemediationGen.Problems.AmtProvisioningCertificate;
 /// it expires, and hand the admin a renewal kit. Nothing on the service point is safe to change automatically, so the
 /// pair is detection-only; its output names the certificate, its expiry and the kit.
 /// </summary>
-public sealed class AmtProvisioningCertificateFix : IFix
+internal sealed class AmtProvisioningCertificateFix : IFix
 {
     public const string RequestFile = "request.inf";
     public const string ValidationScript = "Test-AmtProvisioningCertificate.ps1";

@@ -9,7 +9,7 @@ namespace RemediationGen.Problems.AmtProvisioningCertificate;
 /// <param name="LoggedCertificates">What amtopmgr.log says, one line per finding (thumbprint, days left), for the README.</param>
 /// <param name="InUseThumbprint">The certificate ConfigMgr was using when the package was generated (amtopmgr.log, else the facts); empty when unknown. The check judges it unless the log on the server names a newer one.</param>
 /// <param name="InUseSource">Where <paramref name="InUseThumbprint"/> comes from, for the output; empty when unknown.</param>
-public sealed record AmtProvisioningCertificateModel(
+internal sealed record AmtProvisioningCertificateModel(
     int ThresholdDays,
     IReadOnlyList<string> TrustedRootHashes,
     string ServicePoint,

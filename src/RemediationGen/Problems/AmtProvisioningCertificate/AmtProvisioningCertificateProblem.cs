@@ -9,7 +9,7 @@ namespace RemediationGen.Problems.AmtProvisioningCertificate;
 /// provisioned. Out-of-band management exists only on ConfigMgr 2007 SP1, 2012 and 2012 R2. Findings are warnings
 /// while days are left and errors once the certificate has expired. See docs/rules/AmtProvisioningCertificate.md.
 /// </summary>
-public sealed class AmtProvisioningCertificateProblem : IProblem
+internal sealed class AmtProvisioningCertificateProblem : IProblem
 {
     public const string Id = "AmtProvisioningCertificate";
 

@@ -11,7 +11,7 @@ namespace RemediationGen.Problems.IssuingCertificateList;
 /// HKLM\SOFTWARE\Microsoft\SMS\Security on its management points and PXE-enabled distribution points. One pair per
 /// site, because the expected value is per site.
 /// </summary>
-public sealed class IssuingCertificateListFix : IFix
+internal sealed class IssuingCertificateListFix : IFix
 {
     public ProblemDescriptor Problem => IssuingCertificateListProblem.Descriptor;
 

@@ -10,7 +10,7 @@ namespace RemediationGen.Problems.IssuingCertificateList;
 /// <param name="CapturedAt">When it was read (UTC), or a sentence saying that the facts do not record it.</param>
 /// <param name="OverwriteDifferent">True (<c>--icl-overwrite-different</c>): a present, well-formed value that differs is overwritten too.</param>
 /// <param name="RestartWaitSeconds">The remediation's deadline for restarting the PXE service, from its start: within ConfigMgr's 60-second script timeout.</param>
-public sealed record IssuingCertificateListModel(
+internal sealed record IssuingCertificateListModel(
     IReadOnlyList<string> ExpectedEntries,
     bool UseRegExe,
     string WriteMethodReason,

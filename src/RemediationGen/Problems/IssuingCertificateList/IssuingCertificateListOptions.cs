@@ -8,7 +8,7 @@ namespace RemediationGen.Problems.IssuingCertificateList;
 /// Also overwrite a present, well-formed value that differs from the captured site value. Off by default: the site
 /// manages the value, and a frozen copy would roll back every later change of it.
 /// </param>
-public sealed record IssuingCertificateListOptions(bool OverwriteDifferent) : IFixOptions
+internal sealed record IssuingCertificateListOptions(bool OverwriteDifferent) : IFixOptions
 {
     public static FixOption OverwriteDifferentOption { get; } = FixOption.Switch(
         "--icl-overwrite-different",

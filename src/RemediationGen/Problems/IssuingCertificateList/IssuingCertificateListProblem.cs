@@ -8,7 +8,7 @@ namespace RemediationGen.Problems.IssuingCertificateList;
 /// CertMgr.log on the site server cannot copy that key from the DP (0x80070005), and SMSPXE.log on the DP cannot
 /// build a certificate store (0x80092002), so PXE boot fails. See docs/rules/IssuingCertificateList.md.
 /// </summary>
-public sealed class IssuingCertificateListProblem : IProblem
+internal sealed class IssuingCertificateListProblem : IProblem
 {
     public const string Id = "IssuingCertificateList";
 

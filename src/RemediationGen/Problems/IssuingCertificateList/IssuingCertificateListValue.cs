@@ -5,7 +5,7 @@ namespace RemediationGen.Problems.IssuingCertificateList;
 /// entries. Empty pieces (a trailing <c>\0</c>, or two in a row) are dropped, because a REG_MULTI_SZ entry cannot be
 /// empty: Windows would read it as the end of the list.
 /// </summary>
-public static class IssuingCertificateListValue
+internal static class IssuingCertificateListValue
 {
     public const string Separator = @"\0";
 

@@ -1,7 +1,7 @@
 namespace RemediationGen.Problems.IssuingCertificateList;
 
 /// <summary>How a remediation writes a REG_MULTI_SZ value, chosen when the script is generated.</summary>
-public enum RegistryWriteMethod
+internal enum RegistryWriteMethod
 {
     /// <summary><c>REG.exe ADD … /t REG_MULTI_SZ /d … /f /reg:64</c>, as the KB documents.</summary>
     RegExe,
@@ -16,7 +16,7 @@ public enum RegistryWriteMethod
 /// escape the closing quote), reaches REG.exe changed; REG.exe itself treats the two characters <c>\0</c> as its
 /// separator (entries never hold it: they are split on it); and CreateProcess limits a command line to 32,767 characters.
 /// </summary>
-public static class RegistryWriteMethodChooser
+internal static class RegistryWriteMethodChooser
 {
     /// <summary>CreateProcess limit, less room for the REG.exe path and the fixed arguments on any Windows folder.</summary>
     public const int MaxRegExeDataLength = 32_767 - 512;

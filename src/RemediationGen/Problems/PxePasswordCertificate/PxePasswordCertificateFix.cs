@@ -10,7 +10,7 @@ namespace RemediationGen.Problems.PxePasswordCertificate;
 /// SMSPXE.log. Site side: a runbook of the KB's steps (clear the password, wait for distmgr.log, restart, verify, set
 /// the password again) that never writes the password anywhere.
 /// </summary>
-public sealed class PxePasswordCertificateFix : IFix
+internal sealed class PxePasswordCertificateFix : IFix
 {
     public const string RunbookFile = "Invoke-PxePasswordRunbook.ps1";
 

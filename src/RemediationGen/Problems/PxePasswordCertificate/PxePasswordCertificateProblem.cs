@@ -9,7 +9,7 @@ namespace RemediationGen.Problems.PxePasswordCertificate;
 /// "DP registry settings have been successfully updated"; hman.log: spUpdateDPCert; SMSPXE.log: the old certificate
 /// has expired (800B0101). See docs/rules/PxePasswordCertificate.md.
 /// </summary>
-public sealed class PxePasswordCertificateProblem : IProblem
+internal sealed class PxePasswordCertificateProblem : IProblem
 {
     public const string Id = "PxePasswordCertificate";
 

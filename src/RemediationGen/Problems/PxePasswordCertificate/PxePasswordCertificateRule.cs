@@ -8,7 +8,7 @@ namespace RemediationGen.Problems.PxePasswordCertificate;
 /// "DP registry settings have been successfully updated"; hman.log: spUpdateDPCert; SMSPXE.log: the old certificate
 /// has expired (800B0101). See docs/rules/PxePasswordCertificate.md.
 /// </summary>
-public sealed class PxePasswordCertificateRule : IDiagnosticRule, IKeepsNewestRecord
+internal sealed class PxePasswordCertificateRule : IDiagnosticRule, IKeepsNewestRecord
 {
     public ProblemDescriptor Problem => PxePasswordCertificateProblem.Descriptor;
 

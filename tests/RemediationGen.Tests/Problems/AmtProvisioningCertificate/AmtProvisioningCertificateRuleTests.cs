@@ -76,13 +76,14 @@ public class AmtProvisioningCertificateRuleTests
     }
 
     [Theory]
-    [InlineData(5, "03-04-2024 18:00:00.000", "1", "no", Severity.Warning)]
-    [InlineData(5, "03-06-2024 11:59:59.999", "0", "no", Severity.Warning)]
-    [InlineData(5, "03-06-2024 12:00:00.000", "0", "yes", Severity.Error)]
-    [InlineData(0, null, "0", "yes", Severity.Error)]
-    [InlineData(-2, null, "-2", "yes", Severity.Error)]
-    public void Observe_LaterRecord_CountsDaysDown(int days, string? laterTime, string daysLeft, string expired, Severity severity)
+    [InlineData(5, "03-04-2024 18:00:00.000", "1", "no", nameof(Severity.Warning))]
+    [InlineData(5, "03-06-2024 11:59:59.999", "0", "no", nameof(Severity.Warning))]
+    [InlineData(5, "03-06-2024 12:00:00.000", "0", "yes", nameof(Severity.Error))]
+    [InlineData(0, null, "0", "yes", nameof(Severity.Error))]
+    [InlineData(-2, null, "-2", "yes", nameof(Severity.Error))]
+    public void Observe_LaterRecord_CountsDaysDown(int days, string? laterTime, string daysLeft, string expired, string severityName)
     {
+        var severity = Enum.Parse<Severity>(severityName);
         // Given a warning of N days on 03-01 12:00 (+360), and maybe a later "Remove unused" line
         var lines = new List<string> { Amt($"Error: The provisioning certificate with the thumbprint {Thumbprint} will expire in {days} day(s). Please ensure that this certificate is renewed. (CertID = 1)", "03-01-2024 12:00:00.000") };
         if (laterTime is not null)

@@ -5,7 +5,7 @@ using RemediationGen.Fixes;
 namespace RemediationGen.Tests.Problems.ExampleCertificate;
 
 /// <summary>A detection-only pair per site, for the servers the logs show failing; its one template is check.ps1.</summary>
-public sealed class ExampleCertificateFix : IFix
+internal sealed class ExampleCertificateFix : IFix
 {
     public ProblemDescriptor Problem => ExampleCertificateProblem.Descriptor;
 
@@ -41,4 +41,4 @@ public sealed class ExampleCertificateFix : IFix
 }
 
 /// <summary>What the example templates see as <c>Fix</c>.</summary>
-public sealed record ExampleCertificateModel(string Subject) : IFixModel;
+internal sealed record ExampleCertificateModel(string Subject) : IFixModel;

@@ -4,7 +4,7 @@ using RemediationGen.Fixes;
 namespace RemediationGen.Tests.Problems.ExampleCertificate;
 
 /// <summary>The made-up problem's one option: it reaches the check script, and the input digest through its own section.</summary>
-public sealed record ExampleCertificateOptions(string? Subject) : IFixOptions
+internal sealed record ExampleCertificateOptions(string? Subject) : IFixOptions
 {
     public static FixOption SubjectOption { get; } = FixOption.Text("--example-subject", "Example certificate: the subject to look for (default CN=example.<site>.contoso.com).", "DN");
 

@@ -10,7 +10,7 @@ namespace RemediationGen.Tests.Problems.ExampleCertificate;
 /// valid certificate. docs/adding-a-problem.md walks through these files. A test supplies it to the engine with
 /// <c>ProblemSet.Core.With(new ExampleCertificateProblem())</c>: discovery looks only in the core assembly.
 /// </summary>
-public sealed class ExampleCertificateProblem : IProblem
+internal sealed class ExampleCertificateProblem : IProblem
 {
     public const string Id = "ExampleCertificate";
 

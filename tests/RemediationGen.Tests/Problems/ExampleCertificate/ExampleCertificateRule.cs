@@ -4,7 +4,7 @@ using RemediationGen.Logs;
 namespace RemediationGen.Tests.Problems.ExampleCertificate;
 
 /// <summary>One signature: every record that holds it is a finding for the server whose log it is.</summary>
-public sealed class ExampleCertificateRule : IDiagnosticRule
+internal sealed class ExampleCertificateRule : IDiagnosticRule
 {
     public const string Expired = "Example certificate has expired";
 

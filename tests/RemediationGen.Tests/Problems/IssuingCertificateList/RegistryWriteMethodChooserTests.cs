@@ -5,14 +5,14 @@ namespace RemediationGen.Tests.Problems.IssuingCertificateList;
 public sealed class RegistryWriteMethodChooserTests
 {
     [Theory]
-    [InlineData("3082ABCDEF", RegistryWriteMethod.RegExe)]
-    [InlineData("has space; and % and ^ and '", RegistryWriteMethod.RegExe)]
-    [InlineData("has \"quote\"", RegistryWriteMethod.RegistryApi)]
-    [InlineData("ends with backslash\\", RegistryWriteMethod.RegistryApi)]
-    [InlineData("line\nbreak", RegistryWriteMethod.RegistryApi)]
-    public void Choose_ByContent(string entry, RegistryWriteMethod expected)
+    [InlineData("3082ABCDEF", nameof(RegistryWriteMethod.RegExe))]
+    [InlineData("has space; and % and ^ and '", nameof(RegistryWriteMethod.RegExe))]
+    [InlineData("has \"quote\"", nameof(RegistryWriteMethod.RegistryApi))]
+    [InlineData("ends with backslash\\", nameof(RegistryWriteMethod.RegistryApi))]
+    [InlineData("line\nbreak", nameof(RegistryWriteMethod.RegistryApi))]
+    public void Choose_ByContent(string entry, string expected)
     {
-        Assert.Equal(expected, RegistryWriteMethodChooser.Choose([entry]).Method);
+        Assert.Equal(Enum.Parse<RegistryWriteMethod>(expected), RegistryWriteMethodChooser.Choose([entry]).Method);
     }
 
     [Fact]
