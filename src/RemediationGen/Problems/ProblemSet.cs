@@ -6,9 +6,10 @@ namespace RemediationGen.Problems;
 
 /// <summary>
 /// The problems one run knows, in their stable order (<see cref="ProblemDescriptor.Order"/>, then id). The default is
-/// every sealed <see cref="IProblem"/> of the core assembly; a test adds its own with <see cref="With"/>.
+/// one problem per folder under Problems/ (the build lists <c>Problems/&lt;Id&gt;/&lt;Id&gt;Problem</c>, see
+/// RemediationGen.csproj; a test holds that list to <see cref="Discover"/>); a test adds its own with <see cref="With"/>.
 /// </summary>
-internal sealed class ProblemSet
+internal sealed partial class ProblemSet
 {
     private ProblemSet(IEnumerable<IProblem> problems)
     {
@@ -23,8 +24,11 @@ internal sealed class ProblemSet
         Fixes = [.. All.Select(p => p.Fix)];
     }
 
-    /// <summary>Every problem of the core assembly. Problems are stateless, so one instance of each serves all runs.</summary>
-    public static ProblemSet Core { get; } = Discover(typeof(ProblemSet).Assembly);
+    /// <summary>
+    /// Every problem of the core, one per folder under Problems/. Problems are stateless, so one instance of each serves
+    /// all runs. Not a reflection scan: <see cref="Discover"/> costs ~10 ms at start-up, the build's list nothing.
+    /// </summary>
+    public static ProblemSet Core { get; } = new(FolderProblems());
 
     public IReadOnlyList<IProblem> All { get; }
 
@@ -36,7 +40,7 @@ internal sealed class ProblemSet
     public IReadOnlyList<Assembly> TemplateAssemblies =>
         [.. All.Select(p => p.GetType().Assembly).Prepend(typeof(ProblemSet).Assembly).Distinct()];
 
-    /// <summary>Every sealed, non-generic <see cref="IProblem"/> class of <paramref name="assembly"/>, created once.</summary>
+    /// <summary>Every sealed, non-generic <see cref="IProblem"/> class of <paramref name="assembly"/>, created once (by reflection: slow).</summary>
     public static ProblemSet Discover(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
