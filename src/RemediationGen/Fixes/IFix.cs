@@ -14,6 +14,12 @@ internal interface IFix
     /// <summary>The problem the fix plans for: its id, template folder and pair name.</summary>
     ProblemDescriptor Problem { get; }
 
+    /// <summary>
+    /// Every template of its problem's folder that its plans name, besides <c>readme.md</c>: <see cref="TemplatePart.Check"/>,
+    /// <see cref="TemplatePart.Remediate"/> unless detection-only, and its site files' parts. A test holds this list to the files.
+    /// </summary>
+    IReadOnlyList<TemplatePart> OwnTemplates { get; }
+
     /// <summary>The options this fix adds to <c>generate</c>, in help order; none by default.</summary>
     IReadOnlyList<FixOption> Options => [];
 

@@ -10,11 +10,6 @@ namespace RemediationGen.Packaging;
 /// </summary>
 internal sealed class PairScripts
 {
-    public static readonly string Header = PackageLayout.Shared("script-header.ps1");
-
-    /// <summary>Defines <c>Get-NotApplicableReason</c>, which the wrappers call first when the pair has a guard.</summary>
-    public static readonly string Guard = PackageLayout.Shared("site-system-guard.ps1");
-
     private PairScripts(string intuneDetection, string? intuneRemediation, string configMgrDiscovery, string? configMgrRemediation)
     {
         IntuneDetection = intuneDetection;
@@ -35,20 +30,20 @@ internal sealed class PairScripts
 
     public static PairScripts Render(TemplateRenderer renderer, FixPlan plan, string toolVersion)
     {
-        var check = PackageLayout.Template(plan.Problem, TemplatePart.Own("check.ps1"));
-        var remediate = PackageLayout.Template(plan.Problem, TemplatePart.Own("remediate.ps1"));
-        string[] head = plan.Guard is null ? [Header] : [Header, Guard];
-        string Compose(string kind, params string[] parts)
+        var check = PackageTemplates.PairPart(plan.Problem, TemplatePart.Check);
+        var remediate = PackageTemplates.PairPart(plan.Problem, TemplatePart.Remediate);
+        ITemplateRef<PairScriptModel>[] head = plan.Guard is null ? [PackageTemplates.ScriptHeader] : [PackageTemplates.ScriptHeader, PackageTemplates.SiteSystemGuard];
+        string Compose(string kind, params ITemplateRef<PairScriptModel>[] parts)
         {
             var model = new PairScriptModel(toolVersion, plan.SiteCode, plan.PairName, plan.Title, kind, plan.TemplateModel) { SiteSystem = SiteSystemModel.Of(plan.Guard) };
             return string.Concat(head.Concat(parts).Select(part => renderer.Render(part, model)));
         }
 
-        string[] remediation = [check, .. plan.RemediationParts.Select(part => PackageLayout.Template(plan.Problem, part)), remediate];
+        ITemplateRef<PairScriptModel>[] remediation = [check, .. plan.RemediationParts.Select(part => PackageTemplates.PairPart(plan.Problem, part)), remediate];
         return new PairScripts(
-            Compose("Intune detection", check, PackageLayout.Shared("intune-detection.ps1")),
-            plan.HasRemediation ? Compose("Intune remediation", [.. remediation, PackageLayout.Shared("intune-remediation.ps1")]) : null,
-            Compose("ConfigMgr discovery", check, PackageLayout.Shared("configmgr-discovery.ps1")),
-            plan.HasRemediation ? Compose("ConfigMgr remediation", [.. remediation, PackageLayout.Shared("configmgr-remediation.ps1")]) : null);
+            Compose("Intune detection", check, PackageTemplates.IntuneDetection),
+            plan.HasRemediation ? Compose("Intune remediation", [.. remediation, PackageTemplates.IntuneRemediation]) : null,
+            Compose("ConfigMgr discovery", check, PackageTemplates.ConfigMgrDiscovery),
+            plan.HasRemediation ? Compose("ConfigMgr remediation", [.. remediation, PackageTemplates.ConfigMgrRemediation]) : null);
     }
 }

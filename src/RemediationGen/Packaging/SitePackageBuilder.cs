@@ -14,12 +14,6 @@ namespace RemediationGen.Packaging;
 /// </summary>
 internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolVersion)
 {
-    /// <summary>The import script: its help, parameters and items; the connection; the import itself.</summary>
-    private static readonly string[] ImportTemplates = [PackageLayout.Shared("configmgr-import-header.ps1"), PackageLayout.Shared(SiteFile.ConfigMgrConnectTemplate), PackageLayout.Shared("configmgr-import.ps1")];
-
-    /// <summary>The ConfigMgr status script: its help, parameters and pairs; the connection; the report.</summary>
-    private static readonly string[] ConfigMgrStatusTemplates = [PackageLayout.Shared("configmgr-status-header.ps1"), PackageLayout.Shared(SiteFile.ConfigMgrConnectTemplate), PackageLayout.Shared("configmgr-status.ps1")];
-
     public RenderedPackage Build(PackageInputs inputs)
     {
         var siteCode = inputs.Site.SiteCode;
@@ -59,7 +53,10 @@ internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolV
         }
 
         var import = new ConfigMgrImportModel(toolVersion, siteCode, inputs.Site.SiteServer ?? string.Empty, items);
-        var importScript = string.Concat(ImportTemplates.Select(template => renderer.Render(template, import)));
+        // The import script: its help, parameters and items; the connection; the import itself.
+        var importScript = renderer.Render(PackageTemplates.ConfigMgrImportHeader, import)
+            + renderer.Render(PackageTemplates.ConfigMgrConnect, import)
+            + renderer.Render(PackageTemplates.ConfigMgrImport, import);
         files.Add(new RenderedFile($"configmgr/{PackageLayout.ImportScriptName}", PackageText.Script(PackageLayout.ImportScriptName, importScript)));
         files.AddRange(RenderStatusScripts(inputs, import));
         files.Add(new RenderedFile("README.md", PackageText.Utf8(RenderReadme(inputs))));
@@ -76,14 +73,17 @@ internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolV
             toolVersion,
             siteCode,
             [.. inputs.Plans.Select(p => new IntunePairModel(p.PairName, IntuneHealthScriptBody.DisplayName(p), $"{p.PairName}\\deviceHealthScript.json", p.HasRemediation))]);
-        yield return new RenderedFile($"intune/{PackageLayout.PublishScriptName}", PackageText.Script(PackageLayout.PublishScriptName, renderer.Render(PackageLayout.Shared("intune-publish.ps1"), intune)));
-        yield return new RenderedFile($"intune/{PackageLayout.IntuneStatusScriptName}", PackageText.Script(PackageLayout.IntuneStatusScriptName, renderer.Render(PackageLayout.Shared("intune-status.ps1"), intune)));
+        yield return new RenderedFile($"intune/{PackageLayout.PublishScriptName}", PackageText.Script(PackageLayout.PublishScriptName, renderer.Render(PackageTemplates.IntunePublish, intune)));
+        yield return new RenderedFile($"intune/{PackageLayout.IntuneStatusScriptName}", PackageText.Script(PackageLayout.IntuneStatusScriptName, renderer.Render(PackageTemplates.IntuneStatus, intune)));
         var configMgr = new ConfigMgrStatusModel(
             toolVersion,
             siteCode,
             import.ProviderMachineName,
             [.. inputs.Plans.Select(p => new ConfigMgrStatusPair(p.PairName, $"{PackageLayout.ToolName} {siteCode} {p.PairName}", [.. p.Targets.Select(t => t.Server)]))]);
-        var statusScript = string.Concat(ConfigMgrStatusTemplates.Select(template => renderer.Render(template, configMgr)));
+        // The ConfigMgr status script: its help, parameters and pairs; the connection; the report.
+        var statusScript = renderer.Render(PackageTemplates.ConfigMgrStatusHeader, configMgr)
+            + renderer.Render(PackageTemplates.ConfigMgrConnect, configMgr)
+            + renderer.Render(PackageTemplates.ConfigMgrStatus, configMgr);
         yield return new RenderedFile($"configmgr/{PackageLayout.ConfigMgrStatusScriptName}", PackageText.Script(PackageLayout.ConfigMgrStatusScriptName, statusScript));
     }
 
@@ -93,7 +93,7 @@ internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolV
         foreach (var siteFile in plan.SiteFiles)
         {
             var path = PackageLayout.SiteFolder(plan.PairName) + siteFile.FileName;
-            var text = string.Concat(siteFile.Templates.Select(template => renderer.Render(PackageLayout.Template(plan.Problem, template), model)));
+            var text = string.Concat(siteFile.Templates.Select(template => renderer.Render(PackageTemplates.PairPart(plan.Problem, template), model)));
             var ascii = siteFile.FileName.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase) || siteFile.FileName.EndsWith(".inf", StringComparison.OrdinalIgnoreCase);
             yield return new RenderedFile(path, ascii ? PackageText.Script(path, text) : PackageText.Utf8(text));
         }
@@ -126,7 +126,7 @@ internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolV
             findings,
             rejected,
             [.. inputs.Notes, .. inputs.Facts.Warnings]);
-        var builder = new StringBuilder(renderer.Render(PackageLayout.Shared("readme-intro.md"), intro));
+        var builder = new StringBuilder(renderer.Render(PackageTemplates.ReadmeIntro, intro));
         foreach (var plan in inputs.Plans)
         {
             var section = new ReadmeFixModel(
@@ -139,10 +139,10 @@ internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolV
                 PackageLayout.ConfigMgrFolder(plan.PairName),
                 PackageLayout.TargetsFile(plan.PairName),
                 CollectionName(site.SiteCode, plan));
-            builder.Append(renderer.Render(PackageLayout.Template(plan.Problem, TemplatePart.Own("readme.md")), section));
+            builder.Append(renderer.Render(PackageTemplates.Readme(plan.Problem), section));
         }
 
-        builder.Append(renderer.Render(PackageLayout.Shared("readme-deploy.md"), new ReadmeDeployModel([.. inputs.Plans.Select(p => CollectionName(site.SiteCode, p))])));
+        builder.Append(renderer.Render(PackageTemplates.ReadmeDeploy, new ReadmeDeployModel([.. inputs.Plans.Select(p => CollectionName(site.SiteCode, p))])));
         return builder.ToString();
     }
 

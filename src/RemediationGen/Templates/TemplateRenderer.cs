@@ -37,10 +37,16 @@ internal sealed partial class TemplateRenderer(TemplateCatalog catalog)
     /// <summary>Loads, parses and checks every template (ASCII, the safety rule), so a bad override fails before any output.</summary>
     public void LoadAll() => CompileAll();
 
-    /// <summary>Renders <paramref name="name"/> with LF line endings; callers choose the file's final line endings.</summary>
-    public string Render(string name, ITemplateModel model)
+    /// <summary>
+    /// Renders <paramref name="template"/> with LF line endings; callers choose the file's final line endings. The
+    /// reference's type ties the model to the template: another model does not compile.
+    /// </summary>
+    public string Render<TModel>(ITemplateRef<TModel> template, TModel model)
+        where TModel : ITemplateModel
     {
-        var source = catalog.Get(name);
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(model);
+        var source = catalog.Get(template.Name);
         var globals = TemplateModel.From(model);
         var helper = source.Output.HelperName();
         globals.SetValue(helper, TemplateHelpers.For(source.Output), readOnly: true);

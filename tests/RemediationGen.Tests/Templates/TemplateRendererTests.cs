@@ -15,7 +15,7 @@ public sealed class TemplateRendererTests
     {
         using var folder = new TempDirectory();
         folder.WriteFile(name + ".scriban", text);
-        return new TemplateRenderer(TemplateCatalog.Create(folder.Path)).Render(name, model);
+        return new TemplateRenderer(TemplateCatalog.Create(folder.Path)).Render(new TemplateRef<ITemplateModel>(name), model);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class TemplateRendererTests
         var path = folder.WriteFile("shared/configmgr-remediation.ps1.scriban", "# ok\n$a = {{ ps SiteCode }}\n$b = {{ ps SiteKode }}\n");
         var renderer = new TemplateRenderer(TemplateCatalog.Create(folder.Path));
 
-        var ex = Assert.Throws<RemediationGenException>(() => renderer.Render("shared/configmgr-remediation.ps1", Sample));
+        var ex = Assert.Throws<RemediationGenException>(() => renderer.Render(new TemplateRef<Model>("shared/configmgr-remediation.ps1"), Sample));
 
         Assert.Equal($"Template '{path}' line 3, column 12: 'SiteKode' is not defined. Defined here: Entries, Flag, SiteCode.", ex.Message);
     }
@@ -152,7 +152,7 @@ public sealed class TemplateRendererTests
         var renderer = new TemplateRenderer(TemplateCatalog.Create(folder.Path));
 
         var ahead = Assert.Throws<RemediationGenException>(() => renderer.CompileAll());
-        var onUse = Assert.Throws<RemediationGenException>(() => renderer.Render("shared/configmgr-remediation.ps1", Sample));
+        var onUse = Assert.Throws<RemediationGenException>(() => renderer.Render(new TemplateRef<Model>("shared/configmgr-remediation.ps1"), Sample));
 
         Assert.Equal(ahead.Message, onUse.Message);
     }
@@ -165,7 +165,7 @@ public sealed class TemplateRendererTests
         var renderer = new TemplateRenderer(TemplateCatalog.Embedded());
 
         Assert.Throws<OperationCanceledException>(() => renderer.CompileAll(cancelled.Token));
-        var text = renderer.Render("shared/readme-deploy.md", new RemediationGen.Packaging.ReadmeDeployModel(["All DPs"]));
+        var text = renderer.Render(RemediationGen.Packaging.PackageTemplates.ReadmeDeploy, new RemediationGen.Packaging.ReadmeDeployModel(["All DPs"]));
 
         Assert.Contains("All DPs", text, StringComparison.Ordinal);
     }

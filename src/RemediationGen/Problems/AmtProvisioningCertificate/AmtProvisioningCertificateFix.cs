@@ -15,7 +15,16 @@ internal sealed class AmtProvisioningCertificateFix : IFix
     public const string ValidationScript = "Test-AmtProvisioningCertificate.ps1";
     public const string ExportScript = "Export-AmtProvisioningCertificate.ps1";
 
+    // The renewal kit's templates (templates/amt-provisioning-certificate/).
+    private static readonly TemplatePart RequestTemplate = TemplatePart.Own("request.inf");
+    private static readonly TemplatePart ValidateHeaderTemplate = TemplatePart.Own("validate-header.ps1");
+    private static readonly TemplatePart ValidateTemplate = TemplatePart.Own("validate.ps1");
+    private static readonly TemplatePart ExportTemplate = TemplatePart.Own("export.ps1");
+
     public ProblemDescriptor Problem => AmtProvisioningCertificateProblem.Descriptor;
+
+    /// <summary>Detection-only: no remediation body.</summary>
+    public IReadOnlyList<TemplatePart> OwnTemplates { get; } = [TemplatePart.Check, RequestTemplate, ValidateHeaderTemplate, ValidateTemplate, ExportTemplate];
 
     public IReadOnlyList<FixOption> Options => AmtOptions.Declared;
 
@@ -70,11 +79,11 @@ internal sealed class AmtProvisioningCertificateFix : IFix
             inUseSource);
         var siteFiles = new List<SiteFile>();
         // Without a known subject the request is a placeholder whose <...> parts the admin fills in (see RequestSubject).
-        siteFiles.Add(new SiteFile(RequestFile, [TemplatePart.Own("request.inf")]));
+        siteFiles.Add(new SiteFile(RequestFile, [RequestTemplate]));
 
         // The validation script runs the check's own functions (purpose, chain root) on the issued certificate.
-        siteFiles.Add(new SiteFile(ValidationScript, [TemplatePart.Own("validate-header.ps1"), TemplatePart.Own("check.ps1"), TemplatePart.Own("validate.ps1")]));
-        siteFiles.Add(new SiteFile(ExportScript, [TemplatePart.Own("export.ps1")]));
+        siteFiles.Add(new SiteFile(ValidationScript, [ValidateHeaderTemplate, TemplatePart.Check, ValidateTemplate]));
+        siteFiles.Add(new SiteFile(ExportScript, [ExportTemplate]));
         var plan = new FixPlan(
             AmtProvisioningCertificateProblem.Descriptor,
             site.SiteCode,

@@ -15,6 +15,8 @@ internal sealed class IssuingCertificateListFix : IFix
 {
     public ProblemDescriptor Problem => IssuingCertificateListProblem.Descriptor;
 
+    public IReadOnlyList<TemplatePart> OwnTemplates { get; } = [TemplatePart.Check, TemplatePart.Remediate];
+
     public IReadOnlyList<FixOption> Options => IssuingCertificateListOptions.Declared;
 
     public IFixOptions BindOptions(FixOptionValues values) => IssuingCertificateListOptions.Bind(values);

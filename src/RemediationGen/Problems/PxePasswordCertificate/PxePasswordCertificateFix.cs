@@ -14,7 +14,13 @@ internal sealed class PxePasswordCertificateFix : IFix
 {
     public const string RunbookFile = "Invoke-PxePasswordRunbook.ps1";
 
+    // The site-side runbook's own templates (templates/pxe-password-certificate/).
+    private static readonly TemplatePart RunbookHeaderTemplate = TemplatePart.Own("runbook-header.ps1");
+    private static readonly TemplatePart RunbookTemplate = TemplatePart.Own("runbook.ps1");
+
     public ProblemDescriptor Problem => PxePasswordCertificateProblem.Descriptor;
+
+    public IReadOnlyList<TemplatePart> OwnTemplates { get; } = [TemplatePart.Check, TemplatePart.Remediate, RunbookHeaderTemplate, RunbookTemplate];
 
     public FixPlanResult Plan(SiteFacts site, FixContext context)
     {
@@ -72,7 +78,7 @@ internal sealed class PxePasswordCertificateFix : IFix
             findings,
             model)
         {
-            SiteFiles = [new SiteFile(RunbookFile, [TemplatePart.Own("runbook-header.ps1"), TemplatePart.Own("check.ps1"), SiteSystemGuard.PxeServiceTemplate, SiteFile.ConfigMgrConnectTemplate, TemplatePart.Own("runbook.ps1")])],
+            SiteFiles = [new SiteFile(RunbookFile, [RunbookHeaderTemplate, TemplatePart.Check, SiteSystemGuard.PxeServiceTemplate, SiteFile.ConfigMgrConnectTemplate, RunbookTemplate])],
             Guard = SiteSystemGuard.DistributionPoint,
             RemediationParts = [SiteSystemGuard.PxeServiceTemplate],
         };

@@ -9,6 +9,8 @@ internal sealed class ExampleCertificateFix : IFix
 {
     public ProblemDescriptor Problem => ExampleCertificateProblem.Descriptor;
 
+    public IReadOnlyList<TemplatePart> OwnTemplates { get; } = [TemplatePart.Check];
+
     public IReadOnlyList<FixOption> Options => [ExampleCertificateOptions.SubjectOption];
 
     public IFixOptions BindOptions(FixOptionValues values) => ExampleCertificateOptions.Bind(values);
