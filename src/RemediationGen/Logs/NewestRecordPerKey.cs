@@ -21,8 +21,10 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
     private readonly Dictionary<string, int> _slotOfKey = new(StringComparer.Ordinal);
 
     // Records held in arrival order, parsed (Entry) or as their line; one a newer record of its key replaced has
-    // neither until the list is compacted. Chars: the characters of its key and message.
-    private readonly List<Held> _held = [];
+    // neither until the list is compacted. Chars: the characters of its key and message. An array, not a List: a
+    // List of a struct is compiled at run time, and started unoptimized, where an array's code is compiled ahead.
+    private Held[] _held = new Held[64];
+    private int _heldCount;
 
     // Characters of the keys and messages held, those replaced included until they are compacted away.
     private long _heldChars;
@@ -66,7 +68,7 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
     public void Flush(Action<LogEntry> emit)
     {
         ArgumentNullException.ThrowIfNull(emit);
-        foreach (var held in _held)
+        foreach (var held in _held.AsSpan(0, _heldCount))
         {
             if (held.Entry is { } entry)
             {
@@ -78,7 +80,8 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
             }
         }
 
-        _held.Clear();
+        Array.Clear(_held, 0, _heldCount);
+        _heldCount = 0;
         _slotOfKey.Clear();
         _heldChars = 0;
     }
@@ -90,7 +93,7 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
             _held[replaced] = _held[replaced] with { Entry = null, Line = null };
         }
 
-        if (_held.Count >= (4 * _slotOfKey.Count) + 64 || _heldChars + record.Chars > MaxHeldChars)
+        if (_heldCount >= (4 * _slotOfKey.Count) + 64 || _heldChars + record.Chars > MaxHeldChars)
         {
             Compact();
         }
@@ -100,8 +103,13 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
             Flush(emit);
         }
 
-        _slotOfKey[record.Key] = _held.Count;
-        _held.Add(record);
+        if (_heldCount == _held.Length)
+        {
+            Array.Resize(ref _held, _held.Length * 2);
+        }
+
+        _slotOfKey[record.Key] = _heldCount;
+        _held[_heldCount++] = record;
         _heldChars += record.Chars;
     }
 
@@ -109,7 +117,7 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
     {
         var kept = 0;
         _heldChars = 0;
-        for (var i = 0; i < _held.Count; i++)
+        for (var i = 0; i < _heldCount; i++)
         {
             var held = _held[i];
             if (held.Entry is not null || held.Line is not null)
@@ -120,7 +128,8 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
             }
         }
 
-        _held.RemoveRange(kept, _held.Count - kept);
+        Array.Clear(_held, kept, _heldCount - kept);
+        _heldCount = kept;
     }
 
     private readonly record struct Held(string Key, LogEntry? Entry, string? Line, long LineNumber, long Chars);
