@@ -18,13 +18,7 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
 
     public const int MaxHeldChars = 1024 * 1024;
 
-    // The keys of recent messages (see KeyOf): at most this many of at most this length, a few MiB.
-    private const int MaxRememberedMessages = 4096;
-    private const int MaxRememberedMessageChars = 512;
-
     private readonly Dictionary<string, int> _slotOfKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, KnownKey> _keyOfMessage = new(StringComparer.Ordinal);
-    private LogFile? _keysFile;
 
     // Records held in arrival order, parsed (Entry) or as their line; one a newer record of its key replaced has
     // neither until the list is compacted. Chars: the characters of its key and message. An array, not a List: a
@@ -35,33 +29,8 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
     // Characters of the keys and messages held, those replaced included until they are compacted away.
     private long _heldChars;
 
-    /// <summary>
-    /// The key <see cref="Accept"/> would give a record of <paramref name="file"/> with this message and component. A
-    /// busy DP repeats the same message: its key is remembered per message (the key depends only on these three), so a
-    /// repeat costs a lookup instead of the rules' searches.
-    /// </summary>
-    public string? KeyOf(LogFile file, ReadOnlySpan<char> message, ReadOnlySpan<char> component)
-    {
-        if (!ReferenceEquals(file, _keysFile) || _keyOfMessage.Count == MaxRememberedMessages)
-        {
-            _keyOfMessage.Clear();
-            _keysFile = file;
-        }
-
-        var lookup = _keyOfMessage.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(message, out var known) && component.SequenceEqual(known.Component))
-        {
-            return known.Key;
-        }
-
-        var key = keyOf(file, message, component);
-        if (message.Length <= MaxRememberedMessageChars)
-        {
-            lookup[message] = new KnownKey(component.ToString(), key);
-        }
-
-        return key;
-    }
+    /// <summary>The key <see cref="Accept"/> would give a record of <paramref name="file"/> with this message and component.</summary>
+    public string? KeyOf(LogFile file, ReadOnlySpan<char> message, ReadOnlySpan<char> component) => keyOf(file, message, component);
 
     public void Accept(LogEntry entry, Action<LogEntry> emit)
     {
@@ -164,8 +133,6 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
         Array.Clear(_held, kept, _heldCount - kept);
         _heldCount = kept;
     }
-
-    private sealed record KnownKey(string Component, string? Key);
 
     private readonly record struct Held(string Key, LogEntry? Entry, string? Line, long LineNumber, long Chars);
 }
