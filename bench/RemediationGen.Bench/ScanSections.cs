@@ -54,7 +54,7 @@ internal static class ScanSections
         return best;
     }
 
-    private static (TimeSpan Cpu, long Entries) Best(LogFile file, LogSignatures signatures, Func<LogEntry, string?>? keyOf = null)
+    private static (TimeSpan Cpu, long Entries) Best(LogFile file, LogSignatures signatures, RecordKey? keyOf = null)
     {
         var best = TimeSpan.MaxValue;
         long entries = 0;
@@ -69,9 +69,7 @@ internal static class ScanSections
             }
             else
             {
-                var thinning = new NewestRecordPerKey(keyOf);
-                LogFileScanner.Scan(file, signatures, entry => thinning.Accept(entry, _ => entries++), _ => { });
-                thinning.Flush(_ => entries++);
+                LogFileScanner.Scan(file, signatures, _ => entries++, _ => { }, keyOf);
             }
 
             process.Refresh();

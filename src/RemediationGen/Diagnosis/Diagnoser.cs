@@ -11,7 +11,7 @@ internal sealed class Diagnoser
 {
     private readonly IReadOnlyList<IDiagnosticRule> _rules;
     private readonly LogSignatures _signatures;
-    private readonly Func<LogEntry, string?>? _newestRecordKey;
+    private readonly RecordKey? _newestRecordKey;
 
     public Diagnoser(IReadOnlyList<IDiagnosticRule> rules)
     {

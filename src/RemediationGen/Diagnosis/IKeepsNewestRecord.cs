@@ -11,9 +11,9 @@ namespace RemediationGen.Diagnosis;
 internal interface IKeepsNewestRecord
 {
     /// <summary>
-    /// The key of <paramref name="entry"/> when the rule would end in the same state if it saw only the newest record
-    /// of that key in a run of such records of one file; null for a record the rule must see. Called on the scan's
-    /// worker threads: it must only read <paramref name="entry"/>.
+    /// The key of a record of <paramref name="file"/> with <paramref name="message"/> when the rule would end in the
+    /// same state if it saw only the newest record of that key in a run of such records of one file; null for a record
+    /// the rule must see. Called on the scan's worker threads, before the record is parsed: it must only read.
     /// </summary>
-    string? NewestRecordKey(LogEntry entry);
+    string? NewestRecordKey(LogFile file, ReadOnlySpan<char> message);
 }

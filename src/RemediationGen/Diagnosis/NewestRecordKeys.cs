@@ -9,7 +9,7 @@ internal static class NewestRecordKeys
     /// A record's key when exactly one rule reads it (no other rule's signature is in it) and that rule gives it a key;
     /// null when no rule keeps only newest records.
     /// </summary>
-    public static Func<LogEntry, string?>? Of(IReadOnlyList<IDiagnosticRule> rules)
+    public static RecordKey? Of(IReadOnlyList<IDiagnosticRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var keepers = rules
@@ -27,11 +27,11 @@ internal static class NewestRecordKeys
 
         // Two keeping rules could give the same key to different records: their keys are told apart by rule.
         var prefixed = keepers.Length > 1;
-        return entry =>
+        return (file, message, component) =>
         {
             foreach (var (keeper, id, others) in keepers)
             {
-                if (keeper.NewestRecordKey(entry) is { } key && !others.Matches(entry))
+                if (keeper.NewestRecordKey(file, message) is { } key && !others.Matches(message, component))
                 {
                     return prefixed ? string.Concat(id, "\n", key) : key;
                 }

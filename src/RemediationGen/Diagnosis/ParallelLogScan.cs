@@ -9,7 +9,7 @@ namespace RemediationGen.Diagnosis;
 /// single-threaded, see exactly what a sequential scan would show them. Each file's entries travel through a bounded
 /// queue: a worker that runs ahead of the consumer waits instead of piling entries up, so memory stays bounded even
 /// when a signature matches every record. A rule that keeps only the newest of a repeated record gets, per file, only
-/// those (<see cref="NewestRecordPerKey"/>), thinned on the worker before they are queued.
+/// those (<see cref="NewestRecordPerKey"/>), thinned by the scan on the worker, before they are parsed.
 /// </summary>
 internal sealed class ParallelLogScan : IDisposable
 {
@@ -21,7 +21,7 @@ internal sealed class ParallelLogScan : IDisposable
 
     private readonly IReadOnlyList<LogFile> _files;
     private readonly LogSignatures _signatures;
-    private readonly Func<LogEntry, string?>? _newestRecordKey;
+    private readonly RecordKey? _newestRecordKey;
     private readonly FileSlot[] _slots;
     private readonly CancellationTokenSource _stop;
     private readonly Task[] _workers;
@@ -31,7 +31,7 @@ internal sealed class ParallelLogScan : IDisposable
     public ParallelLogScan(
         IReadOnlyList<LogFile> files,
         LogSignatures signatures,
-        Func<LogEntry, string?>? newestRecordKey,
+        RecordKey? newestRecordKey,
         int workers,
         CancellationToken cancellationToken)
     {
@@ -100,17 +100,9 @@ internal sealed class ParallelLogScan : IDisposable
                 }
             }
 
-            var newest = _newestRecordKey is null ? null : new NewestRecordPerKey(_newestRecordKey);
             try
             {
-                slot.Outcome = LogFileScanner.Scan(
-                    _files[index],
-                    _signatures,
-                    newest is null ? Queue : entry => newest.Accept(entry, Queue),
-                    slot.Problems.Add,
-                    block,
-                    _stop.Token);
-                newest?.Flush(Queue);
+                slot.Outcome = LogFileScanner.Scan(_files[index], _signatures, Queue, slot.Problems.Add, _newestRecordKey, block, _stop.Token);
                 if (batch.Count > 0)
                 {
                     slot.Batches.Add(batch.ToArray(), _stop.Token);

@@ -34,7 +34,17 @@ internal static class LogFileScanner
         Action<LogEntry> emit,
         Action<LogProblem> reportProblem,
         CancellationToken cancellationToken = default) =>
-        Scan(file, signatures, emit, reportProblem, new char[BlockChars], cancellationToken);
+        Scan(file, signatures, emit, reportProblem, newestRecordKey: null, new char[BlockChars], cancellationToken);
+
+    /// <summary>As above, passing on of a run of records with a key only the newest per key (<see cref="NewestRecordPerKey"/>).</summary>
+    public static LogScanOutcome Scan(
+        LogFile file,
+        LogSignatures signatures,
+        Action<LogEntry> emit,
+        Action<LogProblem> reportProblem,
+        RecordKey newestRecordKey,
+        CancellationToken cancellationToken = default) =>
+        Scan(file, signatures, emit, reportProblem, newestRecordKey, new char[BlockChars], cancellationToken);
 
     /// <summary>As above, with a block of <see cref="BlockChars"/> characters the caller reuses from file to file.</summary>
     internal static LogScanOutcome Scan(
@@ -42,6 +52,7 @@ internal static class LogFileScanner
         LogSignatures signatures,
         Action<LogEntry> emit,
         Action<LogProblem> reportProblem,
+        RecordKey? newestRecordKey,
         char[] block,
         CancellationToken cancellationToken)
     {
@@ -58,7 +69,7 @@ internal static class LogFileScanner
         }
 
         var isUtf8 = reader.CurrentEncoding is UTF8Encoding;
-        var scan = new SignatureScan(file, signatures, new ScanBlock(file, reader, block, reportProblem), isUtf8, emit, reportProblem, cancellationToken);
+        var scan = new SignatureScan(file, signatures, new ScanBlock(file, reader, block, reportProblem), isUtf8, emit, reportProblem, newestRecordKey, cancellationToken);
         return new LogScanOutcome(Opened: true, scan.Run());
     }
 }

@@ -107,28 +107,45 @@ internal sealed class LogLineParser
     public LogEntry? TryReadSingleRecordLine(ReadOnlySpan<char> line, long lineNumber, out int messageLength)
     {
         messageLength = 0;
-        if (!line.StartsWith(RecordStart, StringComparison.Ordinal))
+        if (!TrySplitSingleRecordLine(line, out var message, out var attributeText))
         {
             return null;
+        }
+
+        messageLength = message.Length;
+        return CmTrace(lineNumber, message.ToString(), attributeText);
+    }
+
+    /// <summary>
+    /// The message and attribute text of a line that <see cref="TryReadSingleRecordLine"/> reads as one whole record
+    /// (the message starts at <see cref="RecordMarkers.RecordStart"/>'s length); false for any other line.
+    /// </summary>
+    public static bool TrySplitSingleRecordLine(ReadOnlySpan<char> line, out ReadOnlySpan<char> message, out ReadOnlySpan<char> attributeText)
+    {
+        message = attributeText = default;
+        if (!line.StartsWith(RecordStart, StringComparison.Ordinal))
+        {
+            return false;
         }
 
         var body = line[RecordStart.Length..];
         var end = body.IndexOf(RecordEnd, StringComparison.Ordinal);
         if (end < 0)
         {
-            return null;
+            return false;
         }
 
         // After the attributes, another record on the same line needs StartRecords; anything else is ignored.
-        var attributeText = body[(end + RecordEnd.Length)..];
-        var attributesEnd = attributeText.IndexOf('>');
-        if (attributesEnd >= 0 && attributeText[(attributesEnd + 1)..].StartsWith(RecordStart, StringComparison.Ordinal))
+        var attributes = body[(end + RecordEnd.Length)..];
+        var attributesEnd = attributes.IndexOf('>');
+        if (attributesEnd >= 0 && attributes[(attributesEnd + 1)..].StartsWith(RecordStart, StringComparison.Ordinal))
         {
-            return null;
+            return false;
         }
 
-        messageLength = end;
-        return CmTrace(lineNumber, body[..end].ToString(), attributeText);
+        message = body[..end];
+        attributeText = attributes;
+        return true;
     }
 
     /// <summary>

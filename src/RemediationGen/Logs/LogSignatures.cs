@@ -85,8 +85,9 @@ internal sealed class LogSignatures
     }
 
     /// <summary>Whether a parsed entry holds a signature (used where whole records are parsed anyway).</summary>
-    internal bool Matches(LogEntry entry) =>
-        MatchesEveryRecord
-        || entry.Message.AsSpan().IndexOfAny(Values) >= 0
-        || (entry.Component is { } component && component.AsSpan().IndexOfAny(Values) >= 0);
+    internal bool Matches(LogEntry entry) => Matches(entry.Message, entry.Component);
+
+    /// <summary>Whether a record with this message and component (empty when it has none) holds a signature.</summary>
+    internal bool Matches(ReadOnlySpan<char> message, ReadOnlySpan<char> component) =>
+        MatchesEveryRecord || message.IndexOfAny(Values) >= 0 || component.IndexOfAny(Values) >= 0;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RemediationGen.Logs;
 
 /// <summary>
@@ -29,6 +31,18 @@ internal static class LogTimestampParser
         return TryParseTime(time.Trim(), out var timeOfDayTicks, out var bias)
             ? Build(year, month, day, timeOfDayTicks, bias, out outOfRange)
             : null;
+    }
+
+    /// <summary>
+    /// Whether a CMTrace <c>date="…"</c> may give a time outside the calendar: only years 1 and 9999 can (a bias is at
+    /// most <see cref="MaxBiasMinutes"/>), and a two-digit year is 20xx. Conservative: true for anything else it does not read.
+    /// </summary>
+    public static bool MayBeOutOfRange(ReadOnlySpan<char> date)
+    {
+        var trimmed = date.Trim();
+        var year = trimmed[(trimmed.LastIndexOf('-') + 1)..];
+        return year.Length != 2
+            && !(year.Length == 4 && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 1 and < 9999);
     }
 
     /// <summary>Site server: <c>MM-dd-yyyy HH:mm:ss.fff+bias</c>.</summary>

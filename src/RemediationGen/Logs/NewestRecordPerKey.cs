@@ -7,8 +7,12 @@ namespace RemediationGen.Logs;
 /// after exactly the keyed records they would have seen last before it. Memory is bounded: a run is cut at
 /// <see cref="MaxKeys"/> keys or <see cref="MaxHeldChars"/> characters of keys and messages (a record may hold a
 /// megabyte), which only lets more records through.
+/// <para>
+/// The scan hands over a one-line record unparsed (<see cref="HoldLine"/>): a record a newer one of its key replaces
+/// is then never parsed, and the newest is parsed by <paramref name="parseLine"/> only when it goes on.
+/// </para>
 /// </summary>
-internal sealed class NewestRecordPerKey(Func<LogEntry, string?> keyOf)
+internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, LogEntry>? parseLine = null)
 {
     public const int MaxKeys = 4096;
 
@@ -16,76 +20,119 @@ internal sealed class NewestRecordPerKey(Func<LogEntry, string?> keyOf)
 
     private readonly Dictionary<string, int> _slotOfKey = new(StringComparer.Ordinal);
 
-    // Records held in arrival order; a record a newer one of its key replaced is null until the list is compacted.
-    private readonly List<(string Key, LogEntry? Entry)> _held = [];
+    // Records held in arrival order, parsed (Entry) or as their line; one a newer record of its key replaced has
+    // neither until the list is compacted. Chars: the characters of its key and message. An array, not a List: a
+    // List of a struct is compiled at run time, and started unoptimized, where an array's code is compiled ahead.
+    private Held[] _held = new Held[64];
+    private int _heldCount;
 
     // Characters of the keys and messages held, those replaced included until they are compacted away.
     private long _heldChars;
+
+    /// <summary>The key <see cref="Accept"/> would give a record of <paramref name="file"/> with this message and component.</summary>
+    public string? KeyOf(LogFile file, ReadOnlySpan<char> message, ReadOnlySpan<char> component) => keyOf(file, message, component);
 
     public void Accept(LogEntry entry, Action<LogEntry> emit)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(emit);
-        if (keyOf(entry) is not { } key)
+        if (keyOf(entry.File, entry.Message, entry.Component) is not { } key)
         {
             Flush(emit);
             emit(entry);
             return;
         }
 
-        var chars = (long)key.Length + entry.Message.Length;
-        if (_slotOfKey.TryGetValue(key, out var replaced))
+        Hold(new Held(key, entry, null, 0, key.Length + entry.Message.Length), emit);
+    }
+
+    /// <summary>
+    /// Holds, under <paramref name="key"/> (from <see cref="KeyOf"/>), line <paramref name="lineNumber"/> that
+    /// the parser given reads as one record with a message <paramref name="messageLength"/> long, as
+    /// <see cref="Accept"/> would hold that record; its parse must report nothing.
+    /// </summary>
+    public void HoldLine(string key, string line, long lineNumber, int messageLength, Action<LogEntry> emit)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(emit);
+        if (parseLine is null)
         {
-            _held[replaced] = (key, null);
+            throw new InvalidOperationException("No parser was given for held lines.");
         }
 
-        if (_held.Count >= (4 * _slotOfKey.Count) + 64 || _heldChars + chars > MaxHeldChars)
-        {
-            Compact();
-        }
-
-        if ((!_slotOfKey.ContainsKey(key) && _slotOfKey.Count == MaxKeys) || _heldChars + chars > MaxHeldChars)
-        {
-            Flush(emit);
-        }
-
-        _slotOfKey[key] = _held.Count;
-        _held.Add((key, entry));
-        _heldChars += chars;
+        Hold(new Held(key, null, line, lineNumber, (long)key.Length + messageLength), emit);
     }
 
     /// <summary>Passes on the records held, oldest first; call it at the end of the file.</summary>
     public void Flush(Action<LogEntry> emit)
     {
         ArgumentNullException.ThrowIfNull(emit);
-        foreach (var (_, entry) in _held)
+        foreach (var held in _held.AsSpan(0, _heldCount))
         {
-            if (entry is not null)
+            if (held.Entry is { } entry)
             {
                 emit(entry);
             }
+            else if (held.Line is { } line)
+            {
+                emit(parseLine!(line, held.LineNumber));
+            }
         }
 
-        _held.Clear();
+        Array.Clear(_held, 0, _heldCount);
+        _heldCount = 0;
         _slotOfKey.Clear();
         _heldChars = 0;
+    }
+
+    private void Hold(Held record, Action<LogEntry> emit)
+    {
+        // Compacting keeps every key: whether the key is held is known from this one lookup.
+        var known = _slotOfKey.TryGetValue(record.Key, out var replaced);
+        if (known)
+        {
+            _held[replaced] = _held[replaced] with { Entry = null, Line = null };
+        }
+
+        if (_heldCount >= (4 * _slotOfKey.Count) + 64 || _heldChars + record.Chars > MaxHeldChars)
+        {
+            Compact();
+        }
+
+        if ((!known && _slotOfKey.Count == MaxKeys) || _heldChars + record.Chars > MaxHeldChars)
+        {
+            Flush(emit);
+        }
+
+        if (_heldCount == _held.Length)
+        {
+            Array.Resize(ref _held, _held.Length * 2);
+        }
+
+        _slotOfKey[record.Key] = _heldCount;
+        _held[_heldCount++] = record;
+        _heldChars += record.Chars;
     }
 
     private void Compact()
     {
         var kept = 0;
         _heldChars = 0;
-        for (var i = 0; i < _held.Count; i++)
+        for (var i = 0; i < _heldCount; i++)
         {
             var held = _held[i];
-            if (held.Entry is not null)
+            if (held.Entry is not null || held.Line is not null)
             {
                 _slotOfKey[held.Key] = kept;
                 _held[kept++] = held;
-                _heldChars += held.Key.Length + held.Entry.Message.Length;
+                _heldChars += held.Chars;
             }
         }
 
-        _held.RemoveRange(kept, _held.Count - kept);
+        Array.Clear(_held, kept, _heldCount - kept);
+        _heldCount = kept;
     }
+
+    private readonly record struct Held(string Key, LogEntry? Entry, string? Line, long LineNumber, long Chars);
 }

@@ -4,23 +4,63 @@ namespace RemediationGen.Logs;
 /// <summary>
 /// Rebuilds the record around a signature hit in a <see cref="ScanBlock"/> (a CMTrace record may span lines: back to
 /// its <c>&lt;![LOG[</c> line), parses it with <see cref="LogLineParser"/> exactly as <see cref="LogFileReader"/>
-/// would, and passes on the records that hold a signature.
+/// would, and passes on the records that hold a signature, through <see cref="NewestRecordPerKey"/> when the rules
+/// keep only the newest of a repeated record: a keyed one-line record is then held unparsed.
 /// </summary>
-internal sealed class RecordRebuilder(
-    LogFile file,
-    LogSignatures signatures,
-    FileReports fileReports,
-    Action<LogEntry> emit,
-    Action<LogProblem> reportProblem)
+internal sealed class RecordRebuilder
 {
+    // A line held unparsed costs its attributes beside the message the holding counts: bounded per line, so the
+    // memory held stays within a few MiB beyond NewestRecordPerKey.MaxHeldChars.
+    private const int MaxUnparsedAttributeChars = 512;
+
+    private readonly LogFile _file;
+    private readonly LogSignatures _signatures;
+    private readonly Action<LogEntry> _emit;
+    private readonly Action<LogProblem> _reportProblem;
+    private readonly NewestRecordPerKey? _newest;
     private readonly List<LogEntry> _entries = [];
     private readonly List<LogProblem> _recordProblems = [];
 
     // Reads lines of one whole record where they lie (it keeps no state, so one serves the whole file).
-    private readonly LogLineParser _singleRecordLines = new(file, reportProblem, fileReports);
+    private readonly LogLineParser _singleRecordLines;
+    private readonly FileReports _fileReports;
+
+    /// <param name="newestRecordKey">See <see cref="NewestRecordPerKey"/>; null passes every record on.</param>
+    public RecordRebuilder(
+        LogFile file,
+        LogSignatures signatures,
+        FileReports fileReports,
+        Action<LogEntry> emit,
+        Action<LogProblem> reportProblem,
+        RecordKey? newestRecordKey)
+    {
+        _file = file;
+        _signatures = signatures;
+        _fileReports = fileReports;
+        _emit = emit;
+        _reportProblem = reportProblem;
+        _singleRecordLines = new LogLineParser(file, reportProblem, fileReports);
+        _newest = newestRecordKey is null ? null : new NewestRecordPerKey(newestRecordKey, ParseHeldLine);
+    }
 
     /// <summary>The file's last record was cut off by its end, which the parser reported.</summary>
     public bool LastRecordCut { get; private set; }
+
+    /// <summary>Passes a record on, through the thinning when there is one.</summary>
+    public void PassOn(LogEntry entry)
+    {
+        if (_newest is null)
+        {
+            _emit(entry);
+        }
+        else
+        {
+            _newest.Accept(entry, _emit);
+        }
+    }
+
+    /// <summary>Passes on the records the thinning still holds; call it at the end of the file.</summary>
+    public void Flush() => _newest?.Flush(_emit);
 
     /// <summary>
     /// Parses the record that holds the line at <paramref name="lineStart"/> (line <paramref name="lineNumber"/>), where
@@ -37,14 +77,21 @@ internal sealed class RecordRebuilder(
         {
             // The common case, a record on one line: no copy of the line, no parser of its own.
             var (length, next, step) = block.FrameLineAt(lineStart);
+            if (step == ScanStep.Done && TryHoldUnparsed(block.Span(lineStart, length), lineNumber, hitAt - lineStart, hitLength))
+            {
+                end = next;
+                endLine = lineNumber + 1;
+                return ScanStep.Done;
+            }
+
             if (step == ScanStep.Done && _singleRecordLines.TryReadSingleRecordLine(block.Span(lineStart, length), lineNumber, out var messageLength) is { } entry)
             {
                 // A signature found inside the message needs no second search to tell that the record holds one.
                 var messageStart = lineStart + RecordMarkers.RecordStart.Length;
                 var hitInMessage = hitAt >= messageStart && hitAt + hitLength <= messageStart + messageLength;
-                if (hitInMessage || signatures.Matches(entry))
+                if (hitInMessage || _signatures.Matches(entry))
                 {
-                    emit(entry);
+                    PassOn(entry);
                 }
 
                 end = next;
@@ -64,7 +111,7 @@ internal sealed class RecordRebuilder(
 
         _entries.Clear();
         _recordProblems.Clear();
-        var parser = new LogLineParser(file, _recordProblems.Add, fileReports);
+        var parser = new LogLineParser(_file, _recordProblems.Add, _fileReports);
         var position = recordStart;
         var line = recordLine;
 
@@ -108,15 +155,15 @@ internal sealed class RecordRebuilder(
 
         foreach (var problem in _recordProblems)
         {
-            reportProblem(problem);
+            _reportProblem(problem);
         }
 
         // A line may hold several records (see LogLineParser): only those with a signature go on.
         foreach (var entry in _entries)
         {
-            if (signatures.Matches(entry))
+            if (_signatures.Matches(entry))
             {
-                emit(entry);
+                PassOn(entry);
             }
         }
 
@@ -124,4 +171,34 @@ internal sealed class RecordRebuilder(
         endLine = line;
         return ScanStep.Done;
     }
+
+    /// <summary>
+    /// Holds a one-line CMTrace record with a key unparsed, where parsing it now would give a record that holds a
+    /// signature and reports nothing (a time that may be outside the calendar is reported, so such a record is parsed).
+    /// </summary>
+    private bool TryHoldUnparsed(ReadOnlySpan<char> line, long lineNumber, int hitInLine, int hitLength)
+    {
+        if (_newest is null
+            || !LogLineParser.TrySplitSingleRecordLine(line, out var message, out var attributeText)
+            || attributeText.Length > MaxUnparsedAttributeChars)
+        {
+            return false;
+        }
+
+        var attributes = CmTraceAttributes.Parse(attributeText);
+        var hitInMessage = hitInLine >= RecordMarkers.RecordStart.Length && hitInLine + hitLength <= RecordMarkers.RecordStart.Length + message.Length;
+        if ((!hitInMessage && !_signatures.Matches(message, attributes.Component))
+            || (!attributes.Time.IsEmpty && !attributes.Date.IsEmpty && LogTimestampParser.MayBeOutOfRange(attributes.Date))
+            || _newest.KeyOf(_file, message, attributes.Component) is not { } key)
+        {
+            return false;
+        }
+
+        _newest.HoldLine(key, line.ToString(), lineNumber, message.Length, _emit);
+        return true;
+    }
+
+    private LogEntry ParseHeldLine(string line, long lineNumber) =>
+        _singleRecordLines.TryReadSingleRecordLine(line, lineNumber, out _)
+        ?? throw new InvalidOperationException("A held line no longer reads as one record.");
 }

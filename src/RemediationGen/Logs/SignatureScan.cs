@@ -15,7 +15,6 @@ internal sealed class SignatureScan
     private readonly ContentCheck _contentCheck;
     private readonly RecordRebuilder _records;
     private readonly FileReports _fileReports = new();
-    private readonly Action<LogEntry> _emit;
     private readonly Action<LogProblem> _reportProblem;
     private readonly CancellationToken _cancellationToken;
     private int _anchor;
@@ -30,20 +29,27 @@ internal sealed class SignatureScan
         bool isUtf8,
         Action<LogEntry> emit,
         Action<LogProblem> reportProblem,
+        RecordKey? newestRecordKey,
         CancellationToken cancellationToken)
     {
         _file = file;
         _signatures = signatures;
         _block = block;
         _contentCheck = new ContentCheck(file, isUtf8, reportProblem);
-        _records = new RecordRebuilder(file, signatures, _fileReports, emit, reportProblem);
-        _emit = emit;
+        _records = new RecordRebuilder(file, signatures, _fileReports, emit, reportProblem, newestRecordKey);
         _reportProblem = reportProblem;
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>Scans the file to its end; returns the number of physical lines read.</summary>
     public long Run()
+    {
+        var linesRead = ScanToEnd();
+        _records.Flush();
+        return linesRead;
+    }
+
+    private long ScanToEnd()
     {
         _block.Fill(linesRead: 0);
         if (_block.Filled == 0 && _block.EndOfFile)
@@ -166,5 +172,5 @@ internal sealed class SignatureScan
     }
 
     private long ReadLineByLine() =>
-        LineByLineScan.Read(_file, _block.RestFrom(_anchor), _anchorLine, _signatures, _fileReports, _emit, _reportProblem, _cancellationToken);
+        LineByLineScan.Read(_file, _block.RestFrom(_anchor), _anchorLine, _signatures, _fileReports, _records.PassOn, _reportProblem, _cancellationToken);
 }

@@ -18,7 +18,7 @@ public sealed class NewestRecordPerKeyTests
     public void Accept_RunsOfKeyedRecords_PassOnTheNewestPerKeyInTheOrderOfThoseAndEndAtAnUnkeyedRecord()
     {
         // Given records keyed by their first letter ("-" has no key)
-        var thinning = new NewestRecordPerKey(entry => entry.Message.StartsWith('-') ? null : entry.Message[..1]);
+        var thinning = new NewestRecordPerKey((_, message, _) => message.StartsWith('-') ? null : message[..1].ToString());
         var passed = new List<string>();
 
         // When a run a1 b2 a3 ends at an unkeyed record, then a run a4 b5 b6 ends at the end of the file
@@ -37,7 +37,7 @@ public sealed class NewestRecordPerKeyTests
     public void Accept_ManyDistinctKeys_HoldsAtMostMaxKeysRecords()
     {
         // Given a run of distinct keys, more than the bound
-        var thinning = new NewestRecordPerKey(entry => entry.Message);
+        var thinning = new NewestRecordPerKey((_, message, _) => message.ToString());
         var passed = new List<string>();
 
         // When they arrive
@@ -56,7 +56,7 @@ public sealed class NewestRecordPerKeyTests
     public void Accept_LargeRecords_HoldsAtMostMaxHeldChars()
     {
         // Given keyed records of 60% of the bound each, two of them with one key
-        var thinning = new NewestRecordPerKey(entry => entry.Message[..1]);
+        var thinning = new NewestRecordPerKey((_, message, _) => message[..1].ToString());
         var passed = new List<string>();
         var large = new string('x', NewestRecordPerKey.MaxHeldChars * 6 / 10);
 
@@ -76,7 +76,7 @@ public sealed class NewestRecordPerKeyTests
     public void Accept_OneKeyRepeated_KeepsTheNewestOnly()
     {
         // Given one key repeated far more often than the held list's compaction threshold
-        var thinning = new NewestRecordPerKey(entry => entry.Message[..1]);
+        var thinning = new NewestRecordPerKey((_, message, _) => message[..1].ToString());
         var passed = new List<string>();
 
         // When the records arrive and the file ends
@@ -101,18 +101,49 @@ public sealed class NewestRecordPerKeyTests
         const string Validation = "Begin validation of Certificate [Thumbprint 0123456789ABCDEF0123456789ABCDEF01234567] issued to 'dp1.contoso.com'";
 
         // Then a validation is keyed by DP and thumbprint, or by thumbprint when its folder names the DP
-        Assert.Equal("dp1.contoso.com|0123456789ABCDEF0123456789ABCDEF01234567", keyOf(Entry(Validation, noFolder)));
-        Assert.Equal("0123456789ABCDEF0123456789ABCDEF01234567", keyOf(Entry(Validation, inFolder)));
+        Assert.Equal("dp1.contoso.com|0123456789ABCDEF0123456789ABCDEF01234567", KeyOf(keyOf, Entry(Validation, noFolder)));
+        Assert.Equal("0123456789ABCDEF0123456789ABCDEF01234567", KeyOf(keyOf, Entry(Validation, inFolder)));
 
         // And a thumbprint is keyed as written (the rule ignores a bad one, so only the newest of it matters too)
-        Assert.Equal("XYZ", keyOf(Entry(Validation.Replace("0123456789ABCDEF0123456789ABCDEF01234567", "XYZ", StringComparison.Ordinal), inFolder)));
+        Assert.Equal("XYZ", KeyOf(keyOf, Entry(Validation.Replace("0123456789ABCDEF0123456789ABCDEF01234567", "XYZ", StringComparison.Ordinal), inFolder)));
 
         // And one with a DP name the rule rejects, another of this rule's records or another rule's signature, is not keyed
-        Assert.Null(keyOf(Entry(Validation.Replace("dp1.contoso.com", "dp1 <script>", StringComparison.Ordinal), noFolder)));
-        Assert.Null(keyOf(Entry(Validation + " ServerName = dp2, NAL Path", inFolder)));
-        Assert.Null(keyOf(Entry(Validation + " has expired", inFolder)));
-        Assert.Null(keyOf(Entry(Validation + " 80092002", inFolder)));
-        Assert.Null(keyOf(Entry("Failed to get the encrypted PXE password", inFolder)));
+        Assert.Null(KeyOf(keyOf, Entry(Validation.Replace("dp1.contoso.com", "dp1 <script>", StringComparison.Ordinal), noFolder)));
+        Assert.Null(KeyOf(keyOf, Entry(Validation + " ServerName = dp2, NAL Path", inFolder)));
+        Assert.Null(KeyOf(keyOf, Entry(Validation + " has expired", inFolder)));
+        Assert.Null(KeyOf(keyOf, Entry(Validation + " 80092002", inFolder)));
+        Assert.Null(KeyOf(keyOf, Entry("Failed to get the encrypted PXE password", inFolder)));
+    }
+
+    [Fact]
+    public void Scan_KeyedLinesHeldUnparsed_PassOnWhatTheReaderThinnedPassesOnWithTheSameProblems()
+    {
+        // Given repeated validations, one with a time outside the calendar (reported once, at its line), one whose
+        // component holds another rule's signature, and other records between them
+        static string Line(string message, string date = "11-26-2026", string time = "10:00:00.000+000", string component = "SMSPXE") =>
+            $"<![LOG[{message}]LOG]!><time=\"{time}\" date=\"{date}\" component=\"{component}\" context=\"\" type=\"1\" thread=\"7\" file=\"x\">\r\n";
+        const string Validation = "Begin validation of Certificate [Thumbprint 0123456789ABCDEF0123456789ABCDEF01234567] issued to 'dp1.contoso.com'";
+        var text = Line(Validation) + Line(Validation, time: "10:00:01.000+000") + Line(Validation, "12-31-9999", "23:59:59.999+1440")
+            + Line(Validation, time: "10:00:02.000+000") + Line(Validation.Replace("dp1", "dp2", StringComparison.Ordinal))
+            + Line(Validation, component: "SMSPXE 80092002") + Line(Validation, "1-1-26") + Line(Validation, "12-31-99999")
+            + Line("Failed to validate PXEClientKey certificate") + Line(Validation, time: "10:00:03.000+000");
+        var file = TestLogs.FromText("SMSPXE.log", text);
+        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
+        var keyOf = NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
+
+        // When it is scanned with the engine's key
+        var scanned = new List<LogEntry>();
+        var problems = new List<LogProblem>();
+        LogFileScanner.Scan(file, signatures, scanned.Add, problems.Add, keyOf);
+
+        // Then it passes on exactly what the reader's records thinned give, parsed alike, with the reader's problems
+        var full = TestLogs.ReadAll(file);
+        Assert.Equal(Thin([full.Entries.Where(signatures.Matches)]), scanned);
+        Assert.Equal(full.Problems, problems);
+        Assert.Equal(
+            [4L, 5L, 6L, 8L, 9L, 10L],
+            scanned.Select(entry => entry.Line));
+        Assert.Contains(problems, problem => problem.Reason.Contains("outside the calendar at line 3", StringComparison.Ordinal));
     }
 
     public static TheoryData<string> FixtureFolders => [.. Directory
@@ -166,6 +197,8 @@ public sealed class NewestRecordPerKeyTests
 
         return passed;
     }
+
+    private static string? KeyOf(RecordKey keyOf, LogEntry entry) => keyOf(entry.File, entry.Message, entry.Component);
 
     private static LogEntry Entry(string message, LogFile? file = null) =>
         new(file ?? File, 1, null, null, null, LogSeverity.Unknown, LogFormat.CmTrace, message);

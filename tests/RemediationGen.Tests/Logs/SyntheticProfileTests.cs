@@ -43,6 +43,13 @@ public sealed class SyntheticProfileTests : IDisposable
             // Then the scan emits the full reader's records that hold a signature, with the same problems
             Assert.Equal(full.Entries.Where(signatures.Matches), scanned);
             Assert.Equal(full.Problems, problems);
+
+            // And, with the engine's key, exactly the reader's records thinned as the engine thins them
+            var thinned = new List<LogEntry>();
+            var thinnedProblems = new List<LogProblem>();
+            LogFileScanner.Scan(file, signatures, thinned.Add, thinnedProblems.Add, NewestRecordKeys.Of(ProblemSet.Core.Rules)!);
+            Assert.Equal(NewestRecordPerKeyTests.Thin([full.Entries.Where(signatures.Matches)]), thinned);
+            Assert.Equal(full.Problems, thinnedProblems);
         }
 
         // And each rule finds the same when shown only the records that hold one of its signatures

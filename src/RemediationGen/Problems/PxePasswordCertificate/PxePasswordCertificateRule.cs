@@ -14,7 +14,7 @@ internal sealed class PxePasswordCertificateRule : IDiagnosticRule, IKeepsNewest
 
     public IReadOnlyList<string> Signatures => PxePasswordCertificateSignatures.All;
 
-    public string? NewestRecordKey(Logs.LogEntry entry) => PxePasswordCertificateScan.NewestRecordKey(entry);
+    public string? NewestRecordKey(Logs.LogFile file, ReadOnlySpan<char> message) => PxePasswordCertificateScan.NewestRecordKey(file, message);
 
     public IRuleScan BeginScan(DiagnosisContext context)
     {

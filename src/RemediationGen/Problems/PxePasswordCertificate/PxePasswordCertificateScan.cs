@@ -73,18 +73,17 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
     /// later line is the newer, so only the newest per DP and thumbprint text matters. Null for every other record, and
     /// for a DP name the rule would reject (each rejection is reported). In a DP's folder the DP name is not read.
     /// </summary>
-    public static string? NewestRecordKey(LogEntry entry)
+    public static string? NewestRecordKey(LogFile file, ReadOnlySpan<char> message)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        var message = entry.Message;
+        ArgumentNullException.ThrowIfNull(file);
         if (PxePasswordCertificateSignatures.MayPrecedeValidation(message)
             || !PxePasswordCertificateSignatures.TryMatchValidation(message, out var thumbprintText, out var serverText))
         {
             return null;
         }
 
-        return entry.File.Server is not null ? thumbprintText
-            : HostName.TryNormalize(serverText.Trim(), out _, out _) ? string.Concat(serverText, "|", thumbprintText)
+        return file.Server is not null ? thumbprintText.ToString()
+            : HostName.TryNormalize(serverText.Trim().ToString(), out _, out _) ? string.Concat(serverText, "|", thumbprintText)
             : null;
     }
 

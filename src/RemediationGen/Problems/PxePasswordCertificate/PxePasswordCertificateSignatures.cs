@@ -32,7 +32,7 @@ internal static class PxePasswordCertificateSignatures
         [PasswordFailure, SettingsChange, ProcessingDpContext, RegistryUpdated, CertQuery, Expired], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="message"/> may be one of the records read before a validation (one pass, for the engine's key).</summary>
-    public static bool MayPrecedeValidation(string message) => message.AsSpan().IndexOfAny(BeforeValidation) >= 0;
+    public static bool MayPrecedeValidation(ReadOnlySpan<char> message) => message.IndexOfAny(BeforeValidation) >= 0;
 
     public static bool IsPasswordFailure(string message) => message.Contains(PasswordFailure, StringComparison.OrdinalIgnoreCase);
 
@@ -120,22 +120,33 @@ internal static class PxePasswordCertificateSignatures
     /// <summary>SMSPXE.log: <c>Begin validation of Certificate [Thumbprint &lt;T&gt;] issued to '&lt;DP&gt;'</c>.</summary>
     public static bool TryMatchValidation(string message, out string thumbprintText, out string serverText)
     {
-        thumbprintText = serverText = string.Empty;
-        if (!MessageText.TryTakeAfter(message, BeginValidation, out var rest))
+        var matched = TryMatchValidation(message, out ReadOnlySpan<char> thumbprint, out ReadOnlySpan<char> server);
+        thumbprintText = thumbprint.ToString();
+        serverText = server.ToString();
+        return matched;
+    }
+
+    /// <summary>As above, on text not yet made a string (the engine's key, read before the record is parsed).</summary>
+    public static bool TryMatchValidation(ReadOnlySpan<char> message, out ReadOnlySpan<char> thumbprintText, out ReadOnlySpan<char> serverText)
+    {
+        thumbprintText = serverText = default;
+        var start = message.IndexOf(BeginValidation, StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
         {
             return false;
         }
 
+        var rest = message[(start + BeginValidation.Length)..];
         var issued = rest.IndexOf(IssuedTo, StringComparison.OrdinalIgnoreCase);
         if (issued < 0)
         {
             return false;
         }
 
-        thumbprintText = rest[..issued].ToString();
+        thumbprintText = rest[..issued];
         var name = rest[(issued + IssuedTo.Length)..];
         var quote = name.LastIndexOf('\'');
-        serverText = (quote < 0 ? name : name[..quote]).ToString();
+        serverText = quote < 0 ? name : name[..quote];
         return true;
     }
 
