@@ -146,14 +146,8 @@ public sealed class NewestRecordPerKeyTests
         Assert.Contains(problems, problem => problem.Reason.Contains("outside the calendar at line 3", StringComparison.Ordinal));
     }
 
-    public static TheoryData<string> FixtureFolders => [.. Directory
-        .EnumerateDirectories(Repository.Fixtures("logs"))
-        .SelectMany(rule => Directory.EnumerateDirectories(rule))
-        .Select(folder => Path.GetRelativePath(Repository.Root, folder).Replace('\\', '/'))
-        .Order(StringComparer.Ordinal)];
-
     [Theory]
-    [MemberData(nameof(FixtureFolders))]
+    [MemberData(nameof(RuleSignatureContractTests.FixtureFolders), MemberType = typeof(RuleSignatureContractTests))]
     public void Rules_ShownThinnedSignatureRecords_FindTheSame(string folder)
     {
         // Given every fixture record
