@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Reflection;
 using Scriban.Runtime;
 
@@ -11,6 +12,9 @@ namespace RemediationGen.Templates;
 internal static class TemplateModel
 {
     private const int MaxDepth = 8;
+
+    // The readable properties of each model type, looked up once: a package renders the same few types hundreds of times.
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> ReadableProperties = new();
 
     public static ScriptObject From(object model)
     {
@@ -45,15 +49,16 @@ internal static class TemplateModel
                 }
 
                 var members = new ScriptObject();
-                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                foreach (var property in ReadableProperties.GetOrAdd(type, Readable))
                 {
-                    if (property.GetIndexParameters().Length == 0 && property.GetMethod is { IsPublic: true })
-                    {
-                        members.SetValue(property.Name, Convert(property.GetValue(value), depth + 1), readOnly: true);
-                    }
+                    members.SetValue(property.Name, Convert(property.GetValue(value), depth + 1), readOnly: true);
                 }
 
                 return members;
         }
     }
+
+    private static PropertyInfo[] Readable(Type type) =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(property => property.GetIndexParameters().Length == 0 && property.GetMethod is { IsPublic: true })];
 }
