@@ -23,34 +23,18 @@ internal static partial class CliApplication
         // Building a command's options costs start-up time: when the first argument names a command, only that one is
         // built (its parsing, errors and help are the same); otherwise all, for the root's help and its errors.
         var only = args is [var first, ..] && CommandNames.Contains(first, StringComparer.Ordinal) ? first : null;
-        if (only is null or "generate")
+        foreach (var name in CommandNames.Where(name => only is null || name == only))
         {
-            root.Subcommands.Add(GenerateCommand.Create(options, output, error, timeProvider, cancellationToken));
-        }
-
-        if (only is null or "collect")
-        {
-            root.Subcommands.Add(CollectCommand.Create(options, output, error, timeProvider, cancellationToken));
-        }
-
-        if (only is null or "diagnose")
-        {
-            root.Subcommands.Add(DiagnoseCommand.Create(options, output, error, timeProvider, cancellationToken));
-        }
-
-        if (only is null or "sign")
-        {
-            root.Subcommands.Add(SignCommand.Create(output, error, timeProvider));
-        }
-
-        if (only is null or "verify")
-        {
-            root.Subcommands.Add(VerifyCommand.Create(output, error, timeProvider));
-        }
-
-        if (only is null or "status")
-        {
-            root.Subcommands.Add(StatusCommand.Create(output, error));
+            root.Subcommands.Add(name switch
+            {
+                "generate" => GenerateCommand.Create(options, output, error, timeProvider, cancellationToken),
+                "collect" => CollectCommand.Create(options, output, error, timeProvider, cancellationToken),
+                "diagnose" => DiagnoseCommand.Create(options, output, error, timeProvider, cancellationToken),
+                "sign" => SignCommand.Create(output, error, timeProvider),
+                "verify" => VerifyCommand.Create(output, error, timeProvider),
+                "status" => StatusCommand.Create(output, error),
+                _ => throw new InvalidOperationException($"No command is named '{name}'."),
+            });
         }
 
         // No response files: an '@path' argument is an argument like any other, never a file read and echoed.
