@@ -80,7 +80,7 @@ printf '%-10s %9s %9s %9s %9s  %s\n' command 'wall min' 'wall med' 'CPU med' 'pe
 for name in $([ -z "$baseline" ] || echo before) diagnose grep-F grep-Fi rg-F; do
   read -r wmin wmed cpu rss <<<"$(stats "$name")"
   if [ "$name" = diagnose ] || [ "$name" = before ]; then
-    what="$(grep -c '"ruleId"' "$work/diagnose.out" || true) finding(s)"
+    what="$(grep -c '"ruleId"' "$work/$name.out" || true) finding(s)"
   else
     what="$(awk -F: '{ s += $NF } END { print s }' "$work/$name.out") matching lines"
   fi

@@ -27,8 +27,6 @@ internal readonly ref struct CmTraceAttributes
 
     public ReadOnlySpan<char> Thread { get; }
 
-    public LogTimestamp? Timestamp => ParseTimestamp(out _);
-
     /// <summary>The time, when there is one; <paramref name="outOfRange"/> tells one whose UTC is outside the calendar.</summary>
     public LogTimestamp? ParseTimestamp(out bool outOfRange)
     {

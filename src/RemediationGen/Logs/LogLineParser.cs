@@ -163,8 +163,6 @@ internal sealed class LogLineParser
 
         _carry = null;
         _carryAfterRecord = _carryMidLine = _skipRestOfLine = false;
-
-        _skipRestOfLine = false;
         if (_recordOpen)
         {
             FlushUnclosedRecord(output);

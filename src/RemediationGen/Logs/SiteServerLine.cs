@@ -11,10 +11,7 @@ internal static class SiteServerLine
     private const string Marker = "$$<";
     private const string ThreadPrefix = "<thread=";
 
-    public static bool TryParse(string line, out string message, out string component, out LogTimestamp? time, out int? thread) =>
-        TryParse(line, out message, out component, out time, out thread, out _);
-
-    /// <summary>As above; <paramref name="timeOutOfRange"/> tells a time whose UTC is outside the calendar (read as none).</summary>
+    /// <summary>One site-server line; <paramref name="timeOutOfRange"/> tells a time whose UTC is outside the calendar (read as none).</summary>
     public static bool TryParse(string line, out string message, out string component, out LogTimestamp? time, out int? thread, out bool timeOutOfRange)
     {
         timeOutOfRange = false;
