@@ -30,8 +30,23 @@ internal sealed class FloodLimit
     /// <summary>Whether a rule that tracks <paramref name="servers"/> servers may track one more.</summary>
     public static bool HasRoom(int servers) => servers < MaxServers;
 
+    /// <summary>
+    /// Whether a rule that tracks <paramref name="servers"/> servers may track the one <paramref name="entry"/> is about;
+    /// if not, the record is counted as not listed.
+    /// </summary>
+    public bool Admits(int servers, LogEntry entry)
+    {
+        if (HasRoom(servers))
+        {
+            return true;
+        }
+
+        NotListed(entry);
+        return false;
+    }
+
     /// <summary>Counts a record about a server past the limit.</summary>
-    public void NotListed(LogEntry entry)
+    private void NotListed(LogEntry entry)
     {
         _recordsNotListed++;
         _firstNotListed ??= Evidence.From(entry);

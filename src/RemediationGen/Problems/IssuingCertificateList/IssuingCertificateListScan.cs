@@ -102,9 +102,8 @@ internal sealed class IssuingCertificateListScan : IRuleScan
     {
         if (!_affected.TryGetValue((site, server), out var affected))
         {
-            if (!FloodLimit.HasRoom(_affected.Count))
+            if (!_flood.Admits(_affected.Count, entry))
             {
-                _flood.NotListed(entry);
                 return null;
             }
 

@@ -195,9 +195,8 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
     {
         if (!_dps.TryGetValue(server, out var known))
         {
-            if (!FloodLimit.HasRoom(_dps.Count))
+            if (!_flood.Admits(_dps.Count, entry))
             {
-                _flood.NotListed(entry);
                 return null;
             }
 
