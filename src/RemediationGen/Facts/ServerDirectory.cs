@@ -4,26 +4,37 @@ namespace RemediationGen.Facts;
 internal sealed class ServerDirectory
 {
     private readonly Dictionary<string, KnownServer> _byFqdn = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<KnownServer>> _byShortName = new(StringComparer.OrdinalIgnoreCase);
+
+    // Short name -> the server it names when exactly one host has it; decided once, since Match runs for every log record.
+    private readonly Dictionary<string, KnownServer> _byUniqueShortName = new(StringComparer.OrdinalIgnoreCase);
 
     public ServerDirectory(HierarchyFacts? facts)
     {
         SingleSiteCode = facts?.Sites.Count == 1 ? facts.Sites[0].SiteCode : null;
+        var byShortName = new Dictionary<string, List<KnownServer>>(StringComparer.OrdinalIgnoreCase);
         foreach (var site in facts?.Sites ?? [])
         {
             if (site.SiteServer is { } siteServer)
             {
-                Add(new KnownServer(siteServer, site.SiteCode, ServerRole.SiteServer));
+                Add(new KnownServer(siteServer, site.SiteCode, ServerRole.SiteServer), byShortName);
             }
 
             foreach (var mp in site.ManagementPoints)
             {
-                Add(new KnownServer(mp, site.SiteCode, ServerRole.ManagementPoint));
+                Add(new KnownServer(mp, site.SiteCode, ServerRole.ManagementPoint), byShortName);
             }
 
             foreach (var dp in site.DistributionPoints)
             {
-                Add(new KnownServer(dp.ServerName, site.SiteCode, ServerRole.DistributionPoint));
+                Add(new KnownServer(dp.ServerName, site.SiteCode, ServerRole.DistributionPoint), byShortName);
+            }
+        }
+
+        foreach (var (shortName, candidates) in byShortName)
+        {
+            if (candidates.Select(c => c.HostName).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1)
+            {
+                _byUniqueShortName[shortName] = candidates[0];
             }
         }
     }
@@ -43,21 +54,19 @@ internal sealed class ServerDirectory
             return exact;
         }
 
-        return !hostName.Contains('.', StringComparison.Ordinal)
-            && _byShortName.TryGetValue(hostName, out var candidates)
-            && candidates.Select(c => c.HostName).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1
-            ? candidates[0]
+        return !hostName.Contains('.', StringComparison.Ordinal) && _byUniqueShortName.TryGetValue(hostName, out var unique)
+            ? unique
             : null;
     }
 
-    private void Add(KnownServer server)
+    private void Add(KnownServer server, Dictionary<string, List<KnownServer>> byShortName)
     {
         // A server with several roles keeps the first one registered; the site is what matters here.
         _byFqdn.TryAdd(server.HostName, server);
         var shortName = HostName.ShortName(server.HostName);
-        if (!_byShortName.TryGetValue(shortName, out var list))
+        if (!byShortName.TryGetValue(shortName, out var list))
         {
-            _byShortName[shortName] = list = [];
+            byShortName[shortName] = list = [];
         }
 
         list.Add(server);
