@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using RemediationGen.Packaging;
 
@@ -81,14 +79,5 @@ internal static class PackageSigner
         return Write(root);
     }
 
-    internal static byte[] Write(JsonNode node)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
-        {
-            node.WriteTo(writer);
-        }
-
-        return PackageText.Utf8(Encoding.UTF8.GetString(stream.ToArray()) + "\n");
-    }
+    internal static byte[] Write(JsonNode node) => PackageText.Utf8(JsonOptions.Text(writer => node.WriteTo(writer)) + "\n");
 }

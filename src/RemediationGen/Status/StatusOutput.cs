@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using RemediationGen.Templates;
 
 namespace RemediationGen.Status;
@@ -56,52 +55,39 @@ internal static class StatusOutput
         }
     }
 
-    public static string Json(StatusReport report)
+    public static string Json(StatusReport report) => JsonOptions.Text(writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonOptions.Writer))
+        writer.WriteStartObject();
+        writer.WriteString("siteCode", report.SiteCode);
+        writer.WriteString("export", report.ExportFile);
+        writer.WriteStartArray("pairs");
+        foreach (var pair in report.Pairs)
         {
             writer.WriteStartObject();
-            writer.WriteString("siteCode", report.SiteCode);
-            writer.WriteString("export", report.ExportFile);
-            writer.WriteStartArray("pairs");
-            foreach (var pair in report.Pairs)
+            writer.WriteString("pair", pair.Pair);
+            foreach (var outcome in Enum.GetValues<TargetOutcome>())
+            {
+                writer.WriteNumber(JsonName(outcome), pair.Count(outcome));
+            }
+
+            writer.WriteStartArray("targets");
+            foreach (var target in pair.Targets)
             {
                 writer.WriteStartObject();
-                writer.WriteString("pair", pair.Pair);
-                foreach (var outcome in Enum.GetValues<TargetOutcome>())
-                {
-                    writer.WriteNumber(JsonName(outcome), pair.Count(outcome));
-                }
-
-                writer.WriteStartArray("targets");
-                foreach (var target in pair.Targets)
+                writer.WriteString("server", target.Server);
+                writer.WriteString("outcome", JsonName(target.Outcome));
+                writer.WriteString("route", target.Route);
+                writer.WriteString("state", target.State);
+                writer.WriteString("lastUpdate", target.LastUpdate);
+                writer.WriteString("output", target.Output);
+                writer.WriteStringArray("diagnosis", target.Diagnosis);
+                writer.WriteStartArray("evidence");
+                foreach (var evidence in target.Evidence)
                 {
                     writer.WriteStartObject();
-                    writer.WriteString("server", target.Server);
-                    writer.WriteString("outcome", JsonName(target.Outcome));
-                    writer.WriteString("route", target.Route);
-                    writer.WriteString("state", target.State);
-                    writer.WriteString("lastUpdate", target.LastUpdate);
-                    writer.WriteString("output", target.Output);
-                    writer.WriteStartArray("diagnosis");
-                    foreach (var summary in target.Diagnosis)
-                    {
-                        writer.WriteStringValue(summary);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteStartArray("evidence");
-                    foreach (var evidence in target.Evidence)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("file", evidence.File);
-                        writer.WriteNumber("line", evidence.Line);
-                        writer.WriteString("message", evidence.Message);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
+                    writer.WriteString("file", evidence.File);
+                    writer.WriteNumber("line", evidence.Line);
+                    writer.WriteString("message", evidence.Message);
                     writer.WriteEndObject();
                 }
 
@@ -110,18 +96,19 @@ internal static class StatusOutput
             }
 
             writer.WriteEndArray();
-            writer.WriteNumber("exportRowsNotTargets", report.ExportRowsNotTargets);
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        writer.WriteEndArray();
+        writer.WriteNumber("exportRowsNotTargets", report.ExportRowsNotTargets);
+        writer.WriteEndObject();
+    });
 
     public static string Markdown(StatusReport report)
     {
         var text = new StringBuilder();
         text.Append("# Remediation status, site ").Append(MarkdownText.Escape(report.SiteCode)).Append("\n\n");
-        text.Append("From `").Append(report.ExportFile.Replace("`", "'", StringComparison.Ordinal)).Append("`.\n");
+        text.Append("From `").Append(MarkdownText.CodeSpan(report.ExportFile, inTableRow: false)).Append("`.\n");
         foreach (var pair in report.Pairs)
         {
             text.Append("\n## ").Append(MarkdownText.Escape(pair.Pair)).Append("\n\n").Append(Counts(pair)).Append(".\n\n");
