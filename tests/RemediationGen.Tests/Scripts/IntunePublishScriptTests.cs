@@ -139,7 +139,7 @@ public sealed class IntunePublishScriptTests
             (_, _) => ["GET " + List],
             Throws: "Graph GET " + List + " failed with 403: Application is not authorized to perform this operation. Application must have one of the following scopes: DeviceManagementScripts.ReadWrite.All Connect with a role and consent that grant DeviceManagementScripts.ReadWrite.All."),
         new("group by name: resolved once, with Group.Read.All",
-            (g, pairs) => { g.Groups["Site servers"] = "g-42"; foreach (var p in pairs) { p.AddTo(g); } },
+            (g, pairs) => { g.Groups.Add(("Site servers", "g-42")); foreach (var p in pairs) { p.AddTo(g); } },
             new() { ["GroupName"] = new[] { "Site servers" } },
             (g, pairs) => [.. pairs.SelectMany(p => new[] { "GET " + Root + "/" + p.ById(g), "GET " + Root + "/" + p.ById(g) + "/assignments", "POST " + Root + "/" + p.ById(g) + "/assign" })
                 .Prepend("GET " + List).Prepend("GET https://graph.microsoft.com/v1.0/groups?$filter=displayName eq 'Site%20servers'&$select=id,displayName")],
@@ -148,6 +148,50 @@ public sealed class IntunePublishScriptTests
             {
                 Assert.Equal(["DeviceManagementScripts.ReadWrite.All", "Group.Read.All"], g.ConnectedScopes);
                 Assert.All(g.Scripts, s => Assert.Equal("g-42", Assert.Single(s.Assignments)["target"]!["groupId"]!.GetValue<string>()));
+            }),
+        new("group by name matching no group: stops before reading the remediations",
+            (g, pairs) => { g.Groups.Add(("Site servers", "g-42")); foreach (var p in pairs) { p.AddTo(g); } },
+            new() { ["GroupName"] = new[] { "Site server" } },
+            (_, _) => ["GET https://graph.microsoft.com/v1.0/groups?$filter=displayName eq 'Site%20server'&$select=id,displayName"],
+            Throws: "Group 'Site server' matches 0 groups: give -GroupId instead.",
+            Check: (g, _) =>
+            {
+                Assert.Equal(["DeviceManagementScripts.ReadWrite.All", "Group.Read.All"], g.ConnectedScopes);
+                Assert.All(g.Scripts, s => Assert.Empty(s.Assignments));
+            }),
+        new("group by name matching two groups: stops before reading the remediations",
+            (g, pairs) => { g.Groups.Add(("Site servers", "g-42")); g.Groups.Add(("Site servers", "g-43")); foreach (var p in pairs) { p.AddTo(g); } },
+            new() { ["GroupName"] = new[] { "Site servers" } },
+            (_, _) => ["GET https://graph.microsoft.com/v1.0/groups?$filter=displayName eq 'Site%20servers'&$select=id,displayName"],
+            Throws: "Group 'Site servers' matches 2 groups: give -GroupId instead.",
+            Check: (g, _) => Assert.All(g.Scripts, s => Assert.Empty(s.Assignments))),
+        new("schedule Once without -Date: stops before any request",
+            (g, pairs) => { foreach (var p in pairs) { p.AddTo(g); } },
+            new() { ["GroupId"] = new[] { "new-group" }, ["Schedule"] = "Once" },
+            (_, _) => [],
+            Throws: "-Schedule Once needs -Date yyyy-MM-dd.",
+            Check: (g, _) => Assert.All(g.Scripts, s => Assert.Empty(s.Assignments))),
+        new("schedule Once with -Date: each assignment runs once at that date and time",
+            (g, pairs) => { foreach (var p in pairs) { p.AddTo(g); } },
+            new() { ["GroupId"] = new[] { "new-group" }, ["Schedule"] = "Once", ["Date"] = "2026-12-24", ["Time"] = "22:30:00", ["UseUtc"] = true },
+            (g, pairs) => [.. pairs.SelectMany(p => new[] { "GET " + Root + "/" + p.ById(g), "GET " + Root + "/" + p.ById(g) + "/assignments", "POST " + Root + "/" + p.ById(g) + "/assign" }).Prepend("GET " + List)],
+            (g, pairs) => pairs.SelectMany(p => new[] { $"Unchanged '{p.DisplayName}' ({p.ById(g)})", $"Assigned '{p.DisplayName}': 1 target(s), 0 existing kept" }),
+            Check: (g, pairs) =>
+            {
+                foreach (var (request, pair) in g.Requests.Where(r => r.Uri.EndsWith("/assign", StringComparison.Ordinal)).Zip(pairs))
+                {
+                    var expected = new JsonObject
+                    {
+                        ["deviceHealthScriptAssignments"] = new JsonArray(
+                            new JsonObject
+                            {
+                                ["target"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.groupAssignmentTarget", ["groupId"] = "new-group" },
+                                ["runRemediationScript"] = pair.HasRemediation,
+                                ["runSchedule"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.deviceHealthScriptRunOnceSchedule", ["interval"] = 1, ["date"] = "2026-12-24", ["time"] = "22:30:00", ["useUtc"] = true },
+                            }),
+                    };
+                    Assert.True(JsonNode.DeepEquals(expected, request.BodyJson), "assign body for " + pair.Name + ": " + request.Body);
+                }
             }),
     ];
 

@@ -85,6 +85,11 @@ public sealed class StatusScriptTests
             (_, _) => ["GET " + List],
             _ => [],
             Throws: "Graph GET " + List + " failed with 403: Application is not authorized to perform this operation. Application must have one of the following scopes: DeviceManagementScripts.ReadWrite.All Connect with a role and consent that grant DeviceManagementScripts.Read.All and DeviceManagementManagedDevices.Read.All."),
+        new("duplicate names: stops before reading any run state",
+            (g, pairs) => { pairs[0].AddTo(g); pairs[0].AddTo(g); },
+            (_, _) => ["GET " + List],
+            _ => [],
+            Throws: "Intune has 2 remediations named '{first}': delete or rename all but one, then run this script again."),
     ];
 
     /// <summary>What ConfigMgr reports per baseline (by pair index), and the exact CSV (placeholders {pair}, {n}: that pair's name).</summary>
@@ -112,6 +117,52 @@ public sealed class StatusScriptTests
                 .. pairs.SelectMany(p => p.Targets.Where(t => p.Name != pairs[0].Name || !new[] { "DP01", "DP02", "DP03", "DP04" }.Contains(t.Split('.')[0], StringComparer.OrdinalIgnoreCase))
                     .Select(t => $"\"ConfigMgr\",\"{p.Name}\",\"{t.Split('.')[0]}\",\"NotEvaluated\",\"\",\"\",\"\",\"\",\"\"")),
             ]),
+        new("a device under two status types: one row, the first type's",
+            (site, pairs) =>
+            {
+                foreach (var p in pairs) { site.BaselineReports[p.Baseline] = []; }
+                var reports = site.BaselineReports[pairs[0].Baseline];
+                reports.Add(new("DP01", "NonCompliant", "2026-11-25 09:05:00"));
+                reports.Add(new("DP01", "Compliant", "2026-11-25 09:00:00"));
+                reports.Add(new("DP01", "Error", "2026-11-25 09:10:00", "0x87d00327 Script is not signed"));
+            },
+            pairs =>
+            [
+                CsvHeader,
+                $"\"ConfigMgr\",\"{pairs[0].Name}\",\"DP01\",\"Compliant\",\"\",\"2026-11-25 09:00:00\",\"\",\"\",\"\"",
+                .. pairs.SelectMany(p => p.Targets.Where(t => p.Name != pairs[0].Name || !t.Split('.')[0].Equals("DP01", StringComparison.OrdinalIgnoreCase))
+                    .Select(t => $"\"ConfigMgr\",\"{p.Name}\",\"{t.Split('.')[0]}\",\"NotEvaluated\",\"\",\"\",\"\",\"\",\"\"")),
+            ]),
+        new("two deployments reporting the same devices: one row per device",
+            (site, pairs) =>
+            {
+                site.DeploymentsPerBaseline = 2;
+                foreach (var p in pairs) { site.BaselineReports[p.Baseline] = []; }
+                var reports = site.BaselineReports[pairs[0].Baseline];
+                reports.Add(new("DP01", "Compliant", "2026-11-25 09:00:00"));
+                reports.Add(new("DP02", "NonCompliant", "2026-11-25 09:05:00"));
+            },
+            pairs =>
+            [
+                CsvHeader,
+                $"\"ConfigMgr\",\"{pairs[0].Name}\",\"DP01\",\"Compliant\",\"\",\"2026-11-25 09:00:00\",\"\",\"\",\"\"",
+                $"\"ConfigMgr\",\"{pairs[0].Name}\",\"DP02\",\"NonCompliant\",\"\",\"2026-11-25 09:05:00\",\"\",\"\",\"\"",
+                .. pairs.SelectMany(p => p.Targets.Where(t => p.Name != pairs[0].Name || !new[] { "DP01", "DP02" }.Contains(t.Split('.')[0], StringComparer.OrdinalIgnoreCase))
+                    .Select(t => $"\"ConfigMgr\",\"{p.Name}\",\"{t.Split('.')[0]}\",\"NotEvaluated\",\"\",\"\",\"\",\"\",\"\"")),
+            ]),
+        new("a target reported by its FQDN is not also NotEvaluated",
+            (site, pairs) =>
+            {
+                foreach (var p in pairs) { site.BaselineReports[p.Baseline] = []; }
+                site.BaselineReports[pairs[0].Baseline].Add(new(pairs[0].Targets[0].ToUpperInvariant(), "Compliant", "2026-11-25 09:00:00"));
+            },
+            pairs =>
+            [
+                CsvHeader,
+                $"\"ConfigMgr\",\"{pairs[0].Name}\",\"{pairs[0].Targets[0].ToUpperInvariant()}\",\"Compliant\",\"\",\"2026-11-25 09:00:00\",\"\",\"\",\"\"",
+                .. pairs.SelectMany(p => p.Targets.Where(t => p.Name != pairs[0].Name || !t.Equals(pairs[0].Targets[0], StringComparison.OrdinalIgnoreCase))
+                    .Select(t => $"\"ConfigMgr\",\"{p.Name}\",\"{t.Split('.')[0]}\",\"NotEvaluated\",\"\",\"\",\"\",\"\",\"\"")),
+            ]),
         new("no deployment: a warning per baseline, every target NotEvaluated",
             (_, _) => { },
             pairs => [CsvHeader, .. pairs.SelectMany(p => p.Targets.Select(t => $"\"ConfigMgr\",\"{p.Name}\",\"{t.Split('.')[0]}\",\"NotEvaluated\",\"\",\"\",\"\",\"\",\"\""))],
@@ -137,7 +188,7 @@ public sealed class StatusScriptTests
         Assert.Equal(["DeviceManagementScripts.Read.All", "DeviceManagementManagedDevices.Read.All"], graph.ConnectedScopes);
         if (scenario.Throws is { } message)
         {
-            Assert.Equal(message, run.Thrown);
+            Assert.Equal(message.Replace("{first}", pairs[0].DisplayName, StringComparison.Ordinal), run.Thrown);
             return;
         }
 

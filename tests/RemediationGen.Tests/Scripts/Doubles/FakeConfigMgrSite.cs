@@ -36,6 +36,9 @@ public sealed class FakeConfigMgrSite
     /// <summary>Baselines that are deployed, by name, with what ConfigMgr reports per device (issue 14 status script).</summary>
     public Dictionary<string, List<FakeComplianceReport>> BaselineReports { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>How many deployments Get-CMBaselineDeployment returns for a deployed baseline (each reports the same devices).</summary>
+    public int DeploymentsPerBaseline { get; set; } = 1;
+
     public int NextId() => _nextId++;
 
     internal static PSObject Object(params (string Name, object? Value)[] properties)

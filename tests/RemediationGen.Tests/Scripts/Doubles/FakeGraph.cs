@@ -31,8 +31,8 @@ public sealed class FakeGraph
     /// <summary>The remediations of the tenant, each with its id, body (every field Graph keeps) and assignments.</summary>
     public List<FakeHealthScript> Scripts { get; } = [];
 
-    /// <summary>Entra ID groups by display name, for <c>-GroupName</c>.</summary>
-    public Dictionary<string, string> Groups { get; } = new(StringComparer.Ordinal);
+    /// <summary>Entra ID groups (display name, id), for <c>-GroupName</c>: display names need not be unique.</summary>
+    public List<(string DisplayName, string Id)> Groups { get; } = [];
 
     /// <summary>Items per page of a list (Graph pages long lists; tests make pages short).</summary>
     public int PageSize { get; set; } = 100;
@@ -87,7 +87,7 @@ public sealed class FakeGraph
         if (uri.StartsWith("https://graph.microsoft.com/v1.0/groups?", StringComparison.Ordinal))
         {
             var name = Uri.UnescapeDataString(uri.Split('\'')[1]).Replace("''", "'", StringComparison.Ordinal);
-            var groups = Groups.Where(g => g.Key == name).Select(g => (JsonNode)new JsonObject { ["id"] = g.Value, ["displayName"] = g.Key });
+            var groups = Groups.Where(g => g.DisplayName == name).Select(g => (JsonNode)new JsonObject { ["id"] = g.Id, ["displayName"] = g.DisplayName });
             return Ok(new JsonObject { ["value"] = new JsonArray([.. groups]) });
         }
 

@@ -93,9 +93,14 @@ internal static class WindowsCommands
             case "Get-CMBaselineDeployment":
                 // A deployment the import made (Existing), or one whose compliance the status rows report (BaselineReports).
                 var baselineName = (string)p["BaselineName"]!;
-                return site.Existing.Contains("Deployment:" + baselineName) || site.BaselineReports.ContainsKey(baselineName)
+                if (!site.Existing.Contains("Deployment:" + baselineName) && !site.BaselineReports.ContainsKey(baselineName))
+                {
+                    return null;
+                }
+
+                return site.DeploymentsPerBaseline == 1
                     ? FakeConfigMgrSite.Object(("AssignmentName", baselineName), ("BaselineName", baselineName), ("AssignmentID", site.NextId()))
-                    : null;
+                    : Enumerable.Range(0, site.DeploymentsPerBaseline).Select(_ => (object)FakeConfigMgrSite.Object(("AssignmentName", baselineName), ("BaselineName", baselineName), ("AssignmentID", site.NextId()))).ToArray();
             case "Remove-CMBaselineDeployment":
                 return Delete(site, "Deployment", p["BaselineName"], whatIf);
             case "Remove-CMBaseline":
