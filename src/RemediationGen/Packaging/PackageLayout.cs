@@ -16,6 +16,14 @@ internal static class PackageLayout
     public const string IntuneStatusScriptName = "Get-IntuneRemediationStatus.ps1";
     public const string ConfigMgrStatusScriptName = "Get-ConfigMgrBaselineStatus.ps1";
 
+    /// <summary>The files of an Intune pair's folder: its scripts and the Graph create body that carries them.</summary>
+    public const string IntuneDetectionFileName = "detect.ps1";
+    public const string IntuneRemediationFileName = "remediate.ps1";
+    public const string IntuneBodyFileName = "deviceHealthScript.json";
+
+    /// <summary>The folder of the pairs' target lists (<see cref="TargetsFile"/>).</summary>
+    public const string TargetsFolder = "targets/";
+
     /// <summary>The answers fixes get through <see cref="FixContext.Paths"/>.</summary>
     public static IPackagePaths Paths { get; } = new PackagePaths();
 
@@ -28,7 +36,7 @@ internal static class PackageLayout
 
     public static string SiteFolder(string pairName) => PairFolder("site", pairName);
 
-    public static string TargetsFile(string pairName) => $"targets/{pairName}.txt";
+    public static string TargetsFile(string pairName) => $"{TargetsFolder}{pairName}.txt";
 
     private sealed class PackagePaths : IPackagePaths
     {

@@ -22,15 +22,15 @@ internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolV
         foreach (var plan in inputs.Plans)
         {
             var scripts = PairScripts.Render(renderer, plan, toolVersion);
-            var detect = PackageText.Script("detect.ps1", scripts.IntuneDetection);
-            var remediate = scripts.IntuneRemediation is { } intuneRemediation ? PackageText.Script("remediate.ps1", intuneRemediation) : null;
-            files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + "detect.ps1", detect));
+            var detect = PackageText.Script(PackageLayout.IntuneDetectionFileName, scripts.IntuneDetection);
+            var remediate = scripts.IntuneRemediation is { } intuneRemediation ? PackageText.Script(PackageLayout.IntuneRemediationFileName, intuneRemediation) : null;
+            files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + PackageLayout.IntuneDetectionFileName, detect));
             if (remediate is not null)
             {
-                files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + "remediate.ps1", remediate));
+                files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + PackageLayout.IntuneRemediationFileName, remediate));
             }
 
-            files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + "deviceHealthScript.json", PackageText.Utf8(IntuneHealthScriptBody.Create(plan, detect, remediate))));
+            files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + PackageLayout.IntuneBodyFileName, PackageText.Utf8(IntuneHealthScriptBody.Create(plan, detect, remediate))));
             files.Add(new RenderedFile(PackageLayout.ConfigMgrFolder(plan.PairName) + "discovery.ps1", PackageText.Script("discovery.ps1", scripts.ConfigMgrDiscovery)));
             if (scripts.ConfigMgrRemediation is { } configMgrRemediation)
             {

@@ -6,14 +6,14 @@ namespace RemediationGen.Signing;
 /// <summary>The Graph create body of an Intune pair (<c>intune/&lt;Pair&gt;/deviceHealthScript.json</c>) and the scripts next to it.</summary>
 internal static class GraphBody
 {
-    public const string FileName = "deviceHealthScript.json";
+    public const string FileName = PackageLayout.IntuneBodyFileName;
     public const string DetectionProperty = "detectionScriptContent";
     public const string RemediationProperty = "remediationScriptContent";
     public const string EnforceSignatureCheckProperty = "enforceSignatureCheck";
 
     /// <summary>The script each content property holds, next to the body.</summary>
     public static string ScriptPath(string bodyPath, string property) =>
-        bodyPath[..(bodyPath.LastIndexOf('/') + 1)] + (property == DetectionProperty ? "detect.ps1" : "remediate.ps1");
+        bodyPath[..(bodyPath.LastIndexOf('/') + 1)] + (property == DetectionProperty ? PackageLayout.IntuneDetectionFileName : PackageLayout.IntuneRemediationFileName);
 
     /// <summary>The body with the base64 of the (signed) scripts next to it, and signature checking on.</summary>
     internal static byte[] Rewrite(RenderedFile body, IReadOnlyDictionary<string, RenderedFile> files)

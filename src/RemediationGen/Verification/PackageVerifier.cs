@@ -133,7 +133,7 @@ internal static class PackageVerifier
 
     private static void CheckTargets(ManifestView manifest, IReadOnlyList<RenderedFile> files, Dictionary<string, RenderedFile> byPath, List<VerificationProblem> problems)
     {
-        var pairFiles = manifest.Pairs.ToDictionary(p => $"targets/{p.Name}.txt", StringComparer.Ordinal);
+        var pairFiles = manifest.Pairs.ToDictionary(p => PackageLayout.TargetsFile(p.Name), StringComparer.Ordinal);
         foreach (var (path, pair) in pairFiles)
         {
             if (byPath.TryGetValue(path, out var file))
@@ -150,7 +150,7 @@ internal static class PackageVerifier
             }
         }
 
-        foreach (var file in files.Where(f => f.RelativePath.StartsWith("targets/", StringComparison.Ordinal) && !pairFiles.ContainsKey(f.RelativePath)))
+        foreach (var file in files.Where(f => f.RelativePath.StartsWith(PackageLayout.TargetsFolder, StringComparison.Ordinal) && !pairFiles.ContainsKey(f.RelativePath)))
         {
             problems.Add(new(file.RelativePath, "no pair of the manifest has these targets"));
         }
