@@ -25,6 +25,7 @@ public sealed class IssuingCertificateListScriptTests
     public sealed record CheckRow(string Name, Action<ScriptWorld, string[]> Arrange, bool Compliant, string Summary, string? Skip = null, bool SiteSystem = true);
 
     /// <summary>A state, and what the remediation must do: its one-line result (or failure), and the value it leaves.</summary>
+    /// <remarks><paramref name="Backup"/>: when set, the backup file the run must leave (its Existed, Kind, Entries and Undo).</remarks>
     public sealed record RemediationRow(
         string Name,
         Action<ScriptWorld, string[]> Arrange,
@@ -35,7 +36,13 @@ public sealed class IssuingCertificateListScriptTests
         string? Skip = null,
         WriteMethod Only = WriteMethod.Any,
         bool SiteSystem = true,
-        bool LeavesServiceStopping = false);
+        bool LeavesServiceStopping = false,
+        BackupRow? Backup = null);
+
+    /// <summary>What the backup file must record: whether the value existed, its kind and entries, and the undo command.</summary>
+    public sealed record BackupRow(bool Existed, string Kind, string[] Entries, string Undo);
+
+    private const string BackupFile = @"C:\ProgramData\RemediationGen\IssuingCertificateList\IssuingCertificateList-20261125-120000Z.json";
 
     /// <summary>How a package writes the value: REG.exe, or the registry API where REG.exe cannot carry the value intact.</summary>
     public enum WriteMethod
@@ -99,6 +106,15 @@ public sealed class IssuingCertificateListScriptTests
             },
             false, "IssuingCertificateList was set, but restarting the PXE service failed: Could not restart WDSServer (it is StopPending): it was still stopping when the time for the restart ran out, so it was not started again: PXE answers no client until WDSServer is started once it has stopped. stop: Time out has expired and the operation has not been completed.",
             e => e, ["Stop WDSServer"], LeavesServiceStopping: true),
+        new("REG.exe reports success but writes nothing: the failure names the backup", (w, _) => { w.Registry.EnsureKey(RegistryView.Registry64, Key); w.RegExeWritesNothing = true; w.Services["WDSServer"] = FakeService.Running("WDSServer"); },
+            false, @"IssuingCertificateList was written with REG.exe but reads back wrong: IssuingCertificateList is missing under HKLM\SOFTWARE\Microsoft\SMS\Security (64-bit view). Backup: {any}IssuingCertificateList-20261125-120000Z.json", _ => null, [], Only: WriteMethod.RegExe,
+            Backup: new(false, "None", [], @"REG.exe DELETE ""HKLM\SOFTWARE\Microsoft\SMS\Security"" /v IssuingCertificateList /f /reg:64")),
+        new("REG_SZ present: the backup records it and its undo re-adds a REG_SZ", (w, _) => w.Registry.SetValue(RegistryView.Registry64, Key, Value, @"A\0B", RegistryValueKind.String),
+            true, "IssuingCertificateList set to the site value ({count} entries) with {method}; backup: {any}IssuingCertificateList-20261125-120000Z.json; no PXE service runs here.", e => e, [],
+            Backup: new(true, "String", [@"A\0B"], @"REG.exe ADD ""HKLM\SOFTWARE\Microsoft\SMS\Security"" /v IssuingCertificateList /t REG_SZ /d <Entries above, joined by \0> /f /reg:64")),
+        new("empty REG_MULTI_SZ present: the backup records it and its undo re-adds a REG_MULTI_SZ", (w, _) => Set64(w, ["", ""]),
+            true, "IssuingCertificateList set to the site value ({count} entries) with {method}; backup: {any}IssuingCertificateList-20261125-120000Z.json; no PXE service runs here.", e => e, [],
+            Backup: new(true, "MultiString", ["", ""], @"REG.exe ADD ""HKLM\SOFTWARE\Microsoft\SMS\Security"" /v IssuingCertificateList /t REG_MULTI_SZ /d <Entries above, joined by \0> /f /reg:64")),
     ];
 
     private const string KeptAsItIs = " It is well-formed and the site may have changed it since, so it is not overwritten: compare it with the site database and regenerate, or generate with --icl-overwrite-different.";
@@ -201,6 +217,19 @@ public sealed class IssuingCertificateListScriptTests
         {
             var stopping = row.LeavesServiceStopping && service.Status == System.ServiceProcess.ServiceControllerStatus.StopPending;
             Assert.True(stopping || service.Status is System.ServiceProcess.ServiceControllerStatus.Running or System.ServiceProcess.ServiceControllerStatus.Stopped, service.Name + " is left " + service.Status);
+        }
+
+        if (row.Backup is { } backup)
+        {
+            var path = run.World.MapWindowsPath(BackupFile);
+            Assert.True(File.Exists(path), "no backup " + BackupFile + ": " + run);
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            Assert.Equal(backup.Existed, json.RootElement.GetProperty("Existed").GetBoolean());
+            Assert.Equal(backup.Kind, json.RootElement.GetProperty("Kind").GetString());
+            var entriesElement = json.RootElement.GetProperty("Entries");
+            string[] recorded = entriesElement.ValueKind == System.Text.Json.JsonValueKind.Array ? [.. entriesElement.EnumerateArray().Select(x => x.GetString() ?? string.Empty)] : [entriesElement.ToString()];
+            Assert.Equal(backup.Entries, recorded);
+            Assert.Equal(backup.Undo, json.RootElement.GetProperty("Undo").GetString());
         }
 
         var writes = row.Message.StartsWith("IssuingCertificateList set to", StringComparison.Ordinal);

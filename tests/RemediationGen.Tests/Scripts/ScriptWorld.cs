@@ -54,6 +54,9 @@ public sealed class ScriptWorld
 
     public string RegExeError { get; set; } = "ERROR: Access is denied.";
 
+    /// <summary>REG.exe reports success (exit code 0) but leaves the registry as it was.</summary>
+    public bool RegExeWritesNothing { get; set; }
+
     /// <summary>Answers for Read-Host, in order.</summary>
     public Queue<object> ReadHostAnswers { get; } = new();
 

@@ -162,6 +162,11 @@ internal static class WindowsCommands
             return (world.RegExeExitCode, world.RegExeError);
         }
 
+        if (world.RegExeWritesNothing)
+        {
+            return (0, null);
+        }
+
         var view = argv.Any(a => a.Equals("/reg:64", StringComparison.OrdinalIgnoreCase)) ? RegistryView.Registry64 : RegistryView.Default;
         var key = argv[1].StartsWith(@"HKLM\", StringComparison.OrdinalIgnoreCase) ? argv[1][5..] : throw new ArgumentException("REG.exe double: only HKLM keys, not " + argv[1]);
         var name = ValueAfter(argv, "/v");
