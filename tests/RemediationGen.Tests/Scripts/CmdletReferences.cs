@@ -36,10 +36,8 @@ internal static partial class CmdletReferences
         var text = new StringBuilder();
         text.Append("[CmdletBinding(PositionalBinding = $false").Append(supportsShouldProcess ? ", SupportsShouldProcess = $true" : string.Empty).AppendLine(")]");
         text.AppendLine("param(");
-        // A parameter named like a constant automatic variable ($PSEdition of Get-Module) cannot be declared by a function.
         var declared = parameters
             .Where(p => !p.Name.Equals("WhatIf", StringComparison.OrdinalIgnoreCase) && !p.Name.Equals("Confirm", StringComparison.OrdinalIgnoreCase))
-            .Where(p => !p.Name.Equals("PSEdition", StringComparison.OrdinalIgnoreCase))
             .Select(p =>
             {
                 // A parameter named like an automatic variable ($PSEdition, $Host...) cannot be a function's variable:
