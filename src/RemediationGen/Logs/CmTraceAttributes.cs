@@ -57,14 +57,14 @@ internal readonly ref struct CmTraceAttributes
                 break;
             }
 
-            if (c == '<' || char.IsWhiteSpace(c))
+            if (c == '<' || IsWhiteSpace(c))
             {
                 position++;
                 continue;
             }
 
             var nameStart = position;
-            while (position < text.Length && text[position] is not ('=' or '>' or '<') && !char.IsWhiteSpace(text[position]))
+            while (position < text.Length && text[position] is not ('=' or '>' or '<') && !IsWhiteSpace(text[position]))
             {
                 position++;
             }
@@ -88,7 +88,7 @@ internal readonly ref struct CmTraceAttributes
             else
             {
                 var valueStart = position;
-                while (position < text.Length && text[position] != '>' && !char.IsWhiteSpace(text[position]))
+                while (position < text.Length && text[position] != '>' && !IsWhiteSpace(text[position]))
                 {
                     position++;
                 }
@@ -109,4 +109,7 @@ internal readonly ref struct CmTraceAttributes
 
         return new CmTraceAttributes(time, date, component, type, thread);
     }
+
+    // char.IsWhiteSpace, with ASCII decided in line: the scan parses the attributes of every repeated record it holds.
+    private static bool IsWhiteSpace(char c) => c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : char.IsWhiteSpace(c);
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace RemediationGen.Logs;
 
@@ -18,13 +19,20 @@ internal sealed class LogSignatures
     private readonly char[] _anchorFirstUpper;
     private readonly SearchValues<string> _anchors;
 
+    // The vectorized first stage of the search, and the bucket of each signature's anchor in it; null without AVX2.
+    private readonly AnchorFilter? _filter;
+    private readonly int[] _bucketOf;
+
     private LogSignatures(string[] signatures, bool matchesEveryRecord)
     {
         _signatures = signatures;
         _anchorStarts = signatures.Select(SignatureAnchors.StartOf).ToArray();
         _anchorFirstLower = signatures.Select((s, i) => char.ToLowerInvariant(s[_anchorStarts[i]])).ToArray();
         _anchorFirstUpper = signatures.Select((s, i) => char.ToUpperInvariant(s[_anchorStarts[i]])).ToArray();
-        _anchors = SearchValues.Create(signatures.Select((s, i) => s[_anchorStarts[i]..]).ToArray(), StringComparison.OrdinalIgnoreCase);
+        var anchors = signatures.Select((s, i) => s[_anchorStarts[i]..]).ToArray();
+        _anchors = SearchValues.Create(anchors, StringComparison.OrdinalIgnoreCase);
+        _filter = AnchorFilter.TryCreate(anchors);
+        _bucketOf = _filter?.BucketOf.ToArray() ?? [];
         Values = SearchValues.Create(signatures, StringComparison.OrdinalIgnoreCase);
         MatchesEveryRecord = matchesEveryRecord;
     }
@@ -52,10 +60,38 @@ internal sealed class LogSignatures
     internal int IndexOfSignature(ReadOnlySpan<char> text) => IndexOfSignature(text, out _);
 
     /// <summary>As above, with the length of the signature found (0 when none is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int IndexOfSignature(ReadOnlySpan<char> text, out int length)
     {
+        if (_filter is null)
+        {
+            return IndexOfSignatureExactly(text, 0, out length);
+        }
+
         length = 0;
-        var from = 0;
+        for (var at = _filter.Next(text, 0, out var buckets); at >= 0; at = _filter.Next(text, at + 1, out buckets))
+        {
+            for (var i = 0; i < _signatures.Length; i++)
+            {
+                var start = at - _anchorStarts[i];
+                if ((buckets & (1 << _bucketOf[i])) != 0 && start >= 0 && StartsWithIgnoringCase(text, start, _signatures[i]))
+                {
+                    length = _signatures[i].Length;
+                    return start;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The search without the filter: <c>SearchValues</c> for the anchors from <paramref name="from"/> on, each
+    /// candidate confirmed with <see cref="MemoryExtensions.StartsWith(ReadOnlySpan{char}, ReadOnlySpan{char}, StringComparison)"/>.
+    /// </summary>
+    private int IndexOfSignatureExactly(ReadOnlySpan<char> text, int from, out int length)
+    {
+        length = 0;
         while (from < text.Length)
         {
             var candidate = text[from..].IndexOfAny(_anchors);
@@ -84,10 +120,35 @@ internal sealed class LogSignatures
         return -1;
     }
 
+    /// <summary>
+    /// <c>StartsWith(signature, OrdinalIgnoreCase)</c> for the text at <paramref name="start"/>, comparing ASCII
+    /// in line and handing a character outside ASCII to the exact comparison.
+    /// </summary>
+    private static bool StartsWithIgnoringCase(ReadOnlySpan<char> text, int start, string signature)
+    {
+        if (text.Length - start < signature.Length)
+        {
+            return false;
+        }
+
+        var candidate = text.Slice(start, signature.Length);
+        for (var j = 0; j < candidate.Length; j++)
+        {
+            var c = candidate[j];
+            var s = signature[j];
+            if (c != s && ((c | 0x20) != (s | 0x20) || !char.IsAsciiLetter(s)))
+            {
+                return c >= 0x80 && candidate.Equals(signature, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether a parsed entry holds a signature (used where whole records are parsed anyway).</summary>
     internal bool Matches(LogEntry entry) => Matches(entry.Message, entry.Component);
 
     /// <summary>Whether a record with this message and component (empty when it has none) holds a signature.</summary>
     internal bool Matches(ReadOnlySpan<char> message, ReadOnlySpan<char> component) =>
-        MatchesEveryRecord || message.IndexOfAny(Values) >= 0 || component.IndexOfAny(Values) >= 0;
+        MatchesEveryRecord || IndexOfSignature(message) >= 0 || IndexOfSignature(component) >= 0;
 }

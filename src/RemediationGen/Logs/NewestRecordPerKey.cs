@@ -9,11 +9,19 @@ namespace RemediationGen.Logs;
 /// megabyte), which only lets more records through.
 /// <para>
 /// The scan hands over a one-line record unparsed (<see cref="HoldLine"/>): a record a newer one of its key replaces
-/// is then never parsed, and the newest is parsed by <paramref name="parseLine"/> only when it goes on.
+/// is then never parsed, and the newest is parsed by <paramref name="parseLine"/> only when it goes on. The line is
+/// copied into a buffer the key keeps and reuses, so holding a repeated record allocates nothing.
 /// </para>
 /// </summary>
-internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, LogEntry>? parseLine = null)
+internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseLine = null)
 {
+    // Buffers of lines no longer held, for the next lines: a few short ones are enough to hold a repeated record
+    // without allocating, and a long line gets a buffer of its own that is not kept.
+    private const int MaxSpareBuffers = 64;
+    private const int MaxSpareBufferChars = 4096;
+
+    private readonly Stack<char[]> _spareBuffers = new();
+
     public const int MaxKeys = 4096;
 
     public const int MaxHeldChars = 1024 * 1024;
@@ -43,7 +51,7 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
             return;
         }
 
-        Hold(new Held(key, entry, null, 0, key.Length + entry.Message.Length), emit);
+        Hold(new Held(key, entry, null, 0, 0, key.Length + entry.Message.Length), default, emit);
     }
 
     /// <summary>
@@ -51,17 +59,16 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
     /// the parser given reads as one record with a message <paramref name="messageLength"/> long, as
     /// <see cref="Accept"/> would hold that record; its parse must report nothing.
     /// </summary>
-    public void HoldLine(string key, string line, long lineNumber, int messageLength, Action<LogEntry> emit)
+    public void HoldLine(string key, ReadOnlySpan<char> line, long lineNumber, int messageLength, Action<LogEntry> emit)
     {
         ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(emit);
         if (parseLine is null)
         {
             throw new InvalidOperationException("No parser was given for held lines.");
         }
 
-        Hold(new Held(key, null, line, lineNumber, (long)key.Length + messageLength), emit);
+        Hold(new Held(key, null, null, 0, lineNumber, (long)key.Length + messageLength), line, emit);
     }
 
     /// <summary>Passes on the records held, oldest first; call it at the end of the file.</summary>
@@ -76,7 +83,8 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
             }
             else if (held.Line is { } line)
             {
-                emit(parseLine!(line, held.LineNumber));
+                emit(parseLine!(line.AsSpan(0, held.LineLength), held.LineNumber));
+                Spare(line);
             }
         }
 
@@ -86,13 +94,22 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
         _heldChars = 0;
     }
 
-    private void Hold(Held record, Action<LogEntry> emit)
+    /// <summary>Holds <paramref name="record"/>, with <paramref name="line"/> copied into a buffer when it has no entry.</summary>
+    private void Hold(Held record, ReadOnlySpan<char> line, Action<LogEntry> emit)
     {
         // Compacting keeps every key: whether the key is held is known from this one lookup.
         var known = _slotOfKey.TryGetValue(record.Key, out var replaced);
         if (known)
         {
+            Spare(_held[replaced].Line);
             _held[replaced] = _held[replaced] with { Entry = null, Line = null };
+        }
+
+        if (record.Entry is null)
+        {
+            var buffer = _spareBuffers.Count > 0 && _spareBuffers.Peek().Length >= line.Length ? _spareBuffers.Pop() : new char[Math.Max(line.Length, 256)];
+            line.CopyTo(buffer);
+            record = record with { Line = buffer, LineLength = line.Length };
         }
 
         if (_heldCount >= (4 * _slotOfKey.Count) + 64 || _heldChars + record.Chars > MaxHeldChars)
@@ -115,6 +132,14 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
         _heldChars += record.Chars;
     }
 
+    private void Spare(char[]? buffer)
+    {
+        if (buffer is not null && buffer.Length <= MaxSpareBufferChars && _spareBuffers.Count < MaxSpareBuffers)
+        {
+            _spareBuffers.Push(buffer);
+        }
+    }
+
     private void Compact()
     {
         var kept = 0;
@@ -134,5 +159,8 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, Func<string, long, Log
         _heldCount = kept;
     }
 
-    private readonly record struct Held(string Key, LogEntry? Entry, string? Line, long LineNumber, long Chars);
+    private readonly record struct Held(string Key, LogEntry? Entry, char[]? Line, int LineLength, long LineNumber, long Chars);
 }
+
+/// <summary>Parses a line <see cref="NewestRecordPerKey.HoldLine"/> held, when it goes on.</summary>
+internal delegate LogEntry HeldLineParser(ReadOnlySpan<char> line, long lineNumber);

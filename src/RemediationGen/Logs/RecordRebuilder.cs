@@ -18,6 +18,9 @@ internal sealed class RecordRebuilder
     private readonly Action<LogEntry> _emit;
     private readonly Action<LogProblem> _reportProblem;
     private readonly NewestRecordPerKey? _newest;
+
+    // A busy log repeats a few messages: their keys are worked out once per file.
+    private readonly RecordKeyCache? _keys;
     private readonly List<LogEntry> _entries = [];
     private readonly List<LogProblem> _recordProblems = [];
 
@@ -41,6 +44,7 @@ internal sealed class RecordRebuilder
         _reportProblem = reportProblem;
         _singleRecordLines = new LogLineParser(file, reportProblem, fileReports);
         _newest = newestRecordKey is null ? null : new NewestRecordPerKey(newestRecordKey, ParseHeldLine);
+        _keys = newestRecordKey is null ? null : new RecordKeyCache();
     }
 
     /// <summary>The file's last record was cut off by its end, which the parser reported.</summary>
@@ -189,16 +193,29 @@ internal sealed class RecordRebuilder
         var hitInMessage = hitInLine >= RecordMarkers.RecordStart.Length && hitInLine + hitLength <= RecordMarkers.RecordStart.Length + message.Length;
         if ((!hitInMessage && !_signatures.Matches(message, attributes.Component))
             || (!attributes.Time.IsEmpty && !attributes.Date.IsEmpty && LogTimestampParser.MayBeOutOfRange(attributes.Date))
-            || _newest.KeyOf(_file, message, attributes.Component) is not { } key)
+            || KeyOf(message, attributes.Component) is not { } key)
         {
             return false;
         }
 
-        _newest.HoldLine(key, line.ToString(), lineNumber, message.Length, _emit);
+        _newest.HoldLine(key, line, lineNumber, message.Length, _emit);
         return true;
     }
 
-    private LogEntry ParseHeldLine(string line, long lineNumber) =>
+    /// <summary>The thinning's key of a record, from the cache when its message and component came before.</summary>
+    private string? KeyOf(ReadOnlySpan<char> message, ReadOnlySpan<char> component)
+    {
+        if (_keys!.TryGet(message, component, out var key))
+        {
+            return key;
+        }
+
+        key = _newest!.KeyOf(_file, message, component);
+        _keys.Add(message, component, key);
+        return key;
+    }
+
+    private LogEntry ParseHeldLine(ReadOnlySpan<char> line, long lineNumber) =>
         _singleRecordLines.TryReadSingleRecordLine(line, lineNumber, out _)
         ?? throw new InvalidOperationException("A held line no longer reads as one record.");
 }

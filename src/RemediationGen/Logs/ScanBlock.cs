@@ -122,7 +122,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
     public (int Length, int Next, ScanStep Step) FrameLineAt(int position)
     {
         var length = Math.Min(Filled - position, MaxLineChars);
-        var lineBreak = text.AsSpan(position, length).IndexOfAny('\r', '\n');
+        var lineBreak = LineBreaks.IndexOf(text.AsSpan(position, length));
         if (lineBreak < 0)
         {
             return length == MaxLineChars ? (0, 0, ScanStep.LineTooLong)

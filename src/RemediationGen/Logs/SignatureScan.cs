@@ -125,7 +125,7 @@ internal sealed class SignatureScan
                 break;
             }
 
-            var lineStart = _block.Span(_scan, hit).LastIndexOfAny('\r', '\n') + 1 + _scan;
+            var lineStart = LineBreaks.LastIndexOf(_block.Span(_scan, hit)) + 1 + _scan;
             var hitLine = _scanLine + LineBreaks.Count(_block.Span(_scan, lineStart - _scan));
             var step = _records.Rebuild(_block, _anchor, _anchorLine, lineStart, hitLine, _scan + hit, hitLength, out var end, out var endLine);
             if (step != ScanStep.Done)

@@ -146,6 +146,36 @@ public sealed class NewestRecordPerKeyTests
         Assert.Contains(problems, problem => problem.Reason.Contains("outside the calendar at line 3", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Scan_HeldLinesOfEveryLength_PassOnTheNewestLineWhole()
+    {
+        // Given two validations repeated in turns, each time with a longer or shorter line (the file attribute), so a
+        // line held in the buffer another line of its key left behind is shorter or longer than that one, with a
+        // record of no key and another component ending a run, and last a line that is the start of the one before
+        // it, its attributes cut short (what that one left in the buffer must not complete it)
+        static string Line(string message, int fileLength, string component = "SMSPXE") =>
+            $"<![LOG[{message}]LOG]!><time=\"10:00:00.000+000\" date=\"11-26-2026\" component=\"{component}\" context=\"\" type=\"1\" thread=\"7\" file=\"{new string('f', fileLength)}\">\r\n";
+        const string First = "Begin validation of Certificate [Thumbprint 0123456789ABCDEF0123456789ABCDEF01234567] issued to 'dp1.contoso.com'";
+        const string Second = "Begin validation of Certificate [Thumbprint 89ABCDEF0123456789ABCDEF0123456701234567] issued to 'dp2.contoso.com'";
+        var lengths = new[] { 3, 400, 1, 90, 260, 2, 300, 5 };
+        var text = string.Concat(lengths.Select((length, i) => Line(i % 2 == 0 ? First : Second, length)))
+            + Line("Failed to validate PXEClientKey certificate", 1)
+            + string.Concat(lengths.Reverse().Select((length, i) => Line(i % 3 == 0 ? First : Second, length, i % 4 == 0 ? "SMSPXE" : "PXE")))
+            + Line(First, 40) + Line(First, 40)[..^("thread=\"7\" file=\"\">\r\n".Length + 40)] + "\r\n";
+        var file = TestLogs.FromText("SMSPXE.log", text);
+        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
+        var keyOf = NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
+
+        // When it is scanned with the engine's key
+        var scanned = new List<LogEntry>();
+        LogFileScanner.Scan(file, signatures, scanned.Add, _ => { }, keyOf);
+
+        // Then what goes on is what the reader's records thinned give, each line whole
+        Assert.Equal(Thin([TestLogs.ReadAll(file).Entries.Where(signatures.Matches)]), scanned);
+        Assert.Equal([7L, 8L, 9L, 17L, 19L], scanned.Select(entry => entry.Line));
+        Assert.Null(scanned[^1].Thread);
+    }
+
     [Theory]
     [MemberData(nameof(RuleSignatureContractTests.FixtureFolders), MemberType = typeof(RuleSignatureContractTests))]
     public void Rules_ShownThinnedSignatureRecords_FindTheSame(string folder)

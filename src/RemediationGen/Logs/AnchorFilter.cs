@@ -1,0 +1,288 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using System.Text;
+
+namespace RemediationGen.Logs;
+
+/// <summary>
+/// The first stage of <see cref="LogSignatures.IndexOfSignature(ReadOnlySpan{char})"/>: a Teddy filter (the
+/// multi-string search of Hyperscan and ripgrep) over decoded text. For 32 positions at a time it looks up the low and
+/// high nibble of four characters in 8-bucket tables with byte shuffles, so any number of anchors costs the same. A
+/// position is a candidate when the first four characters of some anchor may start there, ignoring ASCII case; the
+/// caller confirms it. Anchors are ASCII, and no other character equals an ASCII one ignoring case (ordinal
+/// comparison ignoring case does not fold 'ı' or 'ſ' to 'i' or 's'), so text outside ASCII is never a candidate.
+/// <para>
+/// Why not <c>SearchValues&lt;string&gt;</c>: it is the same algorithm, but its generic code cannot be compiled ahead
+/// for AVX-512 and starts as unoptimized tier-0 code. On a busy log it is called once per hit, so it stays there
+/// until tiered compilation catches up, which took most of a 1 GiB run. This code is compiled fully optimized on first
+/// use and calls nothing.
+/// </para>
+/// </summary>
+internal sealed class AnchorFilter
+{
+    /// <summary>Characters of each anchor the filter looks at.</summary>
+    public const int Window = 4;
+
+    /// <summary>Positions looked at per step (<see cref="WideStep"/> with AVX-512).</summary>
+    public const int Step = 32;
+
+    public const int WideStep = 64;
+
+    private const int Buckets = 8;
+
+    private readonly Vector256<byte> _low0;
+    private readonly Vector256<byte> _low1;
+    private readonly Vector256<byte> _low2;
+    private readonly Vector256<byte> _low3;
+    private readonly Vector256<byte> _high0;
+    private readonly Vector256<byte> _high1;
+    private readonly Vector256<byte> _high2;
+    private readonly Vector256<byte> _high3;
+
+    // The same tables for the last positions of a text, looked up one at a time: [window position * 16 + nibble].
+    private readonly byte[] _lowTable;
+    private readonly byte[] _highTable;
+
+    // AVX-512 (64 positions a step) where the machine has it and the caller did not ask for AVX2 alone.
+    private readonly bool _wide;
+
+    private AnchorFilter(byte[][] low, byte[][] high, bool wide)
+    {
+        _wide = wide;
+        _low0 = Lanes(low[0]);
+        _low1 = Lanes(low[1]);
+        _low2 = Lanes(low[2]);
+        _low3 = Lanes(low[3]);
+        _high0 = Lanes(high[0]);
+        _high1 = Lanes(high[1]);
+        _high2 = Lanes(high[2]);
+        _high3 = Lanes(high[3]);
+        _lowTable = [.. low.SelectMany(table => table)];
+        _highTable = [.. high.SelectMany(table => table)];
+    }
+
+    /// <summary>The bucket of each anchor, in the order given: a candidate's buckets say which anchors to confirm.</summary>
+    public IReadOnlyList<int> BucketOf { get; private init; } = [];
+
+    /// <summary>
+    /// A filter for <paramref name="anchors"/>, or null where it cannot be used: no AVX2, or an anchor shorter than
+    /// <see cref="Window"/> or with a character outside ASCII (the caller then searches without it).
+    /// </summary>
+    public static AnchorFilter? TryCreate(IReadOnlyList<string> anchors) => TryCreate(anchors, Avx512BW.IsSupported);
+
+    /// <summary>As above; <paramref name="wide"/> false keeps to AVX2 (the tests check both).</summary>
+    internal static AnchorFilter? TryCreate(IReadOnlyList<string> anchors, bool wide)
+    {
+        ArgumentNullException.ThrowIfNull(anchors);
+        if (!Avx2.IsSupported || anchors.Count == 0 || anchors.Any(anchor => anchor.Length < Window || !Ascii.IsValid(anchor)))
+        {
+            return null;
+        }
+
+        var low = new byte[Window][];
+        var high = new byte[Window][];
+        for (var k = 0; k < Window; k++)
+        {
+            low[k] = new byte[16];
+            high[k] = new byte[16];
+        }
+
+        // Anchors that open alike share a bucket; beyond 8 openings, buckets are shared where that lets the fewest
+        // other texts through (each window position accepts every low nibble with every high nibble of its bucket).
+        var openings = anchors.Select(anchor => anchor[..Window].ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var groups = openings.Select(opening => new List<string> { opening }).ToList();
+        while (groups.Count > Buckets)
+        {
+            var (first, second) = (0, 1);
+            var best = double.MaxValue;
+            for (var a = 0; a < groups.Count; a++)
+            {
+                for (var b = a + 1; b < groups.Count; b++)
+                {
+                    var added = Accepted([.. groups[a], .. groups[b]]) - Accepted(groups[a]) - Accepted(groups[b]);
+                    if (added < best)
+                    {
+                        (first, second, best) = (a, b, added);
+                    }
+                }
+            }
+
+            groups[first].AddRange(groups[second]);
+            groups.RemoveAt(second);
+        }
+
+        var bucketOf = new int[anchors.Count];
+        for (var i = 0; i < anchors.Count; i++)
+        {
+            var opening = anchors[i][..Window].ToUpperInvariant();
+            bucketOf[i] = groups.FindIndex(group => group.Contains(opening));
+            for (var k = 0; k < Window; k++)
+            {
+                foreach (var variant in CaseVariants(anchors[i][k]))
+                {
+                    low[k][variant & 0xF] |= (byte)(1 << bucketOf[i]);
+                    high[k][variant >> 4] |= (byte)(1 << bucketOf[i]);
+                }
+            }
+        }
+
+        return new AnchorFilter(low, high, wide && Avx512BW.IsSupported) { BucketOf = bucketOf };
+    }
+
+    /// <summary>
+    /// The first candidate position in <paramref name="text"/> from <paramref name="from"/> on, with the
+    /// <paramref name="buckets"/> (a bit each) whose anchors may start there; -1 when there is none.
+    /// </summary>
+    public int Next(ReadOnlySpan<char> text, int from, out int buckets) =>
+        _wide ? NextAvx512(text, from, out buckets) : NextAvx2(text, from, out buckets);
+
+    /// <summary><see cref="Next"/> 64 positions at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int NextAvx512(ReadOnlySpan<char> text, int from, out int buckets)
+    {
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var nibble = Vector512.Create((byte)0x0F);
+        var (low0, low1, low2, low3) = (Widen(_low0), Widen(_low1), Widen(_low2), Widen(_low3));
+        var (high0, high1, high2, high3) = (Widen(_high0), Widen(_high1), Widen(_high2), Widen(_high3));
+        var inOrder = Vector512.Create(0UL, 2, 4, 6, 1, 3, 5, 7);
+
+        var i = from;
+        for (; i <= text.Length - WideStep - (Window - 1); i += WideStep)
+        {
+            var at0 = Pack(Vector512.LoadUnsafe(ref start, (nuint)i), Vector512.LoadUnsafe(ref start, (nuint)(i + 32)));
+            var at1 = Pack(Vector512.LoadUnsafe(ref start, (nuint)(i + 1)), Vector512.LoadUnsafe(ref start, (nuint)(i + 33)));
+            var at2 = Pack(Vector512.LoadUnsafe(ref start, (nuint)(i + 2)), Vector512.LoadUnsafe(ref start, (nuint)(i + 34)));
+            var at3 = Pack(Vector512.LoadUnsafe(ref start, (nuint)(i + 3)), Vector512.LoadUnsafe(ref start, (nuint)(i + 35)));
+            var matched = Lookup(at0, low0, high0, nibble) & Lookup(at1, low1, high1, nibble)
+                & Lookup(at2, low2, high2, nibble) & Lookup(at3, low3, high3, nibble);
+            if (matched == Vector512<byte>.Zero)
+            {
+                continue;
+            }
+
+            // Packing interleaves the two halves by 128-bit lane; this puts the positions back in order.
+            matched = Avx512F.PermuteVar8x64(matched.AsUInt64(), inOrder).AsByte();
+            var offset = BitOperations.TrailingZeroCount(~Vector512.Equals(matched, Vector512<byte>.Zero).ExtractMostSignificantBits());
+            buckets = matched.GetElement(offset);
+            return i + offset;
+        }
+
+        return NextAvx2(text, i, out buckets);
+    }
+
+    /// <summary><see cref="Next"/> 32 positions at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int NextAvx2(ReadOnlySpan<char> text, int from, out int buckets)
+    {
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var nibble = Vector256.Create((byte)0x0F);
+        var (low0, low1, low2, low3) = (_low0, _low1, _low2, _low3);
+        var (high0, high1, high2, high3) = (_high0, _high1, _high2, _high3);
+
+        // A step reads Window - 1 characters past its 32 positions.
+        var i = from;
+        for (; i <= text.Length - Step - (Window - 1); i += Step)
+        {
+            var at0 = Pack(Vector256.LoadUnsafe(ref start, (nuint)i), Vector256.LoadUnsafe(ref start, (nuint)(i + 16)));
+            var at1 = Pack(Vector256.LoadUnsafe(ref start, (nuint)(i + 1)), Vector256.LoadUnsafe(ref start, (nuint)(i + 17)));
+            var at2 = Pack(Vector256.LoadUnsafe(ref start, (nuint)(i + 2)), Vector256.LoadUnsafe(ref start, (nuint)(i + 18)));
+            var at3 = Pack(Vector256.LoadUnsafe(ref start, (nuint)(i + 3)), Vector256.LoadUnsafe(ref start, (nuint)(i + 19)));
+            var matched = Lookup(at0, low0, high0, nibble) & Lookup(at1, low1, high1, nibble)
+                & Lookup(at2, low2, high2, nibble) & Lookup(at3, low3, high3, nibble);
+            if (matched == Vector256<byte>.Zero)
+            {
+                continue;
+            }
+
+            // Packing interleaves the two halves by 64-bit lane; this puts the positions back in order.
+            matched = Avx2.Permute4x64(matched.AsUInt64(), 0b11_01_10_00).AsByte();
+            var offset = BitOperations.TrailingZeroCount(~Vector256.Equals(matched, Vector256<byte>.Zero).ExtractMostSignificantBits());
+            buckets = matched.GetElement(offset);
+            return i + offset;
+        }
+
+        return NextInTail(text, i, out buckets);
+    }
+
+    /// <summary>The last positions, fewer than a step, one at a time: an anchor needs <see cref="Window"/> characters.</summary>
+    private int NextInTail(ReadOnlySpan<char> text, int from, out int buckets)
+    {
+        for (var i = from; i <= text.Length - Window; i++)
+        {
+            var matched = 0xFF;
+            for (var k = 0; k < Window && matched != 0; k++)
+            {
+                var c = text[i + k];
+                matched &= c < 0x80 ? _lowTable[(k * 16) + (c & 0xF)] & _highTable[(k * 16) + (c >> 4)] : 0;
+            }
+
+            if (matched != 0)
+            {
+                buckets = matched;
+                return i;
+            }
+        }
+
+        buckets = 0;
+        return -1;
+    }
+
+    // Saturating: a character above 0xFF becomes 0xFF or 0, neither of which is in an ASCII anchor.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Pack(Vector256<ushort> first, Vector256<ushort> second) =>
+        Avx2.PackUnsignedSaturate(first.AsInt16(), second.AsInt16());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> Pack(Vector512<ushort> first, Vector512<ushort> second) =>
+        Avx512BW.PackUnsignedSaturate(first.AsInt16(), second.AsInt16());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Lookup(Vector256<byte> text, Vector256<byte> low, Vector256<byte> high, Vector256<byte> nibble) =>
+        Avx2.Shuffle(low, text & nibble) & Avx2.Shuffle(high, Avx2.ShiftRightLogical(text.AsUInt16(), 4).AsByte() & nibble);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> Lookup(Vector512<byte> text, Vector512<byte> low, Vector512<byte> high, Vector512<byte> nibble) =>
+        Avx512BW.Shuffle(low, text & nibble) & Avx512BW.Shuffle(high, Avx512BW.ShiftRightLogical(text.AsUInt16(), 4).AsByte() & nibble);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> Widen(Vector256<byte> table) => Vector512.Create(table, table);
+
+    private static Vector256<byte> Lanes(byte[] table) => Vector256.Create(Vector128.Create(table), Vector128.Create(table));
+
+    /// <summary>
+    /// About how often a bucket of these openings lets a position of log text through: each window position accepts
+    /// every character whose low and high nibble are both in its tables, weighted by how common it is in logs.
+    /// </summary>
+    private static double Accepted(IReadOnlyList<string> openings)
+    {
+        var accepted = 1.0;
+        for (var k = 0; k < Window; k++)
+        {
+            var variants = openings.SelectMany(opening => CaseVariants(opening[k])).ToArray();
+            var lows = variants.Select(c => c & 0xF).ToHashSet();
+            var highs = variants.Select(c => c >> 4).ToHashSet();
+            accepted *= Enumerable.Range(0, 0x80).Where(c => lows.Contains(c & 0xF) && highs.Contains(c >> 4)).Sum(c => Frequency((char)c));
+        }
+
+        return accepted;
+    }
+
+    // Rough shares of characters in ConfigMgr logs: spaces, lower-case letters by English frequency, digits (times,
+    // ids and thumbprints are everywhere, and zeros run in them: "{000003EC-"), then upper case and punctuation.
+    private static double Frequency(char c)
+    {
+        const string lettersByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
+        return c == ' ' ? 0.12
+            : char.IsAsciiLetterLower(c) ? 0.08 * (26 - lettersByFrequency.IndexOf(c, StringComparison.Ordinal)) / 26
+            : c == '0' ? 0.1
+            : char.IsAsciiDigit(c) ? 0.03
+            : char.IsAsciiLetterUpper(c) ? 0.006
+            : 0.003;
+    }
+
+    private static IEnumerable<char> CaseVariants(char c) =>
+        char.IsAsciiLetter(c) ? [char.ToLowerInvariant(c), char.ToUpperInvariant(c)] : [c];
+}

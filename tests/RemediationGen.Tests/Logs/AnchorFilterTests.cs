@@ -1,0 +1,167 @@
+using System.Text;
+using RemediationGen.Logs;
+using RemediationGen.Problems;
+
+namespace RemediationGen.Tests.Logs;
+
+/// <summary>
+/// The scan's vectorized first stage (<see cref="AnchorFilter"/>) and the search built on it, against the exact
+/// search on random text: signatures in any case, cut short, with 'ı' or 'ſ' for 'i' or 's' (which ordinal
+/// comparison ignoring case does not take for them), other non-ASCII text, runs of zeros and every kind of line
+/// break, at every length around a step.
+/// </summary>
+public sealed class AnchorFilterTests
+{
+    private static readonly string[] RuleSignatures =
+        [.. ProblemSet.Core.Rules.SelectMany(rule => rule.Signatures).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Next_ReportsEveryAnchorOpening_InOrder(bool wide)
+    {
+        // Given the rules' anchors and a filter of each width
+        var anchors = RuleSignatures.Select(s => s[SignatureAnchors.StartOf(s)..]).ToArray();
+        var filter = AnchorFilter.TryCreate(anchors, wide);
+        Assert.NotNull(filter);
+        var random = new Random(20261126);
+
+        for (var round = 0; round < 1500; round++)
+        {
+            var text = RandomText(random, anchors);
+
+            // When every position the filter stops at is collected
+            var reported = new Dictionary<int, int>();
+            var last = -1;
+            for (var at = filter.Next(text, 0, out var buckets); at >= 0; at = filter.Next(text, at + 1, out buckets))
+            {
+                Assert.True(at > last, $"positions go forward: {at} after {last} in {Escape(text)}");
+                reported[at] = buckets;
+                last = at;
+            }
+
+            // Then each anchor opening (ignoring ASCII case) is a candidate of its bucket, and no candidate starts
+            // with a character outside ASCII
+            for (var p = 0; p + AnchorFilter.Window <= text.Length; p++)
+            {
+                for (var a = 0; a < anchors.Length; a++)
+                {
+                    if (text.AsSpan(p, AnchorFilter.Window).Equals(anchors[a].AsSpan(0, AnchorFilter.Window), StringComparison.OrdinalIgnoreCase))
+                    {
+                        Assert.True(
+                            reported.TryGetValue(p, out var found) && (found & (1 << filter.BucketOf[a])) != 0,
+                            $"anchor '{anchors[a]}' at {p} of {Escape(text)}");
+                    }
+                }
+            }
+
+            Assert.All(reported.Keys, at => Assert.True(text[at] < 0x80 && at + AnchorFilter.Window <= text.Length));
+        }
+    }
+
+    [Fact]
+    public void IndexOfSignature_FindsAWholeSignatureOnTheLineOfTheFirst_OrNoneWhenThereIsNone()
+    {
+        // Given every rule's signatures
+        var signatures = LogSignatures.Create(RuleSignatures);
+        var exact = System.Buffers.SearchValues.Create(RuleSignatures, StringComparison.OrdinalIgnoreCase);
+        var random = new Random(1126);
+
+        for (var round = 0; round < 3000; round++)
+        {
+            var text = RandomText(random, RuleSignatures);
+
+            // When a text is searched
+            var at = signatures.IndexOfSignature(text, out var length);
+
+            // Then the hit is a whole signature (ignoring case, as OrdinalIgnoreCase compares) on the line of the
+            // first one, and the miss is a text with none
+            var first = text.AsSpan().IndexOfAny(exact);
+            if (first < 0)
+            {
+                Assert.True(at == -1, $"no signature in {Escape(text)}, found one at {at}");
+                continue;
+            }
+
+            Assert.True(at >= 0, $"missed the signature at {first} of {Escape(text)}");
+            Assert.Contains(RuleSignatures, s => s.Length == length && text.AsSpan(at).StartsWith(s, StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(LineOf(text, first), LineOf(text, at));
+        }
+    }
+
+    [Theory]
+    [InlineData("BEGIN VALIDATION OF CERTIFICATE [THUMBPRINT ", 346)]
+    [InlineData("dp cert query: exec spupdatedpcert n'", 346)]
+    [InlineData("Begin valıdation of Certificate [Thumbprint ", -1)]
+    [InlineData("Failed to get the encrypted PXE paſſword", -1)]
+    public void IndexOfSignature_PastManyStepsOfText_AgreesWithOrdinalIgnoreCase(string written, int expected)
+    {
+        // Given a signature written in another case, or with 'ı' or 'ſ' for 'i' or 's', after several filter steps
+        // of ASCII text and a line of other non-ASCII text
+        var signatures = LogSignatures.Create(RuleSignatures);
+        var text = string.Concat(Enumerable.Repeat("PXE Provider loaded. {000003EC-1A2B} ", 9)) + "\r\nZürich €\n" + "x " + written + "dp1\n";
+
+        // When searched, then it is found exactly where ordinal comparison ignoring case finds it
+        Assert.Equal(expected, text.AsSpan().IndexOfAny(System.Buffers.SearchValues.Create(RuleSignatures, StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(expected, signatures.IndexOfSignature(text));
+    }
+
+    private static string RandomText(Random random, string[] signatures)
+    {
+        var text = new StringBuilder();
+        var pieces = random.Next(0, 12);
+        for (var i = 0; i < pieces; i++)
+        {
+            switch (random.Next(10))
+            {
+                case 0 or 1:
+                    text.Append(Vary(random, signatures[random.Next(signatures.Length)]));
+                    break;
+                case 2:
+                    var cut = signatures[random.Next(signatures.Length)];
+                    var tail = cut[random.Next(cut.Length)..];
+                    text.Append(Vary(random, tail[..Math.Min(tail.Length, random.Next(1, 8))]));
+                    break;
+                case 3:
+                    text.Append(random.Next(3) switch { 0 => "\r\n", 1 => "\n", _ => "\r" });
+                    break;
+                case 4:
+                    text.Append("0000000"[..random.Next(1, 8)]);
+                    break;
+                case 5:
+                    text.Append(random.Next(4) switch { 0 => "é", 1 => "€", 2 => "中", _ => "\u0131" });
+                    break;
+                default:
+                    var filler = "PXE Provider loaded. Settings of content {000003EC-1A2B} Client Identity ";
+                    var from = random.Next(filler.Length);
+                    text.Append(filler, from, random.Next(filler.Length - from + 1));
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    // A signature as a log may hold it: letters in either case, an 'i' or an 's' sometimes written as a letter that
+    // equals it only ignoring case.
+    private static string Vary(Random random, string text)
+    {
+        var varied = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            varied.Append(random.Next(40) switch
+            {
+                0 when c is 'i' or 'I' => '\u0131',
+                1 when c is 's' or 'S' => '\u017F',
+                < 8 when char.IsAsciiLetter(c) => (char)(c ^ 0x20),
+                _ => c,
+            });
+        }
+
+        return varied.ToString();
+    }
+
+    private static int LineOf(string text, int position) => LineBreaks.Count(text.AsSpan(0, position)) is var breaks ? (int)breaks : 0;
+
+    private static string Escape(string text) => text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+}
