@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text;
 
 namespace RemediationGen.Logs;
 
@@ -10,6 +13,11 @@ namespace RemediationGen.Logs;
 internal sealed class LogSignatures
 {
     private readonly string[] _signatures;
+
+    // Each signature with its ASCII letters in lower case, and 0x20 where it has an ASCII letter (null for a
+    // signature outside ASCII): OR-ing the text with the bits and comparing with the folded signature ignores case.
+    private readonly ushort[][] _folded;
+    private readonly ushort[]?[] _caseBits;
     private readonly int[] _anchorStarts;
 
     // Each signature's first anchor character in lower and upper case: a candidate the search found for another
@@ -26,6 +34,8 @@ internal sealed class LogSignatures
     private LogSignatures(string[] signatures, bool matchesEveryRecord)
     {
         _signatures = signatures;
+        _folded = signatures.Select(s => s.Select(c => (ushort)(char.IsAsciiLetter(c) ? c | 0x20 : c)).ToArray()).ToArray();
+        _caseBits = signatures.Select(s => Ascii.IsValid(s) ? s.Select(c => (ushort)(char.IsAsciiLetter(c) ? 0x20 : 0)).ToArray() : null).ToArray();
         _anchorStarts = signatures.Select(SignatureAnchors.StartOf).ToArray();
         _anchorFirstLower = signatures.Select((s, i) => char.ToLowerInvariant(s[_anchorStarts[i]])).ToArray();
         _anchorFirstUpper = signatures.Select((s, i) => char.ToUpperInvariant(s[_anchorStarts[i]])).ToArray();
@@ -74,7 +84,7 @@ internal sealed class LogSignatures
             for (var i = 0; i < _signatures.Length; i++)
             {
                 var start = at - _anchorStarts[i];
-                if ((buckets & (1 << _bucketOf[i])) != 0 && start >= 0 && StartsWithIgnoringCase(text, start, _signatures[i]))
+                if ((buckets & (1 << _bucketOf[i])) != 0 && start >= 0 && StartsWithIgnoringCase(text, start, i))
                 {
                     length = _signatures[i].Length;
                     return start;
@@ -121,24 +131,52 @@ internal sealed class LogSignatures
     }
 
     /// <summary>
-    /// <c>StartsWith(signature, OrdinalIgnoreCase)</c> for the text at <paramref name="start"/>, comparing ASCII
-    /// in line and handing a character outside ASCII to the exact comparison.
+    /// <c>StartsWith(signature, OrdinalIgnoreCase)</c> for the text at <paramref name="start"/>, 16 characters at a
+    /// time: a letter of an ASCII signature matches both its cases (OR 0x20), anything else only itself, and no
+    /// character outside ASCII equals an ASCII one ignoring case. A signature outside ASCII is compared by the library.
     /// </summary>
-    private static bool StartsWithIgnoringCase(ReadOnlySpan<char> text, int start, string signature)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool StartsWithIgnoringCase(ReadOnlySpan<char> text, int start, int signature)
     {
-        if (text.Length - start < signature.Length)
+        var expected = _folded[signature];
+        if (text.Length - start < expected.Length)
         {
             return false;
         }
 
-        var candidate = text.Slice(start, signature.Length);
-        for (var j = 0; j < candidate.Length; j++)
+        if (_caseBits[signature] is not { } caseBits)
         {
-            var c = candidate[j];
-            var s = signature[j];
-            if (c != s && ((c | 0x20) != (s | 0x20) || !char.IsAsciiLetter(s)))
+            return text.Slice(start, expected.Length).Equals(_signatures[signature], StringComparison.OrdinalIgnoreCase);
+        }
+
+        var candidate = MemoryMarshal.Cast<char, ushort>(text.Slice(start, expected.Length));
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && candidate.Length >= Vector256<ushort>.Count)
+        {
+            ref var actual = ref MemoryMarshal.GetReference(candidate);
+            ref var folded = ref MemoryMarshal.GetArrayDataReference(expected);
+            ref var bits = ref MemoryMarshal.GetArrayDataReference(caseBits);
+            for (; ; i += Vector256<ushort>.Count)
             {
-                return c >= 0x80 && candidate.Equals(signature, StringComparison.OrdinalIgnoreCase);
+                // The last block overlaps the one before it rather than running past the end.
+                var at = (nuint)Math.Min(i, candidate.Length - Vector256<ushort>.Count);
+                if ((Vector256.LoadUnsafe(ref actual, at) | Vector256.LoadUnsafe(ref bits, at)) != Vector256.LoadUnsafe(ref folded, at))
+                {
+                    return false;
+                }
+
+                if ((int)at + Vector256<ushort>.Count == candidate.Length)
+                {
+                    return true;
+                }
+            }
+        }
+
+        for (; i < candidate.Length; i++)
+        {
+            if ((candidate[i] | caseBits[i]) != expected[i])
+            {
+                return false;
             }
         }
 

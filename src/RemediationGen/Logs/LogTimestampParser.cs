@@ -40,7 +40,15 @@ internal static class LogTimestampParser
     public static bool MayBeOutOfRange(ReadOnlySpan<char> date)
     {
         var trimmed = date.Trim();
-        var year = trimmed[(trimmed.LastIndexOf('-') + 1)..];
+
+        // A date is a few characters: a loop, not the vectorized search (this runs for every record the scan holds).
+        var lastDash = trimmed.Length - 1;
+        while (lastDash >= 0 && trimmed[lastDash] != '-')
+        {
+            lastDash--;
+        }
+
+        var year = trimmed[(lastDash + 1)..];
         return year.Length != 2
             && !(year.Length == 4 && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 1 and < 9999);
     }

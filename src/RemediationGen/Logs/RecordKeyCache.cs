@@ -5,6 +5,10 @@ namespace RemediationGen.Logs;
 /// the same "Begin validation" of a few certificates over and over, and working out a key reads the message for
 /// every rule's signatures. Memory is bounded: the cache is emptied when it holds <see cref="MaxEntries"/> entries or
 /// <see cref="MaxChars"/> characters, which only costs the keys being worked out again.
+/// <para>
+/// An open-addressing table of its own rather than a <c>Dictionary</c> looked up by span: that generic code is not
+/// compiled ahead for this value type, so it would run unoptimized on every hit until tiered compilation caught up.
+/// </para>
 /// </summary>
 internal sealed class RecordKeyCache
 {
@@ -12,42 +16,87 @@ internal sealed class RecordKeyCache
 
     public const int MaxChars = 1024 * 1024;
 
-    // By message; a message seen with another component is worked out again (a null key is kept too: such a record
-    // goes on unthinned).
-    private readonly Dictionary<string, (string Component, string? Key)> _keys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Component, string? Key)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // Twice the entries, a power of two: probes stay short, and a hash picks a slot with a mask.
+    private const int Slots = 2 * MaxEntries;
+
+    // A lookup reads at most this many slots, and an entry goes in one of them (replacing the first when all are
+    // taken), so no text can make a lookup long, however its messages hash.
+    private const int MaxProbes = 8;
+
+    // By message, hashed with HashCode (xxHash32 with a seed random per process: several times the speed of the
+    // string hash on a message); a message seen with another component is worked out again. A null key is kept
+    // too: such a record goes on unthinned.
+    private readonly Entry?[] _slots = new Entry?[Slots];
+    private int _count;
     private long _chars;
 
-    public RecordKeyCache()
-    {
-        _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    /// <summary>How many messages the cache holds.</summary>
+    public int Count => _count;
 
     public bool TryGet(ReadOnlySpan<char> message, ReadOnlySpan<char> component, out string? key)
     {
         key = null;
-        if (!_lookup.TryGetValue(message, out var known) || !component.SequenceEqual(known.Component))
+        var slot = Hash(message);
+        for (var probe = 0; probe < MaxProbes && _slots[slot] is { } entry; probe++, slot = (slot + 1) & (Slots - 1))
         {
-            return false;
+            if (message.SequenceEqual(entry.Message))
+            {
+                key = entry.Key;
+                return component.SequenceEqual(entry.Component);
+            }
         }
 
-        key = known.Key;
-        return true;
+        return false;
     }
 
     public void Add(ReadOnlySpan<char> message, ReadOnlySpan<char> component, string? key)
     {
         var chars = (long)message.Length + component.Length + (key?.Length ?? 0);
-        if (_keys.Count == MaxEntries || _chars + chars > MaxChars)
+        if (chars > MaxChars)
         {
-            _keys.Clear();
+            return;
+        }
+
+        if (_count == MaxEntries || _chars + chars > MaxChars)
+        {
+            Array.Clear(_slots);
+            _count = 0;
             _chars = 0;
         }
 
-        if (chars <= MaxChars)
+        // The first free slot or the message's own among the probes, else the first probed (its entry is dropped).
+        var first = Hash(message);
+        var slot = first;
+        for (var probe = 0; _slots[slot] is { } entry && !message.SequenceEqual(entry.Message); probe++)
         {
-            _lookup[message] = (component.ToString(), key);
-            _chars += chars;
+            if (probe == MaxProbes - 1)
+            {
+                slot = first;
+                break;
+            }
+
+            slot = (slot + 1) & (Slots - 1);
         }
+
+        if (_slots[slot] is { } replaced)
+        {
+            _chars -= replaced.Chars;
+        }
+        else
+        {
+            _count++;
+        }
+
+        _slots[slot] = new Entry(message.ToString(), component.ToString(), key, chars);
+        _chars += chars;
     }
+
+    private static int Hash(ReadOnlySpan<char> message)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(message));
+        return hash.ToHashCode() & (Slots - 1);
+    }
+
+    private sealed record Entry(string Message, string Component, string? Key, long Chars);
 }

@@ -33,19 +33,18 @@ public sealed class RecordKeyCacheTests
     }
 
     [Fact]
-    public void Add_PastMaxEntries_StartsOver()
+    public void Add_PastMaxEntries_HoldsAtMostMaxEntries_AndKeepsTheNewest()
     {
-        // Given a cache filled to its bound
+        // Given a cache given more distinct messages than its bound
         var cache = new RecordKeyCache();
-        for (var i = 0; i < RecordKeyCache.MaxEntries; i++)
+        for (var i = 0; i <= RecordKeyCache.MaxEntries * 3; i++)
         {
             cache.Add($"message {i}", "C", "k");
-        }
 
-        // When one more comes, then the cache starts over with it
-        cache.Add("one more", "C", "k");
-        Assert.True(cache.TryGet("one more", "C", out _));
-        Assert.False(cache.TryGet("message 0", "C", out _));
+            // Then it never holds more than the bound, and the message just added is found
+            Assert.InRange(cache.Count, 1, RecordKeyCache.MaxEntries);
+            Assert.True(cache.TryGet($"message {i}", "C", out _));
+        }
     }
 
     [Fact]
@@ -58,5 +57,27 @@ public sealed class RecordKeyCacheTests
         // When it is added, then it is not kept, and it costs nothing but a miss later
         cache.Add(huge, "C", "k");
         Assert.False(cache.TryGet(huge, "C", out _));
+    }
+
+    [Fact]
+    public void Add_ManyMessages_KeepsEveryAnswerRight_WhateverIsReplaced()
+    {
+        // Given more distinct messages than probes can hold apart, added twice over with their keys
+        var cache = new RecordKeyCache();
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < RecordKeyCache.MaxEntries - 1; i++)
+            {
+                var message = $"Begin validation {i}";
+                if (!cache.TryGet(message, "SMSPXE", out var key))
+                {
+                    cache.Add(message, "SMSPXE", $"k{i}");
+                    continue;
+                }
+
+                // When a message is found, then it is found with its own key, never another's
+                Assert.Equal($"k{i}", key);
+            }
+        }
     }
 }
