@@ -71,7 +71,8 @@ internal sealed class AnchorFilter
     /// A filter for <paramref name="anchors"/>, or null where it cannot be used: no AVX2, or an anchor shorter than
     /// <see cref="Window"/> or with a character outside ASCII (the caller then searches without it).
     /// </summary>
-    public static AnchorFilter? TryCreate(IReadOnlyList<string> anchors) => TryCreate(anchors, Avx512BW.IsSupported);
+    public static AnchorFilter? TryCreate(IReadOnlyList<string> anchors) =>
+        TryCreate(anchors, Avx512BW.IsSupported && Vector512.IsHardwareAccelerated);
 
     /// <summary>As above; <paramref name="wide"/> false keeps to AVX2 (the tests check both).</summary>
     internal static AnchorFilter? TryCreate(IReadOnlyList<string> anchors, bool wide)
@@ -230,7 +231,8 @@ internal sealed class AnchorFilter
         return -1;
     }
 
-    // Saturating: a character above 0xFF becomes 0xFF or 0, neither of which is in an ASCII anchor.
+    // Saturating: a character above 0xFF becomes 0xFF (below 0x8000) or 0, neither of which is in an anchor (an
+    // anchor is printable ASCII).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<byte> Pack(Vector256<ushort> first, Vector256<ushort> second) =>
         Avx2.PackUnsignedSaturate(first.AsInt16(), second.AsInt16());

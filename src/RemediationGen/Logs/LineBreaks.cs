@@ -59,6 +59,7 @@ internal static class LineBreaks
 
         return count;
     }
+
     /// <summary>The index of the first CR or LF in <paramref name="text"/>, or -1 (<c>IndexOfAny('\r', '\n')</c>, compiled fully optimized on first use for the same reason as <see cref="Count"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int IndexOf(ReadOnlySpan<char> text)
@@ -75,6 +76,20 @@ internal static class LineBreaks
                 var current = Vector256.LoadUnsafe(ref start, (nuint)i);
                 var breaks = Vector256.Equals(current, lf) | Vector256.Equals(current, cr);
                 if (breaks != Vector256<ushort>.Zero)
+                {
+                    return i + BitOperations.TrailingZeroCount(breaks.ExtractMostSignificantBits());
+                }
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var cr = Vector128.Create((ushort)'\r');
+            var lf = Vector128.Create((ushort)'\n');
+            for (; i + Vector128<ushort>.Count <= units.Length; i += Vector128<ushort>.Count)
+            {
+                var current = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var breaks = Vector128.Equals(current, lf) | Vector128.Equals(current, cr);
+                if (breaks != Vector128<ushort>.Zero)
                 {
                     return i + BitOperations.TrailingZeroCount(breaks.ExtractMostSignificantBits());
                 }
@@ -110,6 +125,20 @@ internal static class LineBreaks
                 if (breaks != Vector256<ushort>.Zero)
                 {
                     return i - Vector256<ushort>.Count + 31 - BitOperations.LeadingZeroCount(breaks.ExtractMostSignificantBits());
+                }
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var cr = Vector128.Create((ushort)'\r');
+            var lf = Vector128.Create((ushort)'\n');
+            for (; i >= Vector128<ushort>.Count; i -= Vector128<ushort>.Count)
+            {
+                var current = Vector128.LoadUnsafe(ref start, (nuint)(i - Vector128<ushort>.Count));
+                var breaks = Vector128.Equals(current, lf) | Vector128.Equals(current, cr);
+                if (breaks != Vector128<ushort>.Zero)
+                {
+                    return i - Vector128<ushort>.Count + 31 - BitOperations.LeadingZeroCount(breaks.ExtractMostSignificantBits());
                 }
             }
         }

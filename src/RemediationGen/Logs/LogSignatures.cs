@@ -21,13 +21,13 @@ internal sealed class LogSignatures
     private readonly int[] _anchorStarts;
 
     // Each signature's first anchor character in lower and upper case: a candidate the search found for another
-    // signature's anchor is passed over without a call. Only between ASCII characters is that test exact (ignoring
-    // case, 'ı' matches 'i'), so other characters go to the full comparison.
+    // signature's anchor is passed over without a call (characters outside ASCII go to the full comparison).
     private readonly char[] _anchorFirstLower;
     private readonly char[] _anchorFirstUpper;
     private readonly SearchValues<string> _anchors;
 
-    // The vectorized first stage of the search, and the bucket of each signature's anchor in it; null without AVX2.
+    // The vectorized first stage of the search, and the bucket of each signature's anchor in it; null where it
+    // cannot be used (no AVX2, an anchor outside ASCII or shorter than its window), and the search is the library's.
     private readonly AnchorFilter? _filter;
     private readonly int[] _bucketOf;
 
@@ -43,12 +43,8 @@ internal sealed class LogSignatures
         _anchors = SearchValues.Create(anchors, StringComparison.OrdinalIgnoreCase);
         _filter = AnchorFilter.TryCreate(anchors);
         _bucketOf = _filter?.BucketOf.ToArray() ?? [];
-        Values = SearchValues.Create(signatures, StringComparison.OrdinalIgnoreCase);
         MatchesEveryRecord = matchesEveryRecord;
     }
-
-    /// <summary>Vectorized multi-string search for the whole signatures, over decoded text.</summary>
-    internal SearchValues<string> Values { get; }
 
     public bool MatchesEveryRecord { get; }
 
@@ -75,7 +71,7 @@ internal sealed class LogSignatures
     {
         if (_filter is null)
         {
-            return IndexOfSignatureExactly(text, 0, out length);
+            return IndexOfSignatureWithoutFilter(text, out length);
         }
 
         length = 0;
@@ -96,12 +92,13 @@ internal sealed class LogSignatures
     }
 
     /// <summary>
-    /// The search without the filter: <c>SearchValues</c> for the anchors from <paramref name="from"/> on, each
-    /// candidate confirmed with <see cref="MemoryExtensions.StartsWith(ReadOnlySpan{char}, ReadOnlySpan{char}, StringComparison)"/>.
+    /// The search without the filter, as it was before it (the tests hold the two alike): <c>SearchValues</c> for the
+    /// anchors, each candidate confirmed with <see cref="MemoryExtensions.StartsWith(ReadOnlySpan{char}, ReadOnlySpan{char}, StringComparison)"/>.
     /// </summary>
-    private int IndexOfSignatureExactly(ReadOnlySpan<char> text, int from, out int length)
+    internal int IndexOfSignatureWithoutFilter(ReadOnlySpan<char> text, out int length)
     {
         length = 0;
+        var from = 0;
         while (from < text.Length)
         {
             var candidate = text[from..].IndexOfAny(_anchors);

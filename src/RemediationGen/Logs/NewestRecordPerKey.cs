@@ -10,21 +10,23 @@ namespace RemediationGen.Logs;
 /// <para>
 /// The scan hands over a one-line record unparsed (<see cref="HoldLine"/>): a record a newer one of its key replaces
 /// is then never parsed, and the newest is parsed by <paramref name="parseLine"/> only when it goes on. The line is
-/// copied into a buffer the key keeps and reuses, so holding a repeated record allocates nothing.
+/// copied into a buffer; the buffer of the line it replaces is kept for the next line, so holding a repeated record
+/// of about the same length allocates nothing.
 /// </para>
 /// </summary>
 internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseLine = null)
 {
+    public const int MaxKeys = 4096;
+
+    public const int MaxHeldChars = 1024 * 1024;
+
     // Buffers of lines no longer held, for the next lines: a few short ones are enough to hold a repeated record
-    // without allocating, and a long line gets a buffer of its own that is not kept.
+    // without allocating, and a long line gets a buffer of its own that is not kept. A line takes a spare at most a
+    // quarter longer than itself (or 256), so the buffers held stay within that of the lines held.
     private const int MaxSpareBuffers = 64;
     private const int MaxSpareBufferChars = 4096;
 
     private readonly Stack<char[]> _spareBuffers = new();
-
-    public const int MaxKeys = 4096;
-
-    public const int MaxHeldChars = 1024 * 1024;
 
     private readonly Dictionary<string, int> _slotOfKey = new(StringComparer.Ordinal);
 
@@ -107,7 +109,9 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
 
         if (record.Entry is null)
         {
-            var buffer = _spareBuffers.Count > 0 && _spareBuffers.Peek().Length >= line.Length ? _spareBuffers.Pop() : new char[Math.Max(line.Length, 256)];
+            var buffer = _spareBuffers.TryPeek(out var spare) && spare.Length >= line.Length && spare.Length <= Math.Max(line.Length + (line.Length / 4), 256)
+                ? _spareBuffers.Pop()
+                : new char[Math.Max(line.Length, 256)];
             line.CopyTo(buffer);
             record = record with { Line = buffer, LineLength = line.Length };
         }

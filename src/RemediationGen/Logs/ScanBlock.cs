@@ -75,7 +75,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
     public int LastLineStart(int start, int length)
     {
         var window = text.AsSpan(start, length);
-        var lastBreak = window.LastIndexOfAny('\r', '\n');
+        var lastBreak = LineBreaks.LastIndexOf(window);
         while (lastBreak >= 0)
         {
             var at = start + lastBreak;
@@ -95,7 +95,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
             }
 
             // A CR at the end of the text read so far: its LF may come with the next read.
-            lastBreak = window[..lastBreak].LastIndexOfAny('\r', '\n');
+            lastBreak = LineBreaks.LastIndexOf(window[..lastBreak]);
         }
 
         return -1;

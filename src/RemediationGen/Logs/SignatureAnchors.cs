@@ -8,8 +8,8 @@ namespace RemediationGen.Logs;
 /// </summary>
 internal static class SignatureAnchors
 {
-    // The vectorized multi-string search (Teddy) sorts candidates by the first three characters of each value: they
-    // decide how often it stops.
+    // Rarity is scored over three characters; the search's filter (AnchorFilter) then looks at the anchor's first
+    // four, so an anchor never starts closer than that to its signature's end.
     private const int Window = 3;
 
     // An upper-case letter right after a lower-case one starts a hump of an identifier (spUpdateDPCert, PXEClientKey):
@@ -42,7 +42,7 @@ internal static class SignatureAnchors
             (start, score) = RarestStretch(signature, common, allowSpaces: true);
         }
 
-        return score > 0 ? start : 0;
+        return score > 0 ? Math.Min(start, signature.Length - AnchorFilter.Window) : 0;
     }
 
     private static (int Start, int Score) RarestStretch(string signature, bool[] common, bool allowSpaces)

@@ -176,6 +176,27 @@ public sealed class NewestRecordPerKeyTests
         Assert.Null(scanned[^1].Thread);
     }
 
+    [Fact]
+    public void Scan_ManyHeldLinesCompacted_PassOnTheNewestLinesWhole()
+    {
+        // Given a long run (past compaction, which comes at 4 records per key and 64) of three validations in turns,
+        // each line of another length, so buffers are spared, taken and compacted away many times
+        static string Line(int dp, int length) =>
+            $"<![LOG[Begin validation of Certificate [Thumbprint 0123456789ABCDEF0123456789ABCDEF0123456{dp}] issued to 'dp{dp}.contoso.com']LOG]!><time=\"10:00:00.000+000\" date=\"11-26-2026\" component=\"SMSPXE\" context=\"\" type=\"1\" thread=\"{length}\" file=\"{new string('f', length)}\">\r\n";
+        var random = new Random(72);
+        var text = string.Concat(Enumerable.Range(0, 300).Select(i => Line(i % 3, random.Next(1, 400))));
+        var file = TestLogs.FromText("SMSPXE.log", text);
+        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
+
+        // When it is scanned with the engine's key
+        var scanned = new List<LogEntry>();
+        LogFileScanner.Scan(file, signatures, scanned.Add, _ => { }, NewestRecordKeys.Of(ProblemSet.Core.Rules)!);
+
+        // Then the three newest go on, each line whole, as the reader's records thinned
+        Assert.Equal(Thin([TestLogs.ReadAll(file).Entries.Where(signatures.Matches)]), scanned);
+        Assert.Equal([298L, 299L, 300L], scanned.Select(entry => entry.Line));
+    }
+
     [Theory]
     [MemberData(nameof(RuleSignatureContractTests.FixtureFolders), MemberType = typeof(RuleSignatureContractTests))]
     public void Rules_ShownThinnedSignatureRecords_FindTheSame(string folder)

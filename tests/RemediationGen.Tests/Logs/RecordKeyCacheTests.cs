@@ -64,6 +64,7 @@ public sealed class RecordKeyCacheTests
     {
         // Given more distinct messages than probes can hold apart, added twice over with their keys
         var cache = new RecordKeyCache();
+        var found = 0;
         for (var round = 0; round < 2; round++)
         {
             for (var i = 0; i < RecordKeyCache.MaxEntries - 1; i++)
@@ -77,7 +78,43 @@ public sealed class RecordKeyCacheTests
 
                 // When a message is found, then it is found with its own key, never another's
                 Assert.Equal($"k{i}", key);
+                found++;
             }
         }
+
+        // And most are found the second time round
+        Assert.InRange(found, RecordKeyCache.MaxEntries / 2, RecordKeyCache.MaxEntries);
+    }
+
+    [Fact]
+    public void Add_PastMaxChars_StartsOver()
+    {
+        // Given a message of 60% of the character bound
+        var cache = new RecordKeyCache();
+        var first = new string('a', RecordKeyCache.MaxChars * 3 / 5);
+        cache.Add(first, "C", "k1");
+
+        // When a second one comes, then the cache starts over with it
+        var second = new string('b', RecordKeyCache.MaxChars * 3 / 5);
+        cache.Add(second, "C", "k2");
+        Assert.False(cache.TryGet(first, "C", out _));
+        Assert.True(cache.TryGet(second, "C", out var key));
+        Assert.Equal("k2", key);
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public void Add_AMessageAgain_ReplacesItsEntry()
+    {
+        // Given a message added twice, with another component the second time
+        var cache = new RecordKeyCache();
+        cache.Add("Begin validation A", "SMSPXE", "A");
+        cache.Add("Begin validation A", "PXE", "B");
+
+        // Then it is held once, with what came last
+        Assert.Equal(1, cache.Count);
+        Assert.True(cache.TryGet("Begin validation A", "PXE", out var key));
+        Assert.Equal("B", key);
+        Assert.False(cache.TryGet("Begin validation A", "SMSPXE", out _));
     }
 }
