@@ -33,6 +33,8 @@ internal sealed class AnchorFilter
 
     private const int Buckets = 8;
 
+    private static readonly double[] CharacterShares = LogCharacterShares();
+
     private readonly Vector256<byte> _low0;
     private readonly Vector256<byte> _low1;
     private readonly Vector256<byte> _low2;
@@ -60,12 +62,17 @@ internal sealed class AnchorFilter
         _high1 = Lanes(high[1]);
         _high2 = Lanes(high[2]);
         _high3 = Lanes(high[3]);
-        _lowTable = [.. low.SelectMany(table => table)];
-        _highTable = [.. high.SelectMany(table => table)];
+        _lowTable = new byte[Window * 16];
+        _highTable = new byte[Window * 16];
+        for (var k = 0; k < Window; k++)
+        {
+            low[k].CopyTo(_lowTable, k * 16);
+            high[k].CopyTo(_highTable, k * 16);
+        }
     }
 
     /// <summary>The bucket of each anchor, in the order given: a candidate's buckets say which anchors to confirm.</summary>
-    public IReadOnlyList<int> BucketOf { get; private init; } = [];
+    public int[] BucketOf { get; private init; } = [];
 
     /// <summary>
     /// A filter for <paramref name="anchors"/>, or null where it cannot be used: no AVX2, or an anchor shorter than
@@ -78,59 +85,107 @@ internal sealed class AnchorFilter
     internal static AnchorFilter? TryCreate(IReadOnlyList<string> anchors, bool wide)
     {
         ArgumentNullException.ThrowIfNull(anchors);
-        if (!Avx2.IsSupported || anchors.Count == 0 || anchors.Any(anchor => anchor.Length < Window || !Ascii.IsValid(anchor)))
+        if (!Avx2.IsSupported || anchors.Count == 0)
         {
             return null;
         }
 
-        var low = new byte[Window][];
-        var high = new byte[Window][];
-        for (var k = 0; k < Window; k++)
+        foreach (var anchor in anchors)
         {
-            low[k] = new byte[16];
-            high[k] = new byte[16];
-        }
-
-        // Anchors that open alike share a bucket; beyond 8 openings, buckets are shared where that lets the fewest
-        // other texts through (each window position accepts every low nibble with every high nibble of its bucket).
-        var openings = anchors.Select(anchor => anchor[..Window].ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        var groups = openings.Select(opening => new List<string> { opening }).ToList();
-        while (groups.Count > Buckets)
-        {
-            var (first, second) = (0, 1);
-            var best = double.MaxValue;
-            for (var a = 0; a < groups.Count; a++)
+            if (anchor.Length < Window || !Ascii.IsValid(anchor))
             {
-                for (var b = a + 1; b < groups.Count; b++)
-                {
-                    var added = Accepted([.. groups[a], .. groups[b]]) - Accepted(groups[a]) - Accepted(groups[b]);
-                    if (added < best)
-                    {
-                        (first, second, best) = (a, b, added);
-                    }
-                }
+                return null;
             }
-
-            groups[first].AddRange(groups[second]);
-            groups.RemoveAt(second);
         }
 
+        // Anchors that open alike share a bucket; beyond 8 openings, buckets are merged where that lets the fewest
+        // other texts through. A bucket is, per window position, the set of low and of high nibbles it accepts (a bit
+        // each): it lets through every character with a low and a high nibble in them. Loops, not LINQ: this runs at
+        // start-up, where LINQ over characters compiles code of its own.
+        var openings = new List<string>();
+        var groups = new List<(ushort[] Low, ushort[] High, double Accepted)>();
         var bucketOf = new int[anchors.Count];
         for (var i = 0; i < anchors.Count; i++)
         {
             var opening = anchors[i][..Window].ToUpperInvariant();
-            bucketOf[i] = groups.FindIndex(group => group.Contains(opening));
+            bucketOf[i] = openings.IndexOf(opening);
+            if (bucketOf[i] < 0)
+            {
+                bucketOf[i] = openings.Count;
+                openings.Add(opening);
+                var (lowNibbles, highNibbles) = (new ushort[Window], new ushort[Window]);
+                for (var k = 0; k < Window; k++)
+                {
+                    foreach (var variant in (ReadOnlySpan<char>)[char.ToLowerInvariant(opening[k]), opening[k]])
+                    {
+                        lowNibbles[k] |= (ushort)(1 << (variant & 0xF));
+                        highNibbles[k] |= (ushort)(1 << (variant >> 4));
+                    }
+                }
+
+                groups.Add((lowNibbles, highNibbles, Accepted(lowNibbles, highNibbles)));
+            }
+        }
+
+        // Merging renumbers the groups: the opening's group is followed through the merges.
+        var groupOfOpening = new int[openings.Count];
+        for (var o = 0; o < openings.Count; o++)
+        {
+            groupOfOpening[o] = o;
+        }
+
+        while (groups.Count > Buckets)
+        {
+            var (first, second, best, merged) = (0, 1, double.MaxValue, default((ushort[] Low, ushort[] High, double Accepted)));
+            for (var a = 0; a < groups.Count; a++)
+            {
+                for (var b = a + 1; b < groups.Count; b++)
+                {
+                    var low = new ushort[Window];
+                    var high = new ushort[Window];
+                    for (var k = 0; k < Window; k++)
+                    {
+                        low[k] = (ushort)(groups[a].Low[k] | groups[b].Low[k]);
+                        high[k] = (ushort)(groups[a].High[k] | groups[b].High[k]);
+                    }
+
+                    var accepted = Accepted(low, high);
+                    if (accepted - groups[a].Accepted - groups[b].Accepted < best)
+                    {
+                        (first, second, best, merged) = (a, b, accepted - groups[a].Accepted - groups[b].Accepted, (low, high, accepted));
+                    }
+                }
+            }
+
+            groups[first] = merged;
+            groups.RemoveAt(second);
+            for (var o = 0; o < openings.Count; o++)
+            {
+                groupOfOpening[o] = groupOfOpening[o] == second ? first : groupOfOpening[o] > second ? groupOfOpening[o] - 1 : groupOfOpening[o];
+            }
+        }
+
+        var lowTables = new byte[Window][];
+        var highTables = new byte[Window][];
+        for (var k = 0; k < Window; k++)
+        {
+            (lowTables[k], highTables[k]) = (new byte[16], new byte[16]);
+        }
+
+        for (var i = 0; i < anchors.Count; i++)
+        {
+            bucketOf[i] = groupOfOpening[bucketOf[i]];
             for (var k = 0; k < Window; k++)
             {
-                foreach (var variant in CaseVariants(anchors[i][k]))
+                foreach (var variant in (ReadOnlySpan<char>)[char.ToLowerInvariant(anchors[i][k]), char.ToUpperInvariant(anchors[i][k])])
                 {
-                    low[k][variant & 0xF] |= (byte)(1 << bucketOf[i]);
-                    high[k][variant >> 4] |= (byte)(1 << bucketOf[i]);
+                    lowTables[k][variant & 0xF] |= (byte)(1 << bucketOf[i]);
+                    highTables[k][variant >> 4] |= (byte)(1 << bucketOf[i]);
                 }
             }
         }
 
-        return new AnchorFilter(low, high, wide && Avx512BW.IsSupported) { BucketOf = bucketOf };
+        return new AnchorFilter(lowTables, highTables, wide && Avx512BW.IsSupported) { BucketOf = bucketOf };
     }
 
     /// <summary>
@@ -255,18 +310,24 @@ internal sealed class AnchorFilter
     private static Vector256<byte> Lanes(byte[] table) => Vector256.Create(Vector128.Create(table), Vector128.Create(table));
 
     /// <summary>
-    /// About how often a bucket of these openings lets a position of log text through: each window position accepts
-    /// every character whose low and high nibble are both in its tables, weighted by how common it is in logs.
+    /// About how often a bucket lets a position of log text through: per window position, the characters whose low
+    /// and high nibble are both in its sets, weighted by how common they are in logs.
     /// </summary>
-    private static double Accepted(IReadOnlyList<string> openings)
+    private static double Accepted(ushort[] lowNibbles, ushort[] highNibbles)
     {
         var accepted = 1.0;
         for (var k = 0; k < Window; k++)
         {
-            var variants = openings.SelectMany(opening => CaseVariants(opening[k])).ToArray();
-            var lows = variants.Select(c => c & 0xF).ToHashSet();
-            var highs = variants.Select(c => c >> 4).ToHashSet();
-            accepted *= Enumerable.Range(0, 0x80).Where(c => lows.Contains(c & 0xF) && highs.Contains(c >> 4)).Sum(c => Frequency((char)c));
+            var share = 0.0;
+            for (var c = 0; c < 0x80; c++)
+            {
+                if ((lowNibbles[k] & (1 << (c & 0xF))) != 0 && (highNibbles[k] & (1 << (c >> 4))) != 0)
+                {
+                    share += CharacterShares[c];
+                }
+            }
+
+            accepted *= share;
         }
 
         return accepted;
@@ -274,17 +335,20 @@ internal sealed class AnchorFilter
 
     // Rough shares of characters in ConfigMgr logs: spaces, lower-case letters by English frequency, digits (times,
     // ids and thumbprints are everywhere, and zeros run in them: "{000003EC-"), then upper case and punctuation.
-    private static double Frequency(char c)
+    private static double[] LogCharacterShares()
     {
         const string lettersByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
-        return c == ' ' ? 0.12
-            : char.IsAsciiLetterLower(c) ? 0.08 * (26 - lettersByFrequency.IndexOf(c, StringComparison.Ordinal)) / 26
-            : c == '0' ? 0.1
-            : char.IsAsciiDigit(c) ? 0.03
-            : char.IsAsciiLetterUpper(c) ? 0.006
-            : 0.003;
-    }
+        var shares = new double[0x80];
+        for (var c = 0; c < shares.Length; c++)
+        {
+            shares[c] = c == ' ' ? 0.12
+                : char.IsAsciiLetterLower((char)c) ? 0.08 * (26 - lettersByFrequency.IndexOf((char)c, StringComparison.Ordinal)) / 26
+                : c == '0' ? 0.1
+                : char.IsAsciiDigit((char)c) ? 0.03
+                : char.IsAsciiLetterUpper((char)c) ? 0.006
+                : 0.003;
+        }
 
-    private static IEnumerable<char> CaseVariants(char c) =>
-        char.IsAsciiLetter(c) ? [char.ToLowerInvariant(c), char.ToUpperInvariant(c)] : [c];
+        return shares;
+    }
 }

@@ -26,34 +26,51 @@ internal sealed class LogSignatures
     private readonly char[] _anchorFirstUpper;
     private readonly SearchValues<string> _anchors;
 
-    // The vectorized first stage of the search, and the bucket of each signature's anchor in it; null where it
-    // cannot be used (no AVX2, an anchor outside ASCII or shorter than its window), and the search is the library's.
-    private readonly AnchorFilter? _filter;
-    private readonly int[] _bucketOf;
+    // The vectorized first stage of the search (null where it cannot be used: no AVX2, an anchor outside ASCII or
+    // shorter than its window). It is built, and its code compiled, for the first text of FilterFromChars or more:
+    // a shorter one (a message, a small log, the demo's) is searched by the library, so start-up pays for neither.
+    private readonly Lazy<AnchorFilter?> _filter;
+    private readonly int _filterFromChars;
 
-    private LogSignatures(string[] signatures, bool matchesEveryRecord)
+    /// <summary>Texts shorter than this are searched without <see cref="AnchorFilter"/>.</summary>
+    public const int FilterFromChars = 16 * 1024;
+
+    private LogSignatures(string[] signatures, bool matchesEveryRecord, int filterFromChars)
     {
         _signatures = signatures;
-        _folded = signatures.Select(s => s.Select(c => (ushort)(char.IsAsciiLetter(c) ? c | 0x20 : c)).ToArray()).ToArray();
-        _caseBits = signatures.Select(s => Ascii.IsValid(s) ? s.Select(c => (ushort)(char.IsAsciiLetter(c) ? 0x20 : 0)).ToArray() : null).ToArray();
+        (_folded, _caseBits) = (new ushort[signatures.Length][], new ushort[signatures.Length][]);
+        for (var i = 0; i < signatures.Length; i++)
+        {
+            (_folded[i], _caseBits[i]) = (new ushort[signatures[i].Length], Ascii.IsValid(signatures[i]) ? new ushort[signatures[i].Length] : null);
+            for (var j = 0; j < signatures[i].Length; j++)
+            {
+                var c = signatures[i][j];
+                _folded[i][j] = char.IsAsciiLetter(c) ? (ushort)(c | 0x20) : c;
+                _caseBits[i]?[j] = char.IsAsciiLetter(c) ? (ushort)0x20 : (ushort)0;
+            }
+        }
+
         _anchorStarts = signatures.Select(SignatureAnchors.StartOf).ToArray();
         _anchorFirstLower = signatures.Select((s, i) => char.ToLowerInvariant(s[_anchorStarts[i]])).ToArray();
         _anchorFirstUpper = signatures.Select((s, i) => char.ToUpperInvariant(s[_anchorStarts[i]])).ToArray();
         var anchors = signatures.Select((s, i) => s[_anchorStarts[i]..]).ToArray();
         _anchors = SearchValues.Create(anchors, StringComparison.OrdinalIgnoreCase);
-        _filter = AnchorFilter.TryCreate(anchors);
-        _bucketOf = _filter?.BucketOf.ToArray() ?? [];
+        _filter = new Lazy<AnchorFilter?>(() => AnchorFilter.TryCreate(anchors), LazyThreadSafetyMode.PublicationOnly);
+        _filterFromChars = filterFromChars;
         MatchesEveryRecord = matchesEveryRecord;
     }
 
     public bool MatchesEveryRecord { get; }
 
-    public static LogSignatures Create(IEnumerable<string> signatures)
+    public static LogSignatures Create(IEnumerable<string> signatures) => Create(signatures, FilterFromChars);
+
+    /// <summary>As above, with the filter used from texts of <paramref name="filterFromChars"/> on (the tests use 0).</summary>
+    internal static LogSignatures Create(IEnumerable<string> signatures, int filterFromChars)
     {
         ArgumentNullException.ThrowIfNull(signatures);
         var distinct = signatures.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var everything = distinct.Any(string.IsNullOrEmpty);
-        return new LogSignatures(distinct.Where(s => !string.IsNullOrEmpty(s)).ToArray(), everything);
+        return new LogSignatures(distinct.Where(s => !string.IsNullOrEmpty(s)).ToArray(), everything, filterFromChars);
     }
 
     /// <summary>
@@ -66,21 +83,21 @@ internal sealed class LogSignatures
     internal int IndexOfSignature(ReadOnlySpan<char> text) => IndexOfSignature(text, out _);
 
     /// <summary>As above, with the length of the signature found (0 when none is).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int IndexOfSignature(ReadOnlySpan<char> text, out int length)
     {
-        if (_filter is null)
+        if (text.Length < _filterFromChars || _filter.Value is not { } filter)
         {
             return IndexOfSignatureWithoutFilter(text, out length);
         }
 
         length = 0;
-        for (var at = _filter.Next(text, 0, out var buckets); at >= 0; at = _filter.Next(text, at + 1, out buckets))
+        var bucketOf = filter.BucketOf;
+        for (var at = filter.Next(text, 0, out var buckets); at >= 0; at = filter.Next(text, at + 1, out buckets))
         {
             for (var i = 0; i < _signatures.Length; i++)
             {
                 var start = at - _anchorStarts[i];
-                if ((buckets & (1 << _bucketOf[i])) != 0 && start >= 0 && StartsWithIgnoringCase(text, start, i))
+                if ((buckets & (1 << bucketOf[i])) != 0 && start >= 0 && StartsWithIgnoringCase(text, start, i))
                 {
                     length = _signatures[i].Length;
                     return start;

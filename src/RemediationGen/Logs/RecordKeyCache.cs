@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace RemediationGen.Logs;
 
 /// <summary>
@@ -23,9 +28,10 @@ internal sealed class RecordKeyCache
     // taken), so no text can make a lookup long, however its messages hash.
     private const int MaxProbes = 8;
 
-    // By message, hashed with HashCode (xxHash32 with a seed random per process: several times the speed of the
-    // string hash on a message); a message seen with another component is worked out again. A null key is kept
-    // too: such a record goes on unthinned.
+    // By message (see Hash); a message seen with another component is worked out again. A null key is kept too:
+    // such a record goes on unthinned.
+    private static readonly uint Seed = (uint)Random.Shared.Next();
+
     private readonly Entry?[] _slots = new Entry?[Slots];
     private int _count;
     private long _chars;
@@ -91,11 +97,38 @@ internal sealed class RecordKeyCache
         _chars += chars;
     }
 
+    /// <summary>
+    /// The slot a message hashes to: CRC32-C of its UTF-16 bytes in two interleaved streams, from a seed random per
+    /// process (a few nanoseconds for a message where the string hash took most of a lookup). CRC is no keyed hash,
+    /// so a log could make messages collide; that only costs cache misses, since a lookup reads at most
+    /// <see cref="MaxProbes"/> slots.
+    /// </summary>
     private static int Hash(ReadOnlySpan<char> message)
     {
-        var hash = default(HashCode);
-        hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(message));
-        return hash.ToHashCode() & (Slots - 1);
+        var bytes = MemoryMarshal.AsBytes(message);
+        if (!Sse42.X64.IsSupported)
+        {
+            var fallback = default(HashCode);
+            fallback.AddBytes(bytes);
+            return fallback.ToHashCode() & (Slots - 1);
+        }
+
+        ref var start = ref MemoryMarshal.GetReference(bytes);
+        ulong first = Seed;
+        ulong second = (ulong)bytes.Length;
+        var i = 0;
+        for (; i + 16 <= bytes.Length; i += 16)
+        {
+            first = Sse42.X64.Crc32(first, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i)));
+            second = Sse42.X64.Crc32(second, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i + 8)));
+        }
+
+        for (; i + 2 <= bytes.Length; i += 2)
+        {
+            first = Sse42.Crc32((uint)first, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref start, i)));
+        }
+
+        return (int)(first ^ BitOperations.RotateLeft(second, 13)) & (Slots - 1);
     }
 
     private sealed record Entry(string Message, string Component, string? Key, long Chars);

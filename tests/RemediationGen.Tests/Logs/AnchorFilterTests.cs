@@ -70,7 +70,7 @@ public sealed class AnchorFilterTests
     public void IndexOfSignature_FindsWhatTheSearchWithoutTheFilterFinds_AWholeSignatureOnTheLineOfTheFirst()
     {
         // Given every rule's signatures
-        var signatures = LogSignatures.Create(RuleSignatures);
+        var signatures = LogSignatures.Create(RuleSignatures, filterFromChars: 0);
         var exact = System.Buffers.SearchValues.Create(RuleSignatures, StringComparison.OrdinalIgnoreCase);
         var random = new Random(1126);
 
@@ -108,7 +108,7 @@ public sealed class AnchorFilterTests
     {
         // Given a signature written in another case, or with 'ı' or 'ſ' for 'i' or 's', after several filter steps
         // of ASCII text and a line of other non-ASCII text
-        var signatures = LogSignatures.Create(RuleSignatures);
+        var signatures = LogSignatures.Create(RuleSignatures, filterFromChars: 0);
         var text = string.Concat(Enumerable.Repeat("PXE Provider loaded. {000003EC-1A2B} ", 9)) + "\r\nZürich €\n" + "x " + written + "dp1\n";
 
         // When searched, then it is found exactly where ordinal comparison ignoring case finds it
@@ -120,11 +120,29 @@ public sealed class AnchorFilterTests
     public void IndexOfSignature_ASignatureOutsideAsciiBeforeItsAnchor_IsComparedIgnoringCaseByTheLibrary()
     {
         // Given a signature whose opening words are not ASCII (its anchor is), found through the filter
-        var signatures = LogSignatures.Create(["Zürich: Failed to validate PXEClientKey certificate"]);
+        var signatures = LogSignatures.Create(["Zürich: Failed to validate PXEClientKey certificate"], filterFromChars: 0);
         var text = string.Concat(Enumerable.Repeat("PXE Provider loaded. ", 6)) + "ZÜRICH: FAILED TO VALIDATE pxeclientkey CERTIFICATE\n";
 
         // When searched, then it matches ignoring case, as OrdinalIgnoreCase compares 'ü' and 'Ü'
         Assert.Equal(text.IndexOf("ZÜRICH", StringComparison.Ordinal), signatures.IndexOfSignature(text));
+    }
+
+    [Fact]
+    public void IndexOfSignature_ATextPastTheFilterThreshold_IsSearchedWithTheFilter_AndFindsTheSame()
+    {
+        // Given the catalog's search as the scan builds it, and texts just under and just over the length from which
+        // the filter is used, each ending in a signature after text that opens like one
+        var signatures = LogSignatures.Create(RuleSignatures);
+        foreach (var length in new[] { LogSignatures.FilterFromChars - 100, LogSignatures.FilterFromChars + 100 })
+        {
+            var filler = string.Concat(Enumerable.Repeat("Remove unused content PS1000 from dp1. ", (length / 30) + 1))[..length];
+            var text = filler + "Remove unused provision certificate with hash 0A1B\n";
+
+            // When searched, then the signature is found where the search without the filter finds it
+            Assert.Equal(signatures.IndexOfSignatureWithoutFilter(text, out var expectedLength), signatures.IndexOfSignature(text, out var foundLength));
+            Assert.Equal(length, signatures.IndexOfSignature(text));
+            Assert.Equal(expectedLength, foundLength);
+        }
     }
 
     private static string RandomText(Random random, string[] signatures)
