@@ -28,7 +28,7 @@ internal sealed class LogSignatures
 
     // The vectorized first stage of the search (null where it cannot be used: no AVX2, an anchor outside ASCII or
     // shorter than its window). It is built, and its code compiled, for the first text of FilterFromChars or more:
-    // a shorter one (a message, a small log, the demo's) is searched by the library, so start-up pays for neither.
+    // until then, shorter ones (small logs, the demo's) are searched by the library, so start-up pays for neither.
     private readonly Lazy<AnchorFilter?> _filter;
     private readonly int _filterFromChars;
 
@@ -85,7 +85,9 @@ internal sealed class LogSignatures
     /// <summary>As above, with the length of the signature found (0 when none is).</summary>
     internal int IndexOfSignature(ReadOnlySpan<char> text, out int length)
     {
-        if (text.Length < _filterFromChars || _filter.Value is not { } filter)
+        // Once a long text has built the filter, short ones (a message) use it too: the library's search would start
+        // as unoptimized code of its own.
+        if ((!_filter.IsValueCreated && text.Length < _filterFromChars) || _filter.Value is not { } filter)
         {
             return IndexOfSignatureWithoutFilter(text, out length);
         }
