@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
@@ -30,8 +29,6 @@ internal sealed class RecordKeyCache
 
     // By message (see Hash); a message seen with another component is worked out again. A null key is kept too:
     // such a record goes on unthinned.
-    private static readonly uint Seed = (uint)Random.Shared.Next();
-
     private readonly Entry?[] _slots = new Entry?[Slots];
     private int _count;
     private long _chars;
@@ -98,10 +95,9 @@ internal sealed class RecordKeyCache
     }
 
     /// <summary>
-    /// The slot a message hashes to: CRC32-C of its UTF-16 bytes in two interleaved streams, from a seed random per
-    /// process (a few nanoseconds for a message where the string hash took most of a lookup). CRC is no keyed hash,
-    /// so a log could make messages collide; that only costs cache misses, since a lookup reads at most
-    /// <see cref="MaxProbes"/> slots.
+    /// The slot a message hashes to: CRC32-C of its UTF-16 bytes in two interleaved streams (a few nanoseconds for a
+    /// message, where the string hash took most of a lookup). CRC is no keyed hash, so a log could make messages
+    /// collide; that only costs cache misses, since a lookup reads at most <see cref="MaxProbes"/> slots.
     /// </summary>
     private static int Hash(ReadOnlySpan<char> message)
     {
@@ -114,7 +110,7 @@ internal sealed class RecordKeyCache
         }
 
         ref var start = ref MemoryMarshal.GetReference(bytes);
-        ulong first = Seed;
+        ulong first = 0;
         ulong second = (ulong)bytes.Length;
         var i = 0;
         for (; i + 16 <= bytes.Length; i += 16)
@@ -128,7 +124,8 @@ internal sealed class RecordKeyCache
             first = Sse42.Crc32((uint)first, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref start, i)));
         }
 
-        return (int)(first ^ BitOperations.RotateLeft(second, 13)) & (Slots - 1);
+        // The two 32-bit CRCs folded into one by a last CRC step, so every byte reaches the slot.
+        return (int)Sse42.Crc32((uint)first, (uint)second) & (Slots - 1);
     }
 
     private sealed record Entry(string Message, string Component, string? Key, long Chars);

@@ -145,6 +145,92 @@ public sealed class AnchorFilterTests
         }
     }
 
+    [Fact]
+    public void IndexOfSignature_ShortTextsAfterALongOne_FindWhatTheSearchWithoutTheFilterFinds_OnManyThreads()
+    {
+        // Given the catalog's search as the scan builds it, used by several threads at once, first on a long text
+        // (which builds the filter) and then on short ones of every length around the filter's window and steps
+        var signatures = LogSignatures.Create(RuleSignatures);
+        var longText = new string('x', LogSignatures.FilterFromChars) + "DP cert query: EXEC spUpdateDPCert N'dp1'\n";
+        var random = new Random(16);
+        var texts = Enumerable.Range(0, 400).Select(i => i < 80 ? "800b0101".PadLeft(i + 8, '.')[..(i % 3 == 0 ? i : i + 8)] : RandomText(random, RuleSignatures)).ToArray();
+
+        // When each thread searches the long text and then every short one
+        Parallel.For(0, 4, _ =>
+        {
+            Assert.Equal(LogSignatures.FilterFromChars, signatures.IndexOfSignature(longText));
+            foreach (var text in texts)
+            {
+                // Then each finds what the search without the filter finds
+                Assert.Equal(signatures.IndexOfSignatureWithoutFilter(text, out var expected), signatures.IndexOfSignature(text, out var length));
+                Assert.Equal(expected, length);
+            }
+        });
+    }
+
+    [Fact]
+    public void IndexOfSignature_ASignatureTooShortForTheFilter_IsFoundWithoutIt()
+    {
+        // Given a signature shorter than the filter's window (no filter can be built), among others
+        var signatures = LogSignatures.Create(["abc", "Failed to validate PXEClientKey certificate"]);
+        var text = new string('x', LogSignatures.FilterFromChars) + " ABC\n";
+
+        // When a long text is searched, then the library's search finds it
+        Assert.Equal(LogSignatures.FilterFromChars + 1, signatures.IndexOfSignature(text));
+    }
+
+    [Fact]
+    public void TryCreate_ManyRandomAnchors_PutsEveryOpeningInOneOfEightBuckets_AndReportsIt()
+    {
+        // Given sets of 9 to 64 random ASCII anchors (openings alike but for case, digits, punctuation), so that
+        // buckets are merged many times
+        var random = new Random(64);
+        const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 [](){}'=:-_.";
+        for (var round = 0; round < 200; round++)
+        {
+            var anchors = Enumerable.Range(0, random.Next(9, 65))
+                .Select(_ => new string(Enumerable.Range(0, random.Next(4, 12)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray()))
+                .ToArray();
+            var filter = AnchorFilter.TryCreate(anchors);
+            if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+            {
+                Assert.Null(filter);
+                return;
+            }
+
+            // Then every anchor has a bucket of the eight, openings alike ignoring case share one
+            Assert.NotNull(filter);
+            Assert.All(filter.BucketOf, bucket => Assert.InRange(bucket, 0, 7));
+            for (var a = 0; a < anchors.Length; a++)
+            {
+                for (var b = 0; b < anchors.Length; b++)
+                {
+                    if (anchors[a].AsSpan(0, AnchorFilter.Window).Equals(anchors[b].AsSpan(0, AnchorFilter.Window), StringComparison.OrdinalIgnoreCase))
+                    {
+                        Assert.Equal(filter.BucketOf[a], filter.BucketOf[b]);
+                    }
+                }
+            }
+
+            // And each anchor, written in a text in another case, is reported where it starts with its bucket
+            var text = string.Concat(anchors.Select(anchor => new string('~', random.Next(0, 40)) + (random.Next(2) == 0 ? anchor.ToUpperInvariant() : anchor)));
+            var reported = new Dictionary<int, int>();
+            for (var at = filter.Next(text, 0, out var buckets); at >= 0; at = filter.Next(text, at + 1, out buckets))
+            {
+                reported[at] = buckets;
+            }
+
+            for (var a = 0; a < anchors.Length; a++)
+            {
+                for (var p = text.IndexOf(anchors[a][..AnchorFilter.Window], StringComparison.OrdinalIgnoreCase); p >= 0;
+                    p = text.IndexOf(anchors[a][..AnchorFilter.Window], p + 1, StringComparison.OrdinalIgnoreCase))
+                {
+                    Assert.True(reported.TryGetValue(p, out var found) && (found & (1 << filter.BucketOf[a])) != 0, $"'{anchors[a]}' at {p}");
+                }
+            }
+        }
+    }
+
     private static string RandomText(Random random, string[] signatures)
     {
         var text = new StringBuilder();

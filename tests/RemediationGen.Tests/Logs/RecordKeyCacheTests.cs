@@ -117,4 +117,25 @@ public sealed class RecordKeyCacheTests
         Assert.Equal("B", key);
         Assert.False(cache.TryGet("Begin validation A", "SMSPXE", out _));
     }
+
+    [Fact]
+    public void TryGet_MessagesThatDifferOnlyInAFewCharacters_AreAllKept()
+    {
+        // Given messages that differ only in four characters, wherever those fall in the hash's 16-byte blocks, and
+        // messages of every short length
+        var cache = new RecordKeyCache();
+        var messages = Enumerable.Range(1, 16).Select(i => $"Job {i:D4} done").Concat(Enumerable.Range(1, 16).Select(i => $"Begin validation of {i:D4}"))
+            .Concat(Enumerable.Range(0, 18).Select(length => new string('m', length))).ToArray();
+        foreach (var message in messages)
+        {
+            cache.Add(message, "C", "k:" + message);
+        }
+
+        // When each is looked up, then each is found with its own key (they do not crowd each other out of the probes)
+        foreach (var message in messages)
+        {
+            Assert.True(cache.TryGet(message, "C", out var key), message);
+            Assert.Equal("k:" + message, key);
+        }
+    }
 }
