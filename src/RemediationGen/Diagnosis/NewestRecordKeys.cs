@@ -18,7 +18,8 @@ internal static class NewestRecordKeys
             .Select(pair => (
                 Keeper: (IKeepsNewestRecord)pair.Rule,
                 pair.Rule.Problem.Id,
-                Others: LogSignatures.Create(rules.Where((_, index) => index != pair.Index).SelectMany(rule => rule.Signatures))))
+                // Only messages are searched here: never build a filter of its own for a long one.
+                Others: LogSignatures.Create(rules.Where((_, index) => index != pair.Index).SelectMany(rule => rule.Signatures), filterFromChars: int.MaxValue)))
             .ToArray();
         if (keepers.Length == 0)
         {

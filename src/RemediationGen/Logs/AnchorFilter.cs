@@ -337,12 +337,11 @@ internal sealed class AnchorFilter
     // ids and thumbprints are everywhere, and zeros run in them: "{000003EC-"), then upper case and punctuation.
     private static double[] LogCharacterShares()
     {
-        const string lettersByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
         var shares = new double[0x80];
         for (var c = 0; c < shares.Length; c++)
         {
             shares[c] = c == ' ' ? 0.12
-                : char.IsAsciiLetterLower((char)c) ? 0.08 * (26 - lettersByFrequency.IndexOf((char)c, StringComparison.Ordinal)) / 26
+                : char.IsAsciiLetterLower((char)c) ? 0.08 * (26 - SignatureAnchors.LettersByFrequency.IndexOf((char)c, StringComparison.Ordinal)) / 26
                 : c == '0' ? 0.1
                 : char.IsAsciiDigit((char)c) ? 0.03
                 : char.IsAsciiLetterUpper((char)c) ? 0.006

@@ -10,9 +10,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
 {
     public const int MaxLineChars = BoundedLineReader.MaxLineChars;
 
-    public char[] Text => text;
-
-    /// <summary>How much of <see cref="Text"/> holds text read from the file.</summary>
+    /// <summary>How much of the block holds text read from the file.</summary>
     public int Filled { get; private set; }
 
     /// <summary>Nothing more comes from the file (it ended, or a read failed).</summary>
@@ -78,23 +76,11 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
         var lastBreak = LineBreaks.LastIndexOf(window);
         while (lastBreak >= 0)
         {
-            var at = start + lastBreak;
-            if (text[at] == '\n')
+            if (AfterBreak(start + lastBreak) is var next and >= 0)
             {
-                return at + 1;
+                return next;
             }
 
-            if (at + 1 < Filled)
-            {
-                return text[at + 1] == '\n' ? at + 2 : at + 1;
-            }
-
-            if (EndOfFile)
-            {
-                return at + 1;
-            }
-
-            // A CR at the end of the text read so far: its LF may come with the next read.
             lastBreak = LineBreaks.LastIndexOf(window[..lastBreak]);
         }
 
@@ -130,19 +116,19 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
                 : (0, 0, ScanStep.NeedMore);
         }
 
-        var at = position + lineBreak;
-        if (text[at] == '\n')
-        {
-            return (lineBreak, at + 1, ScanStep.Done);
-        }
-
-        if (at + 1 < Filled)
-        {
-            return (lineBreak, text[at + 1] == '\n' ? at + 2 : at + 1, ScanStep.Done);
-        }
-
-        return EndOfFile ? (lineBreak, at + 1, ScanStep.Done) : (0, 0, ScanStep.NeedMore);
+        var next = AfterBreak(position + lineBreak);
+        return next >= 0 ? (lineBreak, next, ScanStep.Done) : (0, 0, ScanStep.NeedMore);
     }
+
+    /// <summary>
+    /// Where the line after the break at <paramref name="at"/> (a CR or LF) starts: after the LF of a CRLF; -1 for a
+    /// CR at the end of the text read so far, whose LF may come with the next read.
+    /// </summary>
+    private int AfterBreak(int at) =>
+        text[at] == '\n' ? at + 1
+        : at + 1 < Filled ? (text[at + 1] == '\n' ? at + 2 : at + 1)
+        : EndOfFile ? at + 1
+        : -1;
 
     /// <summary>Whether the text read ends in the middle of a line (no break after its last character).</summary>
     public bool EndsWithoutLineBreak => Filled > 0 && text[Filled - 1] is not ('\r' or '\n');

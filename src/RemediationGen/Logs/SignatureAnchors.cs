@@ -17,7 +17,7 @@ internal static class SignatureAnchors
     private const int HumpBonus = 20;
 
     // Letters from most to least frequent in English text; case is ignored like the search ignores it.
-    private const string LettersByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
+    internal const string LettersByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
 
     // Words on most lines of ConfigMgr logs: a stretch inside one of them is never rare, whatever its letters.
     private static readonly string[] CommonLogWords =

@@ -76,8 +76,9 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
     public static string? NewestRecordKey(LogFile file, ReadOnlySpan<char> message)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (PxePasswordCertificateSignatures.MayPrecedeValidation(message)
-            || !PxePasswordCertificateSignatures.TryMatchValidation(message, out var thumbprintText, out var serverText))
+        // The validation match first: it fails fast for most messages, where the other search reads all of them.
+        if (!PxePasswordCertificateSignatures.TryMatchValidation(message, out var thumbprintText, out var serverText)
+            || PxePasswordCertificateSignatures.MayPrecedeValidation(message))
         {
             return null;
         }
