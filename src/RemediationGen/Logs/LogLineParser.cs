@@ -99,26 +99,17 @@ internal sealed class LogLineParser
     }
 
     /// <summary>
-    /// The record of a line that holds exactly one whole CMTrace record, read as <see cref="Accept(string, long, ICollection{LogEntry})"/>
-    /// reads it when no record is open and nothing is carried; null for any other line, which then goes to Accept.
-    /// It keeps no state, and it reads the line where it lies: the scan's common case costs no copy of the line. The
-    /// message is the line's text from <see cref="RecordMarkers.RecordStart"/>'s length on, <paramref name="messageLength"/> long.
+    /// The record of line <paramref name="lineNumber"/>, split by <see cref="TrySplitSingleRecordLine"/> into this
+    /// message and these attributes, read as <see cref="Accept(string, long, ICollection{LogEntry})"/> reads such a line
+    /// when no record is open and nothing is carried. It keeps no state, and it reads the line where it lies: the
+    /// scan's common case costs no copy of the line.
     /// </summary>
-    public LogEntry? TryReadSingleRecordLine(ReadOnlySpan<char> line, long lineNumber, out int messageLength)
-    {
-        messageLength = 0;
-        if (!TrySplitSingleRecordLine(line, out var message, out var attributeText))
-        {
-            return null;
-        }
-
-        messageLength = message.Length;
-        return CmTrace(lineNumber, message.ToString(), attributeText);
-    }
+    public LogEntry ReadSingleRecord(long lineNumber, ReadOnlySpan<char> message, CmTraceAttributes attributes) =>
+        CmTrace(lineNumber, message.ToString(), attributes);
 
     /// <summary>
-    /// The message and attribute text of a line that <see cref="TryReadSingleRecordLine"/> reads as one whole record
-    /// (the message starts at <see cref="RecordMarkers.RecordStart"/>'s length); false for any other line.
+    /// The message and attribute text of a line that holds exactly one whole CMTrace record (the message starts at
+    /// <see cref="RecordMarkers.RecordStart"/>'s length; see <see cref="ReadSingleRecord"/>); false for any other line.
     /// </summary>
     public static bool TrySplitSingleRecordLine(ReadOnlySpan<char> line, out ReadOnlySpan<char> message, out ReadOnlySpan<char> attributeText)
     {
@@ -387,9 +378,11 @@ internal sealed class LogLineParser
         }
     }
 
-    private LogEntry CmTrace(long lineNumber, string message, ReadOnlySpan<char> attributeText)
+    private LogEntry CmTrace(long lineNumber, string message, ReadOnlySpan<char> attributeText) =>
+        CmTrace(lineNumber, message, CmTraceAttributes.Parse(attributeText));
+
+    private LogEntry CmTrace(long lineNumber, string message, CmTraceAttributes attributes)
     {
-        var attributes = CmTraceAttributes.Parse(attributeText);
         var component = attributes.Component.IsEmpty ? null : attributes.Component.ToString();
         var time = attributes.ParseTimestamp(out var timeOutOfRange);
         ReportTimeOutOfRange(timeOutOfRange, lineNumber);

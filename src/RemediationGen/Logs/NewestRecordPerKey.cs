@@ -39,14 +39,21 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
     // Characters of the keys and messages held, those replaced included until they are compacted away.
     private long _heldChars;
 
-    /// <summary>The key <see cref="Accept"/> would give a record of <paramref name="file"/> with this message and component.</summary>
+    /// <summary>The key <see cref="Accept(LogEntry, Action{LogEntry})"/> would give a record of <paramref name="file"/> with this message and component.</summary>
     public string? KeyOf(LogFile file, ReadOnlySpan<char> message, ReadOnlySpan<char> component) => keyOf(file, message, component);
 
     public void Accept(LogEntry entry, Action<LogEntry> emit)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        Accept(entry, keyOf(entry.File, entry.Message, entry.Component), emit);
+    }
+
+    /// <summary>As <see cref="Accept(LogEntry, Action{LogEntry})"/>, with the entry's key (from <see cref="KeyOf"/>) already worked out.</summary>
+    public void Accept(LogEntry entry, string? key, Action<LogEntry> emit)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(emit);
-        if (keyOf(entry.File, entry.Message, entry.Component) is not { } key)
+        if (key is null)
         {
             Flush(emit);
             emit(entry);
@@ -59,7 +66,7 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
     /// <summary>
     /// Holds, under <paramref name="key"/> (from <see cref="KeyOf"/>), line <paramref name="lineNumber"/> that
     /// the parser given reads as one record with a message <paramref name="messageLength"/> long, as
-    /// <see cref="Accept"/> would hold that record; its parse must report nothing.
+    /// <see cref="Accept(LogEntry, Action{LogEntry})"/> would hold that record; its parse must report nothing.
     /// </summary>
     public void HoldLine(string key, ReadOnlySpan<char> line, long lineNumber, int messageLength, Action<LogEntry> emit)
     {

@@ -81,23 +81,9 @@ internal sealed class RecordRebuilder
         {
             // The common case, a record on one line: no copy of the line, no parser of its own.
             var (length, next, step) = block.FrameLineAt(lineStart);
-            if (step == ScanStep.Done && TryHoldUnparsed(block.Span(lineStart, length), lineNumber, hitAt - lineStart, hitLength))
+            if (step == ScanStep.Done && LogLineParser.TrySplitSingleRecordLine(block.Span(lineStart, length), out var message, out var attributeText))
             {
-                end = next;
-                endLine = lineNumber + 1;
-                return ScanStep.Done;
-            }
-
-            if (step == ScanStep.Done && _singleRecordLines.TryReadSingleRecordLine(block.Span(lineStart, length), lineNumber, out var messageLength) is { } entry)
-            {
-                // A signature found inside the message needs no second search to tell that the record holds one.
-                var messageStart = lineStart + RecordMarkers.RecordStart.Length;
-                var hitInMessage = hitAt >= messageStart && hitAt + hitLength <= messageStart + messageLength;
-                if (hitInMessage || _signatures.Matches(entry))
-                {
-                    PassOn(entry);
-                }
-
+                PassOnSingleRecord(block.Span(lineStart, length), lineNumber, message, attributeText, hitAt - lineStart, hitLength);
                 end = next;
                 endLine = lineNumber + 1;
                 return ScanStep.Done;
@@ -177,29 +163,41 @@ internal sealed class RecordRebuilder
     }
 
     /// <summary>
-    /// Holds a one-line CMTrace record with a key unparsed, where parsing it now would give a record that holds a
-    /// signature and reports nothing (a time that may be outside the calendar is reported, so such a record is parsed).
+    /// A line that holds one whole CMTrace record, split into its message and attributes, where a signature
+    /// <paramref name="hitLength"/> long was found <paramref name="hitInLine"/> characters in: its attributes are read
+    /// once, and its key worked out once. A record with a key is held unparsed (see <see cref="NewestRecordPerKey"/>)
+    /// where parsing it now would report nothing: a time that may be outside the calendar is reported, so such a record
+    /// is parsed. Any other record is parsed, even one without a signature (it may report its time), and passed on
+    /// when it holds one.
     /// </summary>
-    private bool TryHoldUnparsed(ReadOnlySpan<char> line, long lineNumber, int hitInLine, int hitLength)
+    private void PassOnSingleRecord(ReadOnlySpan<char> line, long lineNumber, ReadOnlySpan<char> message, ReadOnlySpan<char> attributeText, int hitInLine, int hitLength)
     {
-        if (_newest is null
-            || !LogLineParser.TrySplitSingleRecordLine(line, out var message, out var attributeText)
-            || attributeText.Length > MaxUnparsedAttributeChars)
-        {
-            return false;
-        }
-
         var attributes = CmTraceAttributes.Parse(attributeText);
+
+        // A signature found inside the message needs no second search to tell that the record holds one.
         var hitInMessage = hitInLine >= RecordMarkers.RecordStart.Length && hitInLine + hitLength <= RecordMarkers.RecordStart.Length + message.Length;
-        if ((!hitInMessage && !_signatures.Matches(message, attributes.Component))
-            || (!attributes.Time.IsEmpty && !attributes.Date.IsEmpty && LogTimestampParser.MayBeOutOfRange(attributes.Date))
-            || KeyOf(message, attributes.Component) is not { } key)
+        var holdsSignature = hitInMessage || _signatures.Matches(message, attributes.Component);
+        var key = holdsSignature && _newest is not null ? KeyOf(message, attributes.Component) : null;
+        if (key is not null
+            && attributeText.Length <= MaxUnparsedAttributeChars
+            && (attributes.Time.IsEmpty || attributes.Date.IsEmpty || !LogTimestampParser.MayBeOutOfRange(attributes.Date)))
         {
-            return false;
+            _newest!.HoldLine(key, line, lineNumber, message.Length, _emit);
+            return;
         }
 
-        _newest.HoldLine(key, line, lineNumber, message.Length, _emit);
-        return true;
+        var entry = _singleRecordLines.ReadSingleRecord(lineNumber, message, attributes);
+        if (holdsSignature)
+        {
+            if (_newest is null)
+            {
+                _emit(entry);
+            }
+            else
+            {
+                _newest.Accept(entry, key, _emit);
+            }
+        }
     }
 
     /// <summary>The thinning's key of a record, from the cache when its message and component came before.</summary>
@@ -216,6 +214,7 @@ internal sealed class RecordRebuilder
     }
 
     private LogEntry ParseHeldLine(ReadOnlySpan<char> line, long lineNumber) =>
-        _singleRecordLines.TryReadSingleRecordLine(line, lineNumber, out _)
-        ?? throw new InvalidOperationException("A held line no longer reads as one record.");
+        LogLineParser.TrySplitSingleRecordLine(line, out var message, out var attributeText)
+            ? _singleRecordLines.ReadSingleRecord(lineNumber, message, CmTraceAttributes.Parse(attributeText))
+            : throw new InvalidOperationException("A held line no longer reads as one record.");
 }
