@@ -10,6 +10,7 @@ namespace RemediationGen.Packaging;
 internal static class PackageLayout
 {
     public const string ManifestFileName = "manifest.json";
+    public const string ReadmeFileName = "README.md";
     public const string ToolName = "RemediationGen";
     public const string ImportScriptName = "Import-ConfigMgrBaseline.ps1";
     public const string PublishScriptName = "Publish-IntuneRemediation.ps1";
@@ -21,8 +22,15 @@ internal static class PackageLayout
     public const string IntuneRemediationFileName = "remediate.ps1";
     public const string IntuneBodyFileName = "deviceHealthScript.json";
 
+    /// <summary>The files of a ConfigMgr pair's folder: the configuration item's discovery and remediation scripts.</summary>
+    public const string ConfigMgrDiscoveryFileName = "discovery.ps1";
+    public const string ConfigMgrRemediationFileName = "remediation.ps1";
+
     /// <summary>The folder of the pairs' target lists (<see cref="TargetsFile"/>).</summary>
     public const string TargetsFolder = "targets/";
+
+    private const string IntuneRoot = "intune";
+    private const string ConfigMgrRoot = "configmgr";
 
     /// <summary>The answers fixes get through <see cref="FixContext.Paths"/>.</summary>
     public static IPackagePaths Paths { get; } = new PackagePaths();
@@ -30,9 +38,17 @@ internal static class PackageLayout
     /// <summary>A pair's folder for one target, e.g. <c>intune/IssuingCertificateList/</c>.</summary>
     public static string PairFolder(string target, string pairName) => $"{target}/{pairName}/";
 
-    public static string IntuneFolder(string pairName) => PairFolder("intune", pairName);
+    public static string IntuneFolder(string pairName) => PairFolder(IntuneRoot, pairName);
 
-    public static string ConfigMgrFolder(string pairName) => PairFolder("configmgr", pairName);
+    public static string ConfigMgrFolder(string pairName) => PairFolder(ConfigMgrRoot, pairName);
+
+    /// <summary>A file of the package's Intune or ConfigMgr folder, e.g. <c>intune/Publish-IntuneRemediation.ps1</c>.</summary>
+    public static string IntuneFile(string fileName) => $"{IntuneRoot}/{fileName}";
+
+    public static string ConfigMgrFile(string fileName) => $"{ConfigMgrRoot}/{fileName}";
+
+    /// <summary>A pair's file as a script in the package refers to it from its target's folder, e.g. <c>IssuingCertificateList\discovery.ps1</c>.</summary>
+    public static string PairFileFromTarget(string pairName, string fileName) => $"{pairName}\\{fileName}";
 
     public static string SiteFolder(string pairName) => PairFolder("site", pairName);
 

@@ -31,10 +31,14 @@ internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolV
             }
 
             files.Add(new RenderedFile(PackageLayout.IntuneFolder(plan.PairName) + PackageLayout.IntuneBodyFileName, PackageText.Utf8(IntuneHealthScriptBody.Create(plan, detect, remediate))));
-            files.Add(new RenderedFile(PackageLayout.ConfigMgrFolder(plan.PairName) + "discovery.ps1", PackageText.Script("discovery.ps1", scripts.ConfigMgrDiscovery)));
+            files.Add(new RenderedFile(
+                PackageLayout.ConfigMgrFolder(plan.PairName) + PackageLayout.ConfigMgrDiscoveryFileName,
+                PackageText.Script(PackageLayout.ConfigMgrDiscoveryFileName, scripts.ConfigMgrDiscovery)));
             if (scripts.ConfigMgrRemediation is { } configMgrRemediation)
             {
-                files.Add(new RenderedFile(PackageLayout.ConfigMgrFolder(plan.PairName) + "remediation.ps1", PackageText.Script("remediation.ps1", configMgrRemediation)));
+                files.Add(new RenderedFile(
+                    PackageLayout.ConfigMgrFolder(plan.PairName) + PackageLayout.ConfigMgrRemediationFileName,
+                    PackageText.Script(PackageLayout.ConfigMgrRemediationFileName, configMgrRemediation)));
             }
 
             files.AddRange(RenderSiteFiles(plan));
@@ -45,8 +49,8 @@ internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolV
                 plan.Description,
                 plan.PairName,
                 $"{plan.PairName} is Compliant",
-                $"{plan.PairName}\\discovery.ps1",
-                plan.HasRemediation ? $"{plan.PairName}\\remediation.ps1" : string.Empty,
+                PackageLayout.PairFileFromTarget(plan.PairName, PackageLayout.ConfigMgrDiscoveryFileName),
+                plan.HasRemediation ? PackageLayout.PairFileFromTarget(plan.PairName, PackageLayout.ConfigMgrRemediationFileName) : string.Empty,
                 $"{PackageLayout.ToolName} {siteCode} {plan.PairName}",
                 CollectionName(siteCode, plan),
                 [.. targetNames.Distinct(StringComparer.OrdinalIgnoreCase)]));
@@ -57,9 +61,9 @@ internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolV
         var importScript = renderer.Render(PackageTemplates.ConfigMgrImportHeader, import)
             + renderer.Render(PackageTemplates.ConfigMgrConnect, import)
             + renderer.Render(PackageTemplates.ConfigMgrImport, import);
-        files.Add(new RenderedFile($"configmgr/{PackageLayout.ImportScriptName}", PackageText.Script(PackageLayout.ImportScriptName, importScript)));
+        files.Add(new RenderedFile(PackageLayout.ConfigMgrFile(PackageLayout.ImportScriptName), PackageText.Script(PackageLayout.ImportScriptName, importScript)));
         files.AddRange(RenderStatusScripts(inputs, import));
-        files.Add(new RenderedFile("README.md", PackageText.Utf8(RenderReadme(inputs))));
+        files.Add(new RenderedFile(PackageLayout.ReadmeFileName, PackageText.Utf8(RenderReadme(inputs))));
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         files.Add(new RenderedFile(PackageLayout.ManifestFileName, PackageText.Utf8(new PackageManifest(renderer.Catalog, toolVersion).Write(inputs, files))));
         return new RenderedPackage(siteCode, files);
@@ -72,9 +76,9 @@ internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolV
         var intune = new IntuneScriptsModel(
             toolVersion,
             siteCode,
-            [.. inputs.Plans.Select(p => new IntunePairModel(p.PairName, IntuneHealthScriptBody.DisplayName(p), $"{p.PairName}\\deviceHealthScript.json", p.HasRemediation))]);
-        yield return new RenderedFile($"intune/{PackageLayout.PublishScriptName}", PackageText.Script(PackageLayout.PublishScriptName, renderer.Render(PackageTemplates.IntunePublish, intune)));
-        yield return new RenderedFile($"intune/{PackageLayout.IntuneStatusScriptName}", PackageText.Script(PackageLayout.IntuneStatusScriptName, renderer.Render(PackageTemplates.IntuneStatus, intune)));
+            [.. inputs.Plans.Select(p => new IntunePairModel(p.PairName, IntuneHealthScriptBody.DisplayName(p), PackageLayout.PairFileFromTarget(p.PairName, PackageLayout.IntuneBodyFileName), p.HasRemediation))]);
+        yield return new RenderedFile(PackageLayout.IntuneFile(PackageLayout.PublishScriptName), PackageText.Script(PackageLayout.PublishScriptName, renderer.Render(PackageTemplates.IntunePublish, intune)));
+        yield return new RenderedFile(PackageLayout.IntuneFile(PackageLayout.IntuneStatusScriptName), PackageText.Script(PackageLayout.IntuneStatusScriptName, renderer.Render(PackageTemplates.IntuneStatus, intune)));
         var configMgr = new ConfigMgrStatusModel(
             toolVersion,
             siteCode,
@@ -84,7 +88,7 @@ internal sealed class SitePackageBuilder(TemplateRenderer renderer, string toolV
         var statusScript = renderer.Render(PackageTemplates.ConfigMgrStatusHeader, configMgr)
             + renderer.Render(PackageTemplates.ConfigMgrConnect, configMgr)
             + renderer.Render(PackageTemplates.ConfigMgrStatus, configMgr);
-        yield return new RenderedFile($"configmgr/{PackageLayout.ConfigMgrStatusScriptName}", PackageText.Script(PackageLayout.ConfigMgrStatusScriptName, statusScript));
+        yield return new RenderedFile(PackageLayout.ConfigMgrFile(PackageLayout.ConfigMgrStatusScriptName), PackageText.Script(PackageLayout.ConfigMgrStatusScriptName, statusScript));
     }
 
     private IEnumerable<RenderedFile> RenderSiteFiles(FixPlan plan)

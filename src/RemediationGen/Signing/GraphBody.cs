@@ -6,7 +6,6 @@ namespace RemediationGen.Signing;
 /// <summary>The Graph create body of an Intune pair (<c>intune/&lt;Pair&gt;/deviceHealthScript.json</c>) and the scripts next to it.</summary>
 internal static class GraphBody
 {
-    public const string FileName = PackageLayout.IntuneBodyFileName;
     public const string DetectionProperty = "detectionScriptContent";
     public const string RemediationProperty = "remediationScriptContent";
     public const string EnforceSignatureCheckProperty = "enforceSignatureCheck";

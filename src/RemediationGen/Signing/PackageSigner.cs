@@ -41,7 +41,7 @@ internal static class PackageSigner
     {
         var byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
         var result = files
-            .Select(file => file.RelativePath.EndsWith("/" + GraphBody.FileName, StringComparison.Ordinal) ? file with { Content = GraphBody.Rewrite(file, byPath) } : file)
+            .Select(file => file.RelativePath.EndsWith("/" + PackageLayout.IntuneBodyFileName, StringComparison.Ordinal) ? file with { Content = GraphBody.Rewrite(file, byPath) } : file)
             .ToList();
         var manifestIndex = result.FindIndex(f => f.RelativePath == PackageLayout.ManifestFileName);
         if (manifestIndex < 0)

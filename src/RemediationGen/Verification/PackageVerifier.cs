@@ -78,7 +78,7 @@ internal static class PackageVerifier
 
     private static void CheckGraphBodies(IReadOnlyList<RenderedFile> files, Dictionary<string, RenderedFile> byPath, bool signed, List<VerificationProblem> problems)
     {
-        foreach (var body in files.Where(f => f.RelativePath.EndsWith("/" + GraphBody.FileName, StringComparison.Ordinal)))
+        foreach (var body in files.Where(f => f.RelativePath.EndsWith("/" + PackageLayout.IntuneBodyFileName, StringComparison.Ordinal)))
         {
             JsonElement root;
             try
