@@ -21,9 +21,10 @@ internal static partial class CliApplication
         root.Options.Add(CliOptions.Verbose);
 
         // Building a command's options costs start-up time: when the first argument names a command, only that one is
-        // built (its parsing, errors and help are the same); otherwise all, for the root's help and its errors.
+        // built (its parsing, errors and help are the same); none for --version alone, which reads no command;
+        // otherwise all, for the root's help and its errors.
         var only = args is [var first, ..] && CommandNames.Contains(first, StringComparer.Ordinal) ? first : null;
-        foreach (var name in CommandNames.Where(name => only is null || name == only))
+        foreach (var name in CommandNames.Where(name => args is not ["--version"] && (only is null || name == only)))
         {
             root.Subcommands.Add(name switch
             {

@@ -18,7 +18,7 @@ internal sealed record ProblemDescriptor(
     int Order)
 {
     /// <summary>The folder under <c>templates/</c>: the id in kebab case, e.g. <c>issuing-certificate-list</c>.</summary>
-    public string TemplateFolder => KebabCase(Id);
+    public string TemplateFolder { get; } = KebabCase(Id);
 
     /// <summary>File and object name of the problem's detection/remediation pair.</summary>
     public string PairName => Id;
@@ -26,10 +26,24 @@ internal sealed record ProblemDescriptor(
     /// <summary>The problem's page, relative to the repository root.</summary>
     public string DocPage => $"docs/rules/{Id}.md";
 
-    /// <summary>The fixtures folder under <c>tests/fixtures/logs/</c> has the template folder's name.</summary>
+    /// <summary>
+    /// An id in kebab case (<c>IssuingCertificateList</c> to <c>issuing-certificate-list</c>): the template folder's
+    /// name, which the fixtures folder under <c>tests/fixtures/logs/</c> shares.
+    /// </summary>
     public static string KebabCase(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return string.Concat(id.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        var kebab = new System.Text.StringBuilder(id.Length + 8);
+        for (var i = 0; i < id.Length; i++)
+        {
+            if (char.IsUpper(id[i]) && i > 0)
+            {
+                kebab.Append('-');
+            }
+
+            kebab.Append(char.ToLowerInvariant(id[i]));
+        }
+
+        return kebab.ToString();
     }
 }

@@ -29,13 +29,13 @@ internal static class PackageTemplates
     public static TemplateRef<PairScriptModel> ConfigMgrRemediation { get; } = new(SharedFolder + "configmgr-remediation.ps1");
 
     /// <summary>Functions only (<c>Restart-PxeService</c>, ...): a plan names it as <see cref="Fixes.SiteSystemGuard.PxeServiceTemplate"/>.</summary>
-    public static TemplateRef<PairScriptModel> PxeService { get; } = new(SharedFolder + "pxe-service.ps1");
+    public static TemplateRef<PairScriptModel> PxeService { get; } = new(SharedFolder + Fixes.SiteSystemGuard.PxeServiceTemplate.Name);
 
     /// <summary>
     /// Defines <c>Connect-ConfigMgrSite</c> and reads no value, so it renders with any model: the import and status
     /// scripts', and a site-side script's (<see cref="SiteFile.ConfigMgrConnectTemplate"/>).
     /// </summary>
-    public static TemplateRef<ITemplateModel> ConfigMgrConnect { get; } = new(SharedFolder + "configmgr-connect.ps1");
+    public static TemplateRef<ITemplateModel> ConfigMgrConnect { get; } = new(SharedFolder + SiteFile.ConfigMgrConnectTemplate.Name);
 
     public static TemplateRef<ConfigMgrImportModel> ConfigMgrImportHeader { get; } = new(SharedFolder + "configmgr-import-header.ps1");
 
@@ -62,10 +62,10 @@ internal static class PackageTemplates
     ];
 
     /// <summary>The shared templates a plan may name in a pair's or a site file's parts: they render with the pair's model.</summary>
-    private static readonly Dictionary<string, ITemplateRef<PairScriptModel>> SharedPairParts = new(StringComparer.Ordinal)
+    private static readonly Dictionary<TemplatePart, ITemplateRef<PairScriptModel>> SharedPairParts = new()
     {
-        [PxeService.Name] = PxeService,
-        [ConfigMgrConnect.Name] = ConfigMgrConnect,
+        [Fixes.SiteSystemGuard.PxeServiceTemplate] = PxeService,
+        [SiteFile.ConfigMgrConnectTemplate] = ConfigMgrConnect,
     };
 
     /// <summary>A problem's README section: <c>templates/&lt;folder&gt;/readme.md</c>.</summary>
@@ -85,7 +85,7 @@ internal static class PackageTemplates
             return new TemplateRef<PairScriptModel>($"{problem.TemplateFolder}/{part.Name}");
         }
 
-        return SharedPairParts.TryGetValue(SharedFolder + part.Name, out var shared)
+        return SharedPairParts.TryGetValue(part, out var shared)
             ? shared
             : throw new InvalidOperationException($"Shared template '{part.Name}' does not render with a pair's model; this is a bug in RemediationGen.");
     }

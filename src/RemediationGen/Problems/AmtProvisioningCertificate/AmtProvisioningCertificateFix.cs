@@ -54,13 +54,13 @@ internal sealed class AmtProvisioningCertificateFix : IFix
         {
             notes.Add($"Site {site.SiteCode}: the AMT renewal kit's certificate request ({RequestFile}) is a placeholder to complete by hand: "
                 + (servicePoint is null ? "the out-of-band service point is unknown (outOfBandManagement.servicePoint in the facts). " : string.Empty)
-                + (subject is null ? "give the subject with --amt-organization, --amt-locality, --amt-state and --amt-country (or outOfBandManagement.provisioningCertificateSubject in the facts)." : string.Empty));
+                + (subject is null ? $"give the subject with {AmtOptions.OrganizationOption.Name}, {AmtOptions.LocalityOption.Name}, {AmtOptions.StateOption.Name} and {AmtOptions.CountryOption.Name} (or outOfBandManagement.provisioningCertificateSubject in the facts)." : string.Empty));
         }
 
         var roots = (outOfBand?.TrustedRootHashes ?? []).Concat(options.TrustedRootHashes).Distinct(StringComparer.Ordinal).ToList();
         if (roots.Count == 0)
         {
-            notes.Add($"Site {site.SiteCode}: no AMT-trusted root hashes are configured, so the check and the validation script cannot tell whether the certificate chains to a root the AMT firmware trusts; add them with --amt-trusted-root or outOfBandManagement.trustedRootHashes (the hashes your vPro firmware holds; RemediationGen never guesses them).");
+            notes.Add($"Site {site.SiteCode}: no AMT-trusted root hashes are configured, so the check and the validation script cannot tell whether the certificate chains to a root the AMT firmware trusts; add them with {AmtOptions.TrustedRootOption.Name} or outOfBandManagement.trustedRootHashes (the hashes your vPro firmware holds; RemediationGen never guesses them).");
         }
 
         var (inUse, inUseSource) = InUse(outOfBand, findings);
