@@ -154,7 +154,7 @@ public sealed class CliExitCodeTests
         var pairs = DemoSnapshot.Sites.SelectMany(s => s.Pairs.Select(p => p.Pair)).Distinct(StringComparer.Ordinal).ToList();
         var (site, pair) = DemoSnapshot.Sites.SelectMany(s => pairs.Where(p => !s.Pairs.Any(own => own.Pair == p)).Select(p => (s.Code, Pair: p))).First();
         using var folder = new TempDirectory();
-        var template = folder.WriteFile("templates/" + System.Text.RegularExpressions.Regex.Replace(pair, "(?<!^)([A-Z])", "-$1").ToLowerInvariant() + "/check.ps1.scriban", "{{ if Fix }}\nexit 0\n");
+        var template = folder.WriteFile("templates/" + RemediationGen.Diagnosis.ProblemDescriptor.KebabCase(pair) + "/check.ps1.scriban", "{{ if Fix }}\nexit 0\n");
 
         // When only that site is generated
         var run = CliRun.Of("generate", "--demo", "--site", site, "--out", folder.Combine("out"), "--templates", folder.Combine("templates"));

@@ -293,7 +293,7 @@ public sealed class AnchorFilterTests
         return varied.ToString();
     }
 
-    private static int LineOf(string text, int position) => LineBreaks.Count(text.AsSpan(0, position)) is var breaks ? (int)breaks : 0;
+    private static int LineOf(string text, int position) => (int)LineBreaks.Count(text.AsSpan(0, position));
 
     private static string Escape(string text) => text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }

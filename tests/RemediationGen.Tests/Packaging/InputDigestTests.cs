@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using RemediationGen.Diagnosis;
 using RemediationGen.Facts;
 using RemediationGen.Fixes;
@@ -25,12 +24,6 @@ public sealed class InputDigestTests
         var facts = new HierarchyFacts([site ?? Site], "test", null, warnings ?? []);
         var generateOptions = new GenerateOptions(TargetSelection.All, []) { FixOptions = options ?? FixOptionValues.None };
         return Assert.Single(TestGenerator.Generate(facts, DiagnosisResult.Empty, logsRead, generateOptions).Packages);
-    }
-
-    private static string Digest(RenderedPackage package)
-    {
-        using var manifest = JsonDocument.Parse(TestGenerator.Text(package, PackageLayout.ManifestFileName));
-        return manifest.RootElement.GetProperty("inputs").GetProperty("digestSha256").GetString()!;
     }
 
     /// <summary>Files other than the manifest whose bytes differ between two packages.</summary>
@@ -61,8 +54,8 @@ public sealed class InputDigestTests
     [Fact]
     public void SameInputs_SameDigest()
     {
-        var first = Digest(Generate());
-        var second = Digest(Generate(FixOptionValues.None.With("--amt-trusted-root", Array.Empty<string>())));
+        var first = TestGenerator.InputDigest(Generate());
+        var second = TestGenerator.InputDigest(Generate(FixOptionValues.None.With("--amt-trusted-root", Array.Empty<string>())));
 
         Assert.Matches("^[0-9a-f]{64}$", first);
         Assert.Equal(first, second);
@@ -85,7 +78,7 @@ public sealed class InputDigestTests
                 "site/AmtProvisioningCertificate/Test-AmtProvisioningCertificate.ps1",
             ],
             ChangedFiles(before, after));
-        Assert.NotEqual(Digest(before), Digest(after));
+        Assert.NotEqual(TestGenerator.InputDigest(before), TestGenerator.InputDigest(after));
     }
 
     [Fact]
@@ -104,7 +97,7 @@ public sealed class InputDigestTests
                 "intune/IssuingCertificateList/remediate.ps1",
             ],
             ChangedFiles(before, after));
-        Assert.NotEqual(Digest(before), Digest(after));
+        Assert.NotEqual(TestGenerator.InputDigest(before), TestGenerator.InputDigest(after));
     }
 
     [Theory]
@@ -115,7 +108,7 @@ public sealed class InputDigestTests
         var after = Generate(FixOptionValues.None.With(option, changed), site: SiteWithIssuingCertificateList);
 
         Assert.True(ChangedFiles(before, after).Count > 0, $"{option}: the test's change should reach a file");
-        Assert.NotEqual(Digest(before), Digest(after));
+        Assert.NotEqual(TestGenerator.InputDigest(before), TestGenerator.InputDigest(after));
     }
 
     [Fact]
@@ -127,7 +120,7 @@ public sealed class InputDigestTests
 
         Assert.Equal(["README.md"], ChangedFiles(plain, logsRead));
         Assert.Equal(["README.md"], ChangedFiles(plain, warned));
-        Assert.Equal(3, new[] { Digest(plain), Digest(logsRead), Digest(warned) }.Distinct().Count());
+        Assert.Equal(3, new[] { TestGenerator.InputDigest(plain), TestGenerator.InputDigest(logsRead), TestGenerator.InputDigest(warned) }.Distinct().Count());
     }
 
     [Fact]

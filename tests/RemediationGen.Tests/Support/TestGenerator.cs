@@ -28,4 +28,11 @@ internal static class TestGenerator
     /// <summary>A file of a rendered package as text (scripts keep their CRLF line endings).</summary>
     public static string Text(RenderedPackage package, string path) =>
         Encoding.UTF8.GetString(package.Files.Single(f => f.RelativePath == path).Content);
+
+    /// <summary>The input digest a package's manifest records.</summary>
+    public static string InputDigest(RenderedPackage package)
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(Text(package, PackageLayout.ManifestFileName));
+        return manifest.RootElement.GetProperty("inputs").GetProperty("digestSha256").GetString()!;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using RemediationGen.Fixes;
 using RemediationGen.Jobs;
@@ -40,10 +39,10 @@ public sealed class ExampleCertificateFixTests
         Assert.Contains("intune/ExampleCertificate/detect.ps1", paths);
         Assert.Contains("configmgr/ExampleCertificate/discovery.ps1", paths);
         Assert.DoesNotContain("intune/ExampleCertificate/remediate.ps1", paths);
-        Assert.Equal("mp01.contoso.com\r\n", Text(package, "targets/ExampleCertificate.txt"));
-        Assert.Contains("$ExampleSubject = 'CN=example.ps1.contoso.com'\r\n", Text(package, "intune/ExampleCertificate/detect.ps1"), StringComparison.Ordinal);
-        Assert.Contains("## Example certificate for site PS1\r\n", Text(package, "README.md"), StringComparison.Ordinal);
-        using var manifest = JsonDocument.Parse(Text(package, PackageLayout.ManifestFileName));
+        Assert.Equal("mp01.contoso.com\r\n", TestGenerator.Text(package, "targets/ExampleCertificate.txt"));
+        Assert.Contains("$ExampleSubject = 'CN=example.ps1.contoso.com'\r\n", TestGenerator.Text(package, "intune/ExampleCertificate/detect.ps1"), StringComparison.Ordinal);
+        Assert.Contains("## Example certificate for site PS1\r\n", TestGenerator.Text(package, "README.md"), StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(TestGenerator.Text(package, PackageLayout.ManifestFileName));
         Assert.Contains(manifest.RootElement.GetProperty("pairs").EnumerateArray(), pair => pair.GetProperty("name").GetString() == ExampleCertificateProblem.Id);
         Assert.Contains(manifest.RootElement.GetProperty("templates").EnumerateArray(), t => t.GetProperty("name").GetString() == "example-certificate/check.ps1.scriban");
         var report = PackageVerifier.Verify(Path.Combine(output.Combine("out"), "PS1"), [], TimeProvider.System);
@@ -68,7 +67,7 @@ public sealed class ExampleCertificateFixTests
 
         var package = Assert.Single(Generate(output.Combine("out"), "violating").Packages);
 
-        using var manifest = JsonDocument.Parse(Text(package, PackageLayout.ManifestFileName));
+        using var manifest = JsonDocument.Parse(TestGenerator.Text(package, PackageLayout.ManifestFileName));
         Assert.Equal(ExampleCertificateProblem.Id, manifest.RootElement.GetProperty("pairs").EnumerateArray().Last().GetProperty("name").GetString());
     }
 
@@ -80,8 +79,8 @@ public sealed class ExampleCertificateFixTests
         var plain = Assert.Single(Generate(output.Combine("plain"), "violating").Packages);
         var given = Assert.Single(Generate(output.Combine("given"), "violating", FixOptionValues.None.With("--example-subject", "CN=other")).Packages);
 
-        Assert.Contains("$ExampleSubject = 'CN=other'\r\n", Text(given, "intune/ExampleCertificate/detect.ps1"), StringComparison.Ordinal);
-        Assert.NotEqual(Digest(plain), Digest(given));
+        Assert.Contains("$ExampleSubject = 'CN=other'\r\n", TestGenerator.Text(given, "intune/ExampleCertificate/detect.ps1"), StringComparison.Ordinal);
+        Assert.NotEqual(TestGenerator.InputDigest(plain), TestGenerator.InputDigest(given));
     }
 
     [Fact]
@@ -94,13 +93,4 @@ public sealed class ExampleCertificateFixTests
         Assert.Equal("--example-subject: the subject is empty.", ex.Message);
         Assert.False(Directory.Exists(output.Combine("out")));
     }
-
-    private static string Digest(RenderedPackage package)
-    {
-        using var manifest = JsonDocument.Parse(Text(package, PackageLayout.ManifestFileName));
-        return manifest.RootElement.GetProperty("inputs").GetProperty("digestSha256").GetString()!;
-    }
-
-    private static string Text(RenderedPackage package, string path) =>
-        Encoding.UTF8.GetString(package.Files.Single(f => f.RelativePath == path).Content);
 }
