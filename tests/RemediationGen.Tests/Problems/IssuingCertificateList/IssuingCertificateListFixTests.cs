@@ -109,4 +109,19 @@ public sealed class IssuingCertificateListFixTests
         Assert.Null(result.Plan);
         Assert.Equal("Site PS1: no IssuingCertificateList package: no server of this site is shown failing in the logs (--targets affected).", Assert.Single(result.Notes));
     }
+
+    [Fact]
+    public void Plan_NoManagementPointAndNoPxeDistributionPoint_NoPlanAndANote()
+    {
+        // Given a site with a value, no management point and only a distribution point without PXE (the demo's CAS)
+        var site = Site with { ManagementPoints = [], DistributionPoints = [new DistributionPointFacts("dp03.contoso.com", IsPxe: false, PxePasswordSet: false)] };
+        var facts = new HierarchyFacts([site], "test", null, []);
+
+        // When every server that needs it is targeted
+        var result = new IssuingCertificateListFix().Plan(site, new FixContext(facts, new DiagnosisResult([], [], [], 1, 1), TargetSelection.All, TestGenerator.DefaultFixOptions, PackageLayout.Paths));
+
+        // Then there is no package, and the note says why in the admin's terms
+        Assert.Null(result.Plan);
+        Assert.Equal("Site PS1: no IssuingCertificateList package: the site has no management point and no PXE-enabled distribution point.", Assert.Single(result.Notes));
+    }
 }
