@@ -9,18 +9,26 @@ namespace RemediationGen.Cli;
 /// </summary>
 internal sealed class FixCliOptions
 {
-    private readonly List<(FixOption Declared, Option Option)> _options;
+    // A class and loops, not LINQ over value tuples: this runs at every start of generate, where code for a generic
+    // instantiation over a value type is compiled at run time.
+    private readonly List<DeclaredOption> _options = [];
 
     public FixCliOptions(IEnumerable<IFix> fixes)
     {
-        _options = [.. fixes.SelectMany(fix => fix.Options).Select(declared => (declared, Create(declared)))];
+        foreach (var fix in fixes)
+        {
+            foreach (var declared in fix.Options)
+            {
+                _options.Add(new DeclaredOption(declared, Create(declared)));
+            }
+        }
     }
 
     public void AddTo(Command command)
     {
-        foreach (var (_, option) in _options)
+        foreach (var option in _options)
         {
-            command.Options.Add(option);
+            command.Options.Add(option.Option);
         }
     }
 
@@ -55,4 +63,6 @@ internal sealed class FixCliOptions
         FixOptionKind.TextList => new Option<string[]>(declared.Name) { Description = declared.Description, HelpName = declared.HelpName },
         _ => throw new InvalidOperationException($"{declared.Name}: no command-line form for {declared.Kind}."),
     };
+
+    private sealed record DeclaredOption(FixOption Declared, Option Option);
 }

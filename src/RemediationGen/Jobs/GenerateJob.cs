@@ -46,7 +46,7 @@ internal static class GenerateJob
         }
 
         // The fix options are checked before anything is read: a bad value costs nothing.
-        FixOptionSet.Bind(options.Problems.Fixes, options.FixOptions);
+        var fixOptions = FixOptionSet.Bind(options.Problems.Fixes, options.FixOptions);
         var renderer = new TemplateRenderer(TemplateCatalog.Create(options.TemplateDirectory, options.Problems.TemplateAssemblies));
         var generator = new PackageGenerator(options.Problems.Fixes, renderer, ToolVersion.Current);
 
@@ -60,7 +60,7 @@ internal static class GenerateJob
         var diagnosis = LogLoader.Diagnose(options.Problems, options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
 
         var logsRead = diagnosis.FilesRead > 0;
-        var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { FixOptions = options.FixOptions });
+        var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { FixOptions = options.FixOptions }, fixOptions);
 
         cancellationToken.ThrowIfCancellationRequested();
         var packages = signing is null ? result.Packages : [.. result.Packages.Select(signing.Sign)];

@@ -11,13 +11,15 @@ namespace RemediationGen.Packaging;
 /// </summary>
 internal sealed class PackageGenerator(IReadOnlyList<IFix> fixes, TemplateRenderer renderer, string toolVersion)
 {
-    /// <summary>Every fix's options from <paramref name="values"/>, checked: an invalid value throws naming its option.</summary>
-    public FixOptionSet BindOptions(FixOptionValues values) => FixOptionSet.Bind(fixes, values);
+    /// <summary>As below, with the fixes' options bound from <see cref="GenerateOptions.FixOptions"/> (an invalid value throws naming its option).</summary>
+    public GenerationResult Generate(HierarchyFacts facts, DiagnosisResult diagnosis, bool logsRead, GenerateOptions options) =>
+        Generate(facts, diagnosis, logsRead, options, FixOptionSet.Bind(fixes, options.FixOptions));
 
-    public GenerationResult Generate(HierarchyFacts facts, DiagnosisResult diagnosis, bool logsRead, GenerateOptions options)
+    /// <summary>The packages of the sites selected, with the fixes' options already bound (<see cref="FixOptionSet.Bind"/>).</summary>
+    public GenerationResult Generate(HierarchyFacts facts, DiagnosisResult diagnosis, bool logsRead, GenerateOptions options, FixOptionSet fixOptions)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var sites = SelectSites(facts, options.Sites);
-        var fixOptions = BindOptions(options.FixOptions);
         var context = new FixContext(facts, diagnosis, options.Targets, fixOptions, PackageLayout.Paths);
         var builder = new SitePackageBuilder(renderer, toolVersion);
         var packages = new List<RenderedPackage>();
