@@ -1,6 +1,5 @@
 using System.Text;
 using RemediationGen.Logs;
-using RemediationGen.Problems;
 using RemediationGen.Tests.Support;
 
 namespace RemediationGen.Tests.Logs;
@@ -28,7 +27,7 @@ public sealed class LogFileScannerTests
         // Given a fixture log and the signatures of every rule
         var path = Repository.Fixtures("logs", relativePath);
         var log = new LogFile(relativePath, null, () => File.OpenRead(path));
-        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
+        var signatures = TestLogs.CoreSignatures;
 
         // When it is scanned and read in full
         var scanned = Scan(log, signatures);

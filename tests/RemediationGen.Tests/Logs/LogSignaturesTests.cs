@@ -1,5 +1,4 @@
 using RemediationGen.Logs;
-using RemediationGen.Problems;
 
 namespace RemediationGen.Tests.Logs;
 
@@ -33,7 +32,7 @@ public sealed class LogSignaturesTests
     public void IndexOfSignature_OnALine_FindsOnlyWholeSignatures(string line, int expected)
     {
         // Given every rule's signatures
-        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
+        var signatures = TestLogs.CoreSignatures;
 
         // When a line is searched, then only a whole signature counts, at its start, ignoring case
         Assert.Equal(expected, signatures.IndexOfSignature(line));

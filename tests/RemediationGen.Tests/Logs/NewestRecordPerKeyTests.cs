@@ -95,7 +95,7 @@ public sealed class NewestRecordPerKeyTests
     public void Keys_OfTheCatalog_AreGivenOnlyToValidationsThatNoOtherRecordOrRuleReads()
     {
         // Given the catalog's key
-        var keyOf = NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
+        var keyOf = TestLogs.CoreKey;
         var noFolder = TestLogs.FromText("SMSPXE.log", string.Empty);
         var inFolder = TestLogs.FromText("dp1/SMSPXE.log", string.Empty, server: "dp1.contoso.com");
         const string Validation = "Begin validation of Certificate [Thumbprint 0123456789ABCDEF0123456789ABCDEF01234567] issued to 'dp1.contoso.com'";
@@ -128,8 +128,8 @@ public sealed class NewestRecordPerKeyTests
             + Line(Validation, component: "SMSPXE 80092002") + Line(Validation, "1-1-26") + Line(Validation, "12-31-99999")
             + Line("Failed to validate PXEClientKey certificate") + Line(Validation, time: "10:00:03.000+000");
         var file = TestLogs.FromText("SMSPXE.log", text);
-        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
-        var keyOf = NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
+        var signatures = TestLogs.CoreSignatures;
+        var keyOf = TestLogs.CoreKey;
 
         // When it is scanned with the engine's key
         var scanned = new List<LogEntry>();
@@ -163,8 +163,8 @@ public sealed class NewestRecordPerKeyTests
             + string.Concat(lengths.Reverse().Select((length, i) => Line(i % 3 == 0 ? First : Second, length, i % 4 == 0 ? "SMSPXE" : "PXE")))
             + Line(First, 40) + Line(First, 40)[..^("thread=\"7\" file=\"\">\r\n".Length + 40)] + "\r\n";
         var file = TestLogs.FromText("SMSPXE.log", text);
-        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
-        var keyOf = NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
+        var signatures = TestLogs.CoreSignatures;
+        var keyOf = TestLogs.CoreKey;
 
         // When it is scanned with the engine's key
         var scanned = new List<LogEntry>();
@@ -186,11 +186,11 @@ public sealed class NewestRecordPerKeyTests
         var random = new Random(72);
         var text = string.Concat(Enumerable.Range(0, 300).Select(i => Line(i % 3, random.Next(1, 400))));
         var file = TestLogs.FromText("SMSPXE.log", text);
-        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
+        var signatures = TestLogs.CoreSignatures;
 
         // When it is scanned with the engine's key
         var scanned = new List<LogEntry>();
-        LogFileScanner.Scan(file, signatures, scanned.Add, _ => { }, NewestRecordKeys.Of(ProblemSet.Core.Rules)!);
+        LogFileScanner.Scan(file, signatures, scanned.Add, _ => { }, TestLogs.CoreKey);
 
         // Then the three newest go on, each line whole, as the reader's records thinned
         Assert.Equal(Thin([TestLogs.ReadAll(file).Entries.Where(signatures.Matches)]), scanned);
@@ -212,7 +212,7 @@ public sealed class NewestRecordPerKeyTests
     /// <summary>Each rule's findings over all records equal those over the signature records thinned per file as the engine does.</summary>
     internal static void AssertSameFindings(IReadOnlyList<List<LogEntry>> recordsPerFile)
     {
-        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
+        var signatures = TestLogs.CoreSignatures;
         var thinned = Thin(recordsPerFile.Select(records => records.Where(signatures.Matches)));
         var all = recordsPerFile.SelectMany(records => records).ToList();
         var context = new DiagnosisContext(TestFacts.TwoSites);
@@ -227,7 +227,7 @@ public sealed class NewestRecordPerKeyTests
     /// <summary>What the engine passes on of each file's records, file after file.</summary>
     internal static List<LogEntry> Thin(IEnumerable<IEnumerable<LogEntry>> recordsPerFile)
     {
-        var keyOf = NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
+        var keyOf = TestLogs.CoreKey;
         var passed = new List<LogEntry>();
         foreach (var records in recordsPerFile)
         {

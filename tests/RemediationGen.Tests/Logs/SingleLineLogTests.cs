@@ -1,6 +1,5 @@
 using System.Text;
 using RemediationGen.Logs;
-using RemediationGen.Problems;
 
 namespace RemediationGen.Tests.Logs;
 
@@ -12,7 +11,7 @@ public class SingleLineLogTests
     private const string SiteServerRecord = "Failed to get the copy of Security registry key on server dp02.contoso.com (0x80070005)  $$<SMS_CERTIFICATE_MANAGER><11-20-2026 10:00:00.000+360><thread=1 (0x1)>";
     private const string OtherSiteServerRecord = "Waiting for changes for 60 minutes  $$<SMS_CERTIFICATE_MANAGER><11-20-2026 10:00:00.000+360><thread=1 (0x1)>";
 
-    private static readonly LogSignatures Signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
+    private static readonly LogSignatures Signatures = TestLogs.CoreSignatures;
 
     [Theory]
     [InlineData(CmTraceRecord, OtherCmTraceRecord, nameof(LogFormat.CmTrace))]

@@ -26,7 +26,7 @@ public sealed class SyntheticProfileTests : IDisposable
         // Given a small log set of the profile
         SyntheticLogSet.Write(_temp.Path, 4L * 1024 * 1024, profile);
         var discovery = LogDiscovery.Discover([_temp.Path], TestFacts.TwoSites);
-        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
+        var signatures = TestLogs.CoreSignatures;
         var all = new List<LogEntry>();
         var perFile = new List<List<LogEntry>>();
 
@@ -47,7 +47,7 @@ public sealed class SyntheticProfileTests : IDisposable
             // And, with the engine's key, exactly the reader's records thinned as the engine thins them
             var thinned = new List<LogEntry>();
             var thinnedProblems = new List<LogProblem>();
-            LogFileScanner.Scan(file, signatures, thinned.Add, thinnedProblems.Add, NewestRecordKeys.Of(ProblemSet.Core.Rules)!);
+            LogFileScanner.Scan(file, signatures, thinned.Add, thinnedProblems.Add, TestLogs.CoreKey);
             Assert.Equal(NewestRecordPerKeyTests.Thin([full.Entries.Where(signatures.Matches)]), thinned);
             Assert.Equal(full.Problems, thinnedProblems);
         }

@@ -1,5 +1,7 @@
 using System.Text;
+using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
+using RemediationGen.Problems;
 
 namespace RemediationGen.Tests.Logs;
 
@@ -11,6 +13,12 @@ internal static class TestLogs
 
     public static LogFile FromText(string displayPath, string text, string? server = null) =>
         FromBytes(displayPath, Encoding.UTF8.GetBytes(text), server);
+
+    /// <summary>The signatures of every core rule, as the diagnoser searches for them.</summary>
+    public static LogSignatures CoreSignatures => LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(rule => rule.Signatures));
+
+    /// <summary>The core rules' thinning key, as the diagnoser uses it.</summary>
+    public static RecordKey CoreKey => NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
 
     /// <summary>Reads every entry and problem of <paramref name="file"/>.</summary>
     public static (List<LogEntry> Entries, List<LogProblem> Problems) ReadAll(LogFile file)

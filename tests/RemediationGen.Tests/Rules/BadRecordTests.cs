@@ -1,6 +1,5 @@
 using RemediationGen.Diagnosis;
 using RemediationGen.Logs;
-using RemediationGen.Problems;
 using RemediationGen.Problems.AmtProvisioningCertificate;
 using RemediationGen.Tests.Logs;
 
@@ -79,7 +78,7 @@ public class BadRecordTests
     {
         // Given a CMTrace record with a signature and a time at the end of the calendar
         var log = TestLogs.FromText("SMSPXE.log", "<![LOG[PXE::MP_GetList failed; 0x80092002]LOG]!><time=\"23:59:59.999+1440\" date=\"12-31-9999\" component=\"SMSPXE\">\r\n");
-        var signatures = LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(r => r.Signatures));
+        var signatures = TestLogs.CoreSignatures;
 
         // When it is scanned and read in full
         var problems = new List<LogProblem>();
