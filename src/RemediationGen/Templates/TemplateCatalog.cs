@@ -36,10 +36,11 @@ internal sealed class TemplateCatalog
     {
         _embeddedResources = embeddedResources;
         _userFiles = userFiles;
+        Names = [.. embeddedResources.Keys.Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Every template name the tool knows, sorted.</summary>
-    public IReadOnlyList<string> Names => [.. _embeddedResources.Keys.Order(StringComparer.Ordinal)];
+    /// <summary>Every template name the tool knows, sorted (once: each package's input digest reads them).</summary>
+    public IReadOnlyList<string> Names { get; }
 
     /// <summary>True when a template folder overrides at least one default.</summary>
     public bool HasUserOverrides => _userFiles.Count > 0;
