@@ -20,6 +20,17 @@ public sealed class CliExitCodeTests
         Assert.Contains("  diagnose  ", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Version_Alone_PrintsOneLine_Exit0()
+    {
+        // --version alone builds no command: it still prints the version and nothing else
+        var run = CliRun.Of("--version");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Matches(@"^\S+\n$", run.Output);
+        Assert.Equal(string.Empty, run.Error);
+    }
+
     [Theory]
     [InlineData("generate")]
     [InlineData("collect")]
