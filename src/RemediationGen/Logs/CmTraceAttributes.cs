@@ -45,7 +45,65 @@ internal readonly ref struct CmTraceAttributes
     public int? ThreadId =>
         int.TryParse(Thread, NumberStyles.None, CultureInfo.InvariantCulture, out var thread) ? thread : null;
 
-    public static CmTraceAttributes Parse(ReadOnlySpan<char> text)
+    public static CmTraceAttributes Parse(ReadOnlySpan<char> text) =>
+        TryParseConfigMgrLayout(text, out var attributes) ? attributes : ParseAnyLayout(text);
+
+    /// <summary>
+    /// The attributes exactly as ConfigMgr writes them: <c>&lt;time="…" date="…" component="…" context="…" type="…"
+    /// thread="…" file="…"&gt;</c>, each value up to the next quote. The scan parses the attributes of every record it
+    /// holds: this reads them as <see cref="ParseAnyLayout"/> would, comparing each name where it must be instead of
+    /// reading every character; false, for that reading, on any other text.
+    /// </summary>
+    private static bool TryParseConfigMgrLayout(ReadOnlySpan<char> text, out CmTraceAttributes attributes)
+    {
+        attributes = default;
+        var position = 0;
+        if (!TryReadValue(text, "<time=\"", ref position, out var time)
+            || !TryReadValue(text, " date=\"", ref position, out var date)
+            || !TryReadValue(text, " component=\"", ref position, out var component)
+            || !TryReadValue(text, " context=\"", ref position, out _)
+            || !TryReadValue(text, " type=\"", ref position, out var type)
+            || !TryReadValue(text, " thread=\"", ref position, out var thread)
+            || !TryReadValue(text, " file=\"", ref position, out _)
+            || position >= text.Length
+            || text[position] != '>')
+        {
+            return false;
+        }
+
+        attributes = new CmTraceAttributes(time, date, component, type, thread);
+        return true;
+    }
+
+    /// <summary>Reads <paramref name="opening"/> (a name and its opening quote) at the position, then the value up to its closing quote.</summary>
+    private static bool TryReadValue(ReadOnlySpan<char> text, scoped ReadOnlySpan<char> opening, scoped ref int position, out ReadOnlySpan<char> value)
+    {
+        value = default;
+        if (!text[position..].StartsWith(opening, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Values are short: a loop, not a search set up for each.
+        var start = position + opening.Length;
+        var end = start;
+        while (end < text.Length && text[end] != '"')
+        {
+            end++;
+        }
+
+        if (end >= text.Length)
+        {
+            return false;
+        }
+
+        value = text[start..end];
+        position = end + 1;
+        return true;
+    }
+
+    /// <summary>Attributes in any order, any of them missing, unknown ones skipped (see <see cref="CmTraceAttributes"/>).</summary>
+    internal static CmTraceAttributes ParseAnyLayout(ReadOnlySpan<char> text)
     {
         ReadOnlySpan<char> time = default, date = default, component = default, type = default, thread = default;
         var position = 0;
@@ -110,6 +168,6 @@ internal readonly ref struct CmTraceAttributes
         return new CmTraceAttributes(time, date, component, type, thread);
     }
 
-    // char.IsWhiteSpace, with ASCII decided in line: the scan parses the attributes of every repeated record it holds.
+    // char.IsWhiteSpace, with ASCII decided in line.
     private static bool IsWhiteSpace(char c) => c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : char.IsWhiteSpace(c);
 }

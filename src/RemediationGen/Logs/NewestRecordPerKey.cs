@@ -4,14 +4,15 @@ namespace RemediationGen.Logs;
 /// Thins one file's records for a rule that needs only the newest of a repeated record, e.g. the last "Begin
 /// validation" of a certificate on a busy PXE DP (one line in seven): of a run of records with a key, only the newest
 /// per key goes on, in the order of those newest records; a record without a key ends the run, so the rules see it
-/// after exactly the keyed records they would have seen last before it. Memory is bounded: a run is cut at
-/// <see cref="MaxKeys"/> keys or <see cref="MaxHeldChars"/> characters of keys and messages (a record may hold a
-/// megabyte), which only lets more records through.
+/// after exactly the keyed records they would have seen last before it. Memory is bounded: a run is cut when
+/// <see cref="MaxKeys"/> keys or <see cref="MaxHeldChars"/> characters of keys are known, or that many characters of
+/// keys and messages are held (a record may hold a megabyte), which only lets more records through.
 /// <para>
-/// The scan hands over a one-line record unparsed (<see cref="HoldLine"/>): a record a newer one of its key replaces
-/// is then never parsed, and the newest is parsed by <paramref name="parseLine"/> only when it goes on. The line is
-/// copied into a buffer; the buffer of the line it replaces is kept for the next line, so holding a repeated record
-/// of about the same length allocates nothing.
+/// The scan hands over a one-line record unparsed (<see cref="HoldLine(HeldKey, ReadOnlySpan{char}, long, int, Action{LogEntry})"/>):
+/// a record a newer one of its key replaces is then never parsed, and the newest is parsed by
+/// <paramref name="parseLine"/> only when it goes on. Each key has one <see cref="HeldKey"/> for the file, which the
+/// scan keeps beside the message it read the key from: holding a repeated record then looks nothing up, and copies
+/// its line into the buffer the key's last line used.
 /// </para>
 /// </summary>
 internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseLine = null)
@@ -20,27 +21,49 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
 
     public const int MaxHeldChars = 1024 * 1024;
 
-    // Buffers of lines no longer held, for the next lines: a few short ones are enough to hold a repeated record
-    // without allocating, and a long line gets a buffer of its own that is not kept. A line takes a spare at most a
-    // quarter longer than itself (or 256), so the buffers held stay within that of the lines held.
-    private const int MaxSpareBuffers = 64;
-    private const int MaxSpareBufferChars = 4096;
+    // A key keeps the buffer of its last line for the next one when the line was at most this long, and while the
+    // buffers kept by keys that hold nothing stay within MaxIdleBufferChars (as many as 64 spare buffers of the longest).
+    private const int MaxKeptBufferChars = 4096;
+    private const int MaxIdleBufferChars = 64 * MaxKeptBufferChars;
 
-    private readonly Stack<char[]> _spareBuffers = new();
+    // Every key known in the file, until MaxKeys: a key's HeldKey outlives its runs, so the scan's cache can keep it.
+    private readonly Dictionary<string, HeldKey> _keys = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, int> _slotOfKey = new(StringComparer.Ordinal);
+    // The keys holding a record in this run, in the order they first did in it (not the order they go on in).
+    private readonly List<HeldKey> _run = [];
 
-    // Records held in arrival order, parsed (Entry) or as their line; one a newer record of its key replaced has
-    // neither until the list is compacted. Chars: the characters of its key and message. An array, not a List: a
-    // List of a struct is compiled at run time, and started unoptimized, where an array's code is compiled ahead.
-    private Held[] _held = new Held[64];
-    private int _heldCount;
+    // The arrival number of the last record held: a key's Order tells which of the run's records is the newest.
+    private long _arrivals;
 
-    // Characters of the keys and messages held, those replaced included until they are compacted away.
+    // Characters of the keys and messages held in this run.
     private long _heldChars;
+
+    // Characters of the buffers kept by keys out of the run (holding nothing).
+    private long _idleBufferChars;
+
+    // Characters of the keys known.
+    private long _keyChars;
 
     /// <summary>The key <see cref="Accept(LogEntry, Action{LogEntry})"/> would give a record of <paramref name="file"/> with this message and component.</summary>
     public string? KeyOf(LogFile file, ReadOnlySpan<char> message, ReadOnlySpan<char> component) => keyOf(file, message, component);
+
+    /// <summary>
+    /// The one <see cref="HeldKey"/> of <paramref name="key"/> in this file. One that is <see cref="HeldKey.Retired"/>
+    /// later (when the keys known reach <see cref="MaxKeys"/>) must be asked for again.
+    /// </summary>
+    public HeldKey KeyFor(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_keys.TryGetValue(key, out var held))
+        {
+            return held;
+        }
+
+        held = new HeldKey(key);
+        _keys.Add(key, held);
+        _keyChars += key.Length;
+        return held;
+    }
 
     public void Accept(LogEntry entry, Action<LogEntry> emit)
     {
@@ -49,7 +72,10 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
     }
 
     /// <summary>As <see cref="Accept(LogEntry, Action{LogEntry})"/>, with the entry's key (from <see cref="KeyOf"/>) already worked out.</summary>
-    public void Accept(LogEntry entry, string? key, Action<LogEntry> emit)
+    public void Accept(LogEntry entry, string? key, Action<LogEntry> emit) => Accept(entry, key is null ? null : KeyFor(key), emit);
+
+    /// <summary>As <see cref="Accept(LogEntry, Action{LogEntry})"/>, with the entry's key from <see cref="KeyFor"/>.</summary>
+    public void Accept(LogEntry entry, HeldKey? key, Action<LogEntry> emit)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(emit);
@@ -60,15 +86,22 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
             return;
         }
 
-        Hold(new Held(key, entry, null, 0, 0, key.Length + entry.Message.Length), default, emit);
+        key = MakeRoom(key, key.Key.Length + entry.Message.Length, emit);
+        key.Entry = entry;
+        key.LineLength = 0;
+        Held(key, key.Key.Length + entry.Message.Length);
     }
 
+    /// <summary>As <see cref="HoldLine(HeldKey, ReadOnlySpan{char}, long, int, Action{LogEntry})"/>, with the key (from <see cref="KeyOf"/>) as text.</summary>
+    public void HoldLine(string key, ReadOnlySpan<char> line, long lineNumber, int messageLength, Action<LogEntry> emit) =>
+        HoldLine(KeyFor(key), line, lineNumber, messageLength, emit);
+
     /// <summary>
-    /// Holds, under <paramref name="key"/> (from <see cref="KeyOf"/>), line <paramref name="lineNumber"/> that
-    /// the parser given reads as one record with a message <paramref name="messageLength"/> long, as
-    /// <see cref="Accept(LogEntry, Action{LogEntry})"/> would hold that record; its parse must report nothing.
+    /// Holds, under <paramref name="key"/>, line <paramref name="lineNumber"/> that the parser given reads as one
+    /// record with a message <paramref name="messageLength"/> long, as <see cref="Accept(LogEntry, Action{LogEntry})"/>
+    /// would hold that record; its parse must report nothing.
     /// </summary>
-    public void HoldLine(string key, ReadOnlySpan<char> line, long lineNumber, int messageLength, Action<LogEntry> emit)
+    public void HoldLine(HeldKey key, ReadOnlySpan<char> line, long lineNumber, int messageLength, Action<LogEntry> emit)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(emit);
@@ -77,101 +110,164 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
             throw new InvalidOperationException("No parser was given for held lines.");
         }
 
-        Hold(new Held(key, null, null, 0, lineNumber, (long)key.Length + messageLength), line, emit);
+        var chars = (long)key.Key.Length + messageLength;
+        key = MakeRoom(key, chars, emit);
+        if (key.Line is not { } buffer || buffer.Length < line.Length)
+        {
+            buffer = key.Line = new char[Math.Max(line.Length, 256)];
+        }
+
+        line.CopyTo(buffer);
+        key.Entry = null;
+        key.LineLength = line.Length;
+        key.LineNumber = lineNumber;
+        Held(key, chars);
     }
 
     /// <summary>Passes on the records held, oldest first; call it at the end of the file.</summary>
     public void Flush(Action<LogEntry> emit)
     {
         ArgumentNullException.ThrowIfNull(emit);
-        foreach (var held in _held.AsSpan(0, _heldCount))
+        if (_run.Count > 1)
         {
-            if (held.Entry is { } entry)
+            _run.Sort(static (left, right) => left.Order.CompareTo(right.Order));
+        }
+
+        foreach (var key in _run)
+        {
+            if (key.Entry is { } entry)
             {
                 emit(entry);
             }
-            else if (held.Line is { } line)
+            else if (key.LineLength > 0)
             {
-                emit(parseLine!(line.AsSpan(0, held.LineLength), held.LineNumber));
-                Spare(line);
+                emit(parseLine!(key.Line.AsSpan(0, key.LineLength), key.LineNumber));
+            }
+
+            key.Release();
+            if (key.Line is { } buffer)
+            {
+                if (buffer.Length > MaxKeptBufferChars || _idleBufferChars + buffer.Length > MaxIdleBufferChars)
+                {
+                    key.Line = null;
+                }
+                else
+                {
+                    _idleBufferChars += buffer.Length;
+                }
             }
         }
 
-        Array.Clear(_held, 0, _heldCount);
-        _heldCount = 0;
-        _slotOfKey.Clear();
+        _run.Clear();
         _heldChars = 0;
     }
 
-    /// <summary>Holds <paramref name="record"/>, with <paramref name="line"/> copied into a buffer when it has no entry.</summary>
-    private void Hold(Held record, ReadOnlySpan<char> line, Action<LogEntry> emit)
+    /// <summary>
+    /// Drops what <paramref name="key"/> holds, which the record coming replaces, then passes on what is held when the
+    /// record would not fit: more than <see cref="MaxHeldChars"/>, or a new key beyond <see cref="MaxKeys"/> (then
+    /// every key is retired, and the key returned is a new one). The key returned must then be held (<see cref="Held"/>).
+    /// </summary>
+    private HeldKey MakeRoom(HeldKey key, long chars, Action<LogEntry> emit)
     {
-        // Compacting keeps every key: whether the key is held is known from this one lookup.
-        var known = _slotOfKey.TryGetValue(record.Key, out var replaced);
-        if (known)
+        if (key.Retired)
         {
-            Spare(_held[replaced].Line);
-            _held[replaced] = _held[replaced] with { Entry = null, Line = null };
+            throw new InvalidOperationException("A retired key was held: ask KeyFor for it again.");
         }
 
-        if (record.Entry is null)
+        if (key.InRun)
         {
-            var buffer = _spareBuffers.TryPeek(out var spare) && spare.Length >= line.Length && spare.Length <= Math.Max(line.Length + (line.Length / 4), 256)
-                ? _spareBuffers.Pop()
-                : new char[Math.Max(line.Length, 256)];
-            line.CopyTo(buffer);
-            record = record with { Line = buffer, LineLength = line.Length };
+            _heldChars -= key.Chars;
+            key.Drop();
         }
 
-        if (_heldCount >= (4 * _slotOfKey.Count) + 64 || _heldChars + record.Chars > MaxHeldChars)
-        {
-            Compact();
-        }
-
-        if ((!known && _slotOfKey.Count == MaxKeys) || _heldChars + record.Chars > MaxHeldChars)
+        if (_heldChars + chars > MaxHeldChars)
         {
             Flush(emit);
         }
 
-        if (_heldCount == _held.Length)
+        if (_keys.Count > MaxKeys || _keyChars > MaxHeldChars)
         {
-            Array.Resize(ref _held, _held.Length * 2);
-        }
-
-        _slotOfKey[record.Key] = _heldCount;
-        _held[_heldCount++] = record;
-        _heldChars += record.Chars;
-    }
-
-    private void Spare(char[]? buffer)
-    {
-        if (buffer is not null && buffer.Length <= MaxSpareBufferChars && _spareBuffers.Count < MaxSpareBuffers)
-        {
-            _spareBuffers.Push(buffer);
-        }
-    }
-
-    private void Compact()
-    {
-        var kept = 0;
-        _heldChars = 0;
-        for (var i = 0; i < _heldCount; i++)
-        {
-            var held = _held[i];
-            if (held.Entry is not null || held.Line is not null)
+            Flush(emit);
+            foreach (var known in _keys.Values)
             {
-                _slotOfKey[held.Key] = kept;
-                _held[kept++] = held;
-                _heldChars += held.Chars;
+                known.Retire();
             }
+
+            _keys.Clear();
+            _idleBufferChars = 0;
+            _keyChars = 0;
+            key = KeyFor(key.Key);
         }
 
-        Array.Clear(_held, kept, _heldCount - kept);
-        _heldCount = kept;
+        // The key is about to hold again: its buffer is no longer idle.
+        if (!key.InRun && key.Line is { } idle)
+        {
+            _idleBufferChars -= idle.Length;
+        }
+
+        return key;
     }
 
-    private readonly record struct Held(string Key, LogEntry? Entry, char[]? Line, int LineLength, long LineNumber, long Chars);
+    private void Held(HeldKey key, long chars)
+    {
+        key.Order = ++_arrivals;
+        key.Chars = chars;
+        _heldChars += chars;
+        if (!key.InRun)
+        {
+            key.InRun = true;
+            _run.Add(key);
+        }
+    }
+
+    /// <summary>
+    /// One key of a file and the newest record it holds in the run, parsed (<see cref="Entry"/>) or as its line; the
+    /// scan keeps it beside a message it read the key from (see <see cref="RecordKeyCache{TValue}"/>).
+    /// </summary>
+    internal sealed class HeldKey(string key)
+    {
+        public string Key { get; } = key;
+
+        /// <summary>No longer the file's key object (see <see cref="KeyFor"/>): it holds nothing and must not be held under.</summary>
+        public bool Retired { get; private set; }
+
+        internal LogEntry? Entry { get; set; }
+
+        internal char[]? Line { get; set; }
+
+        internal int LineLength { get; set; }
+
+        internal long LineNumber { get; set; }
+
+        internal long Order { get; set; }
+
+        internal long Chars { get; set; }
+
+        internal bool InRun { get; set; }
+
+        /// <summary>Forgets the record held (a newer one of the key replaces it); the key stays in the run.</summary>
+        internal void Drop()
+        {
+            Entry = null;
+            LineLength = 0;
+            Chars = 0;
+        }
+
+        /// <summary>Leaves the run, keeping its buffer (see <see cref="Flush"/>).</summary>
+        internal void Release()
+        {
+            Drop();
+            InRun = false;
+        }
+
+        internal void Retire()
+        {
+            Release();
+            Line = null;
+            Retired = true;
+        }
+    }
 }
 
-/// <summary>Parses a line <see cref="NewestRecordPerKey.HoldLine"/> held, when it goes on.</summary>
+/// <summary>Parses a line <see cref="NewestRecordPerKey.HoldLine(NewestRecordPerKey.HeldKey, ReadOnlySpan{char}, long, int, Action{LogEntry})"/> held, when it goes on.</summary>
 internal delegate LogEntry HeldLineParser(ReadOnlySpan<char> line, long lineNumber);

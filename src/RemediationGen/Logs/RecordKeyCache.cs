@@ -5,16 +5,17 @@ using System.Runtime.Intrinsics.X86;
 namespace RemediationGen.Logs;
 
 /// <summary>
-/// The <see cref="RecordKey"/> of records already seen in one file, by message and component: a busy PXE DP writes
-/// the same "Begin validation" of a few certificates over and over, and working out a key reads the message for
-/// every rule's signatures. Memory is bounded: the cache is emptied when it holds <see cref="MaxEntries"/> entries or
+/// What the <see cref="RecordKey"/> gave records already seen in one file (the scan keeps the key's
+/// <see cref="NewestRecordPerKey.HeldKey"/>), by message and component: a busy PXE DP writes the same "Begin
+/// validation" of a few certificates over and over, and working out a key reads the message for every rule's signatures. Memory is bounded: the cache is emptied when it holds <see cref="MaxEntries"/> entries or
 /// <see cref="MaxChars"/> characters, which only costs the keys being worked out again.
 /// <para>
 /// An open-addressing table of its own rather than a <c>Dictionary</c> looked up by span: that generic code is not
 /// compiled ahead for this value type, so it would run unoptimized on every hit until tiered compilation caught up.
 /// </para>
 /// </summary>
-internal sealed class RecordKeyCache
+internal sealed class RecordKeyCache<TValue>
+    where TValue : class
 {
     public const int MaxEntries = 4096;
 
@@ -36,7 +37,7 @@ internal sealed class RecordKeyCache
     /// <summary>How many messages the cache holds.</summary>
     public int Count => _count;
 
-    public bool TryGet(ReadOnlySpan<char> message, ReadOnlySpan<char> component, out string? key)
+    public bool TryGet(ReadOnlySpan<char> message, ReadOnlySpan<char> component, out TValue? key)
     {
         key = null;
         var slot = Hash(message);
@@ -52,9 +53,13 @@ internal sealed class RecordKeyCache
         return false;
     }
 
-    public void Add(ReadOnlySpan<char> message, ReadOnlySpan<char> component, string? key)
+    /// <summary>
+    /// Keeps <paramref name="key"/> for this message and component (replacing what the message had), counting
+    /// <paramref name="keyLength"/> characters for it in the cache's bound: the text it keeps alive.
+    /// </summary>
+    public void Add(ReadOnlySpan<char> message, ReadOnlySpan<char> component, TValue? key, int keyLength)
     {
-        var chars = (long)message.Length + component.Length + (key?.Length ?? 0);
+        var chars = (long)message.Length + component.Length + keyLength;
         if (chars > MaxChars)
         {
             return;
@@ -128,5 +133,5 @@ internal sealed class RecordKeyCache
         return (int)Sse42.Crc32((uint)first, (uint)second) & (Slots - 1);
     }
 
-    private sealed record Entry(string Message, string Component, string? Key, long Chars);
+    private sealed record Entry(string Message, string Component, TValue? Key, long Chars);
 }

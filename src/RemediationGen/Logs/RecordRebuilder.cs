@@ -19,8 +19,8 @@ internal sealed class RecordRebuilder
     private readonly Action<LogProblem> _reportProblem;
     private readonly NewestRecordPerKey? _newest;
 
-    // A busy log repeats a few messages: their keys are worked out once per file.
-    private readonly RecordKeyCache? _keys;
+    // A busy log repeats a few messages: their keys are worked out once per file, and kept as the thinning's own.
+    private readonly RecordKeyCache<NewestRecordPerKey.HeldKey>? _keys;
     private readonly List<LogEntry> _entries = [];
     private readonly List<LogProblem> _recordProblems = [];
 
@@ -44,7 +44,7 @@ internal sealed class RecordRebuilder
         _reportProblem = reportProblem;
         _singleRecordLines = new LogLineParser(file, reportProblem, fileReports);
         _newest = newestRecordKey is null ? null : new NewestRecordPerKey(newestRecordKey, ParseHeldLine);
-        _keys = newestRecordKey is null ? null : new RecordKeyCache();
+        _keys = newestRecordKey is null ? null : new RecordKeyCache<NewestRecordPerKey.HeldKey>();
     }
 
     /// <summary>The file's last record was cut off by its end, which the parser reported.</summary>
@@ -201,15 +201,18 @@ internal sealed class RecordRebuilder
     }
 
     /// <summary>The thinning's key of a record, from the cache when its message and component came before.</summary>
-    private string? KeyOf(ReadOnlySpan<char> message, ReadOnlySpan<char> component)
+    private NewestRecordPerKey.HeldKey? KeyOf(ReadOnlySpan<char> message, ReadOnlySpan<char> component)
     {
-        if (_keys!.TryGet(message, component, out var key))
+        var known = _keys!.TryGet(message, component, out var cached);
+        if (known && cached is not { Retired: true })
         {
-            return key;
+            return cached;
         }
 
-        key = _newest!.KeyOf(_file, message, component);
-        _keys.Add(message, component, key);
+        // A retired key (the thinning knew too many) is the same text: only its object is new.
+        var text = known ? cached!.Key : _newest!.KeyOf(_file, message, component);
+        var key = text is null ? null : _newest!.KeyFor(text);
+        _keys.Add(message, component, key, text?.Length ?? 0);
         return key;
     }
 

@@ -2,16 +2,16 @@ using RemediationGen.Logs;
 
 namespace RemediationGen.Tests.Logs;
 
-/// <summary>The scan's cache of thinning keys (<see cref="RecordKeyCache"/>): what it answers, and its bounds.</summary>
+/// <summary>The scan's cache of thinning keys (<see cref="RecordKeyCache{TValue}"/>, here of key texts): what it answers, and its bounds.</summary>
 public sealed class RecordKeyCacheTests
 {
     [Fact]
     public void TryGet_AMessageSeenBefore_GivesItsKey_EvenNone()
     {
         // Given a message with a key and one without
-        var cache = new RecordKeyCache();
-        cache.Add("Begin validation A", "SMSPXE", "A");
-        cache.Add("Begin validation B", "SMSPXE", null);
+        var cache = new RecordKeyCache<string>();
+        Add(cache, "Begin validation A", "SMSPXE", "A");
+        Add(cache, "Begin validation B", "SMSPXE", null);
 
         // When they are looked up again, then their keys come back, and an unknown message is a miss
         Assert.True(cache.TryGet("Begin validation A", "SMSPXE", out var key));
@@ -25,8 +25,8 @@ public sealed class RecordKeyCacheTests
     public void TryGet_AMessageSeenWithAnotherComponent_IsAMiss()
     {
         // Given a message cached under one component (a key may depend on it: another rule's signature there)
-        var cache = new RecordKeyCache();
-        cache.Add("Begin validation A", "SMSPXE", "A");
+        var cache = new RecordKeyCache<string>();
+        Add(cache, "Begin validation A", "SMSPXE", "A");
 
         // When it comes with another component, then its key is worked out again
         Assert.False(cache.TryGet("Begin validation A", "SMSPXE 80092002", out _));
@@ -36,13 +36,13 @@ public sealed class RecordKeyCacheTests
     public void Add_PastMaxEntries_HoldsAtMostMaxEntries_AndKeepsTheNewest()
     {
         // Given a cache given more distinct messages than its bound
-        var cache = new RecordKeyCache();
-        for (var i = 0; i <= RecordKeyCache.MaxEntries * 3; i++)
+        var cache = new RecordKeyCache<string>();
+        for (var i = 0; i <= RecordKeyCache<string>.MaxEntries * 3; i++)
         {
-            cache.Add($"message {i}", "C", "k");
+            Add(cache, $"message {i}", "C", "k");
 
             // Then it never holds more than the bound, and the message just added is found
-            Assert.InRange(cache.Count, 1, RecordKeyCache.MaxEntries);
+            Assert.InRange(cache.Count, 1, RecordKeyCache<string>.MaxEntries);
             Assert.True(cache.TryGet($"message {i}", "C", out _));
         }
     }
@@ -51,11 +51,11 @@ public sealed class RecordKeyCacheTests
     public void Add_AMessageLongerThanTheBound_IsNotKept()
     {
         // Given a message longer than the cache may hold
-        var cache = new RecordKeyCache();
-        var huge = new string('x', RecordKeyCache.MaxChars + 1);
+        var cache = new RecordKeyCache<string>();
+        var huge = new string('x', RecordKeyCache<string>.MaxChars + 1);
 
         // When it is added, then it is not kept, and it costs nothing but a miss later
-        cache.Add(huge, "C", "k");
+        Add(cache, huge, "C", "k");
         Assert.False(cache.TryGet(huge, "C", out _));
     }
 
@@ -63,16 +63,16 @@ public sealed class RecordKeyCacheTests
     public void Add_ManyMessages_KeepsEveryAnswerRight_WhateverIsReplaced()
     {
         // Given more distinct messages than probes can hold apart, added twice over with their keys
-        var cache = new RecordKeyCache();
+        var cache = new RecordKeyCache<string>();
         var found = 0;
         for (var round = 0; round < 2; round++)
         {
-            for (var i = 0; i < RecordKeyCache.MaxEntries - 1; i++)
+            for (var i = 0; i < RecordKeyCache<string>.MaxEntries - 1; i++)
             {
                 var message = $"Begin validation {i}";
                 if (!cache.TryGet(message, "SMSPXE", out var key))
                 {
-                    cache.Add(message, "SMSPXE", $"k{i}");
+                    Add(cache, message, "SMSPXE", $"k{i}");
                     continue;
                 }
 
@@ -83,20 +83,20 @@ public sealed class RecordKeyCacheTests
         }
 
         // And most are found the second time round
-        Assert.InRange(found, RecordKeyCache.MaxEntries / 2, RecordKeyCache.MaxEntries);
+        Assert.InRange(found, RecordKeyCache<string>.MaxEntries / 2, RecordKeyCache<string>.MaxEntries);
     }
 
     [Fact]
     public void Add_PastMaxChars_StartsOver()
     {
         // Given a message of 60% of the character bound
-        var cache = new RecordKeyCache();
-        var first = new string('a', RecordKeyCache.MaxChars * 3 / 5);
-        cache.Add(first, "C", "k1");
+        var cache = new RecordKeyCache<string>();
+        var first = new string('a', RecordKeyCache<string>.MaxChars * 3 / 5);
+        Add(cache, first, "C", "k1");
 
         // When a second one comes, then the cache starts over with it
-        var second = new string('b', RecordKeyCache.MaxChars * 3 / 5);
-        cache.Add(second, "C", "k2");
+        var second = new string('b', RecordKeyCache<string>.MaxChars * 3 / 5);
+        Add(cache, second, "C", "k2");
         Assert.False(cache.TryGet(first, "C", out _));
         Assert.True(cache.TryGet(second, "C", out var key));
         Assert.Equal("k2", key);
@@ -107,9 +107,9 @@ public sealed class RecordKeyCacheTests
     public void Add_AMessageAgain_ReplacesItsEntry()
     {
         // Given a message added twice, with another component the second time
-        var cache = new RecordKeyCache();
-        cache.Add("Begin validation A", "SMSPXE", "A");
-        cache.Add("Begin validation A", "PXE", "B");
+        var cache = new RecordKeyCache<string>();
+        Add(cache, "Begin validation A", "SMSPXE", "A");
+        Add(cache, "Begin validation A", "PXE", "B");
 
         // Then it is held once, with what came last
         Assert.Equal(1, cache.Count);
@@ -123,12 +123,12 @@ public sealed class RecordKeyCacheTests
     {
         // Given messages that differ only in four characters, wherever those fall in the hash's 16-byte blocks, and
         // messages of every short length
-        var cache = new RecordKeyCache();
+        var cache = new RecordKeyCache<string>();
         var messages = Enumerable.Range(1, 16).Select(i => $"Job {i:D4} done").Concat(Enumerable.Range(1, 16).Select(i => $"Begin validation of {i:D4}"))
             .Concat(Enumerable.Range(0, 18).Select(length => new string('m', length))).ToArray();
         foreach (var message in messages)
         {
-            cache.Add(message, "C", "k:" + message);
+            Add(cache, message, "C", "k:" + message);
         }
 
         // When each is looked up, then each is found with its own key (they do not crowd each other out of the probes)
@@ -138,4 +138,8 @@ public sealed class RecordKeyCacheTests
             Assert.Equal("k:" + message, key);
         }
     }
+
+    // The scan counts a key's text in the cache's bound: these keys are texts.
+    private static void Add(RecordKeyCache<string> cache, string message, string component, string? key) =>
+        cache.Add(message, component, key, key?.Length ?? 0);
 }
