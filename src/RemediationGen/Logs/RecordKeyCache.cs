@@ -29,24 +29,42 @@ internal sealed class RecordKeyCache<TValue>
     private const int MaxProbes = 8;
 
     // By message (see Hash); a message seen with another component is worked out again. A null key is kept too:
-    // such a record goes on unthinned.
-    private readonly Entry?[] _slots = new Entry?[Slots];
+    // such a record goes on unthinned. A slot holds its entry, not a reference to it, and the entries' messages and
+    // components lie one after another in one array: a hit on a busy log reads two places in memory, not five.
+    private readonly Slot[] _slots = new Slot[Slots];
+    private char[] _text = new char[16 * 1024];
+    private int _textLength;
     private int _count;
+
+    // Characters of the messages, components and keys held, the replaced ones' included until the cache starts over.
     private long _chars;
 
     /// <summary>How many messages the cache holds.</summary>
     public int Count => _count;
 
+    /// <summary>True, with the key kept, for a message seen before with this component; false (and null) for any other.</summary>
     public bool TryGet(ReadOnlySpan<char> message, ReadOnlySpan<char> component, out TValue? key)
     {
         key = null;
-        var slot = Hash(message);
-        for (var probe = 0; probe < MaxProbes && _slots[slot] is { } entry; probe++, slot = (slot + 1) & (Slots - 1))
+        var hash = Hash(message);
+        var slot = hash & (Slots - 1);
+        for (var probe = 0; probe < MaxProbes; probe++, slot = (slot + 1) & (Slots - 1))
         {
-            if (message.SequenceEqual(entry.Message))
+            ref readonly var entry = ref _slots[slot];
+            if (!entry.Used)
             {
+                return false;
+            }
+
+            if (entry.Hash == hash && message.SequenceEqual(_text.AsSpan(entry.Start, entry.MessageLength)))
+            {
+                if (!component.SequenceEqual(_text.AsSpan(entry.Start + entry.MessageLength, entry.ComponentLength)))
+                {
+                    return false;
+                }
+
                 key = entry.Key;
-                return component.SequenceEqual(entry.Component);
+                return true;
             }
         }
 
@@ -59,7 +77,8 @@ internal sealed class RecordKeyCache<TValue>
     /// </summary>
     public void Add(ReadOnlySpan<char> message, ReadOnlySpan<char> component, TValue? key, int keyLength)
     {
-        var chars = (long)message.Length + component.Length + keyLength;
+        var textChars = message.Length + component.Length;
+        var chars = (long)textChars + keyLength;
         if (chars > MaxChars)
         {
             return;
@@ -70,12 +89,14 @@ internal sealed class RecordKeyCache<TValue>
             Array.Clear(_slots);
             _count = 0;
             _chars = 0;
+            _textLength = 0;
         }
 
         // The first free slot or the message's own among the probes, else the first probed (its entry is dropped).
-        var first = Hash(message);
+        var hash = Hash(message);
+        var first = hash & (Slots - 1);
         var slot = first;
-        for (var probe = 0; _slots[slot] is { } entry && !message.SequenceEqual(entry.Message); probe++)
+        for (var probe = 0; _slots[slot].Used && !IsMessageOf(_slots[slot], hash, message); probe++)
         {
             if (probe == MaxProbes - 1)
             {
@@ -86,21 +107,28 @@ internal sealed class RecordKeyCache<TValue>
             slot = (slot + 1) & (Slots - 1);
         }
 
-        if (_slots[slot] is { } replaced)
-        {
-            _chars -= replaced.Chars;
-        }
-        else
+        if (!_slots[slot].Used)
         {
             _count++;
         }
 
-        _slots[slot] = new Entry(message.ToString(), component.ToString(), key, chars);
+        if (_textLength + textChars > _text.Length)
+        {
+            Array.Resize(ref _text, (int)Math.Min(Math.Max(2L * _text.Length, _textLength + textChars), MaxChars));
+        }
+
+        message.CopyTo(_text.AsSpan(_textLength));
+        component.CopyTo(_text.AsSpan(_textLength + message.Length));
+        _slots[slot] = new Slot(true, hash, _textLength, message.Length, component.Length, key);
+        _textLength += textChars;
         _chars += chars;
     }
 
+    private bool IsMessageOf(in Slot entry, int hash, ReadOnlySpan<char> message) =>
+        entry.Hash == hash && message.SequenceEqual(_text.AsSpan(entry.Start, entry.MessageLength));
+
     /// <summary>
-    /// The slot a message hashes to: CRC32-C of its UTF-16 bytes in two interleaved streams (a few nanoseconds for a
+    /// A message's hash (its slot is the low bits): CRC32-C of its UTF-16 bytes in two interleaved streams (a few nanoseconds for a
     /// message, where the string hash took most of a lookup). CRC is no keyed hash, so a log could make messages
     /// collide; that only costs cache misses, since a lookup reads at most <see cref="MaxProbes"/> slots.
     /// </summary>
@@ -111,7 +139,7 @@ internal sealed class RecordKeyCache<TValue>
         {
             var fallback = default(HashCode);
             fallback.AddBytes(bytes);
-            return fallback.ToHashCode() & (Slots - 1);
+            return fallback.ToHashCode();
         }
 
         ref var start = ref MemoryMarshal.GetReference(bytes);
@@ -130,8 +158,9 @@ internal sealed class RecordKeyCache<TValue>
         }
 
         // The two 32-bit CRCs folded into one by a last CRC step, so every byte reaches the slot.
-        return (int)Sse42.Crc32((uint)first, (uint)second) & (Slots - 1);
+        return (int)Sse42.Crc32((uint)first, (uint)second);
     }
 
-    private sealed record Entry(string Message, string Component, TValue? Key, long Chars);
+    // Start: where the message lies in _text, its component right after it.
+    private readonly record struct Slot(bool Used, int Hash, int Start, int MessageLength, int ComponentLength, TValue? Key);
 }
