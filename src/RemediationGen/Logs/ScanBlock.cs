@@ -20,15 +20,23 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
 
     public ReadOnlySpan<char> Span(int start, int length) => text.AsSpan(start, length);
 
-    /// <summary>Reads until the block is full or the file ends; a failure is reported after line <paramref name="linesRead"/>.</summary>
+    // Text read at a time: the scan's passes over it (the content check, the search, the line count) then find it
+    // in the core's cache, where a whole block (8 MB) would be read back from memory by each.
+    private const int FillChars = 128 * 1024;
+
+    /// <summary>
+    /// Reads <see cref="FillChars"/> more characters, or until the block is full or the file ends; a failure is
+    /// reported after line <paramref name="linesRead"/>.
+    /// </summary>
     public void Fill(long linesRead)
     {
-        while (Filled < text.Length && !EndOfFile)
+        var target = Math.Min(text.Length, Filled + FillChars);
+        while (Filled < target && !EndOfFile)
         {
             int read;
             try
             {
-                read = reader.Read(text, Filled, text.Length - Filled);
+                read = reader.Read(text, Filled, target - Filled);
             }
             catch (Exception ex) when (LogFileReader.IsReadFailure(ex))
             {
