@@ -61,8 +61,9 @@ internal static class LogFileScanner
         ArgumentNullException.ThrowIfNull(emit);
         ArgumentNullException.ThrowIfNull(reportProblem);
 
-        // Large reads let StreamReader decode straight into the scan's block.
-        using var reader = LogFileReader.TryOpen(file, reportProblem, bufferSize: 256 * 1024);
+        // A buffer smaller than the scan's reads (ScanBlock.FillChars) lets StreamReader decode straight into the scan's
+        // block, not into its own buffer and then copy.
+        using var reader = LogFileReader.TryOpen(file, reportProblem, bufferSize: 64 * 1024);
         if (reader is null)
         {
             return new LogScanOutcome(Opened: false, LinesRead: 0);
