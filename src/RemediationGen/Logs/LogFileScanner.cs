@@ -61,9 +61,9 @@ internal static class LogFileScanner
         ArgumentNullException.ThrowIfNull(emit);
         ArgumentNullException.ThrowIfNull(reportProblem);
 
-        // A buffer smaller than the scan's reads (ScanBlock.FillChars) lets StreamReader decode straight into the scan's
+        // A buffer of fewer bytes than the scan reads characters at a time lets StreamReader decode straight into the scan's
         // block, not into its own buffer and then copy.
-        using var reader = LogFileReader.TryOpen(file, reportProblem, bufferSize: 64 * 1024);
+        using var reader = LogFileReader.TryOpen(file, reportProblem, bufferSize: ScanBlock.FillChars / 2);
         if (reader is null)
         {
             return new LogScanOutcome(Opened: false, LinesRead: 0);

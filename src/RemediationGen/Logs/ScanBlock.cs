@@ -22,7 +22,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
 
     // Text read at a time: the scan's passes over it (the content check, the search, the line count) then find it
     // in the core's cache, where a whole block (8 MB) would be read back from memory by each.
-    private const int FillChars = 128 * 1024;
+    internal const int FillChars = 128 * 1024;
 
     /// <summary>
     /// Reads <see cref="FillChars"/> more characters, or until the block is full or the file ends; a failure is
