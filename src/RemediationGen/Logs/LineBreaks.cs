@@ -24,7 +24,19 @@ internal static class LineBreaks
         long count = 0;
         var i = 0;
         ref var start = ref MemoryMarshal.GetReference(units);
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var cr = Vector512.Create((ushort)'\r');
+            var lf = Vector512.Create((ushort)'\n');
+            for (; i + Vector512<ushort>.Count < units.Length; i += Vector512<ushort>.Count)
+            {
+                var current = Vector512.LoadUnsafe(ref start, (nuint)i);
+                var next = Vector512.LoadUnsafe(ref start, (nuint)(i + 1));
+                var breaks = Vector512.Equals(current, lf) | Vector512.AndNot(Vector512.Equals(current, cr), Vector512.Equals(next, lf));
+                count += BitOperations.PopCount(breaks.ExtractMostSignificantBits());
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
         {
             var cr = Vector256.Create((ushort)'\r');
             var lf = Vector256.Create((ushort)'\n');
