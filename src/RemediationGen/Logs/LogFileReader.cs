@@ -68,7 +68,28 @@ internal static class LogFileReader
         }
     }
 
-    internal static StreamReader? TryOpen(LogFile file, Action<LogProblem> reportProblem, int bufferSize = 64 * 1024)
+    internal static StreamReader? TryOpen(LogFile file, Action<LogProblem> reportProblem, int bufferSize = 64 * 1024) =>
+        TryOpen(file, reportProblem, (stream, encoding) => new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: bufferSize, leaveOpen: false));
+
+    /// <summary>
+    /// As <see cref="TryOpen(LogFile, Action{LogProblem}, int)"/>, for the scan: a UTF-8 file is read by
+    /// <see cref="Utf8ScanReader"/>, which gives the same text; <paramref name="isUtf8"/> tells which it is.
+    /// </summary>
+    internal static TextReader? TryOpenForScan(LogFile file, Action<LogProblem> reportProblem, int bufferSize, out bool isUtf8)
+    {
+        var utf8 = false;
+        var reader = TryOpen(file, reportProblem, TextReader (stream, encoding) =>
+        {
+            utf8 = encoding is UTF8Encoding;
+            return utf8 ? new Utf8ScanReader(stream, bufferSize) : new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: bufferSize, leaveOpen: false);
+        });
+        isUtf8 = utf8;
+        return reader;
+    }
+
+    /// <summary>Opens the file, detects its encoding (see <see cref="LogEncodingDetector"/>) and reads it past any byte order mark with the reader <paramref name="create"/> makes.</summary>
+    private static TReader? TryOpen<TReader>(LogFile file, Action<LogProblem> reportProblem, Func<Stream, Encoding, TReader> create)
+        where TReader : TextReader
     {
         Stream? stream = null;
         try
@@ -78,7 +99,7 @@ internal static class LogFileReader
             var headLength = ReadHead(stream, head);
             var (encoding, bomLength) = LogEncodingDetector.Detect(head.AsSpan(0, headLength));
             var replay = new ReplayStream(head, bomLength, headLength, stream);
-            return new StreamReader(replay, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: bufferSize, leaveOpen: false);
+            return create(replay, encoding);
         }
         catch (NotRegularFileException ex)
         {

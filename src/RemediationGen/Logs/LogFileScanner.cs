@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RemediationGen.Logs;
 
 /// <summary>
@@ -61,15 +59,14 @@ internal static class LogFileScanner
         ArgumentNullException.ThrowIfNull(emit);
         ArgumentNullException.ThrowIfNull(reportProblem);
 
-        // A buffer of fewer bytes than the scan reads characters at a time lets StreamReader decode straight into the scan's
-        // block, not into its own buffer and then copy.
-        using var reader = LogFileReader.TryOpen(file, reportProblem, bufferSize: ScanBlock.FillChars / 2);
+        // A buffer of fewer bytes than the scan reads characters at a time lets a StreamReader (for a file that is not
+        // UTF-8) decode straight into the scan's block, not into its own buffer and then copy.
+        using var reader = LogFileReader.TryOpenForScan(file, reportProblem, bufferSize: ScanBlock.FillChars / 2, out var isUtf8);
         if (reader is null)
         {
             return new LogScanOutcome(Opened: false, LinesRead: 0);
         }
 
-        var isUtf8 = reader.CurrentEncoding is UTF8Encoding;
         var scan = new SignatureScan(file, signatures, new ScanBlock(file, reader, block, reportProblem), isUtf8, emit, reportProblem, newestRecordKey, cancellationToken);
         return new LogScanOutcome(Opened: true, scan.Run());
     }
