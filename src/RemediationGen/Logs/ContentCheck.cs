@@ -8,9 +8,10 @@ namespace RemediationGen.Logs;
 
 /// <summary>
 /// What the scan says about text it skips: NUL characters mean binary data; U+FFFD in a UTF-8 file means bytes that
-/// are not UTF-8. Each is reported once per file, with the line where it first occurs.
+/// are not UTF-8. Each is reported once per file, with the line where it first occurs. A UTF-8 file's reader
+/// (<paramref name="utf8Reader"/>; null for any other file) tells when it has given neither: then nothing is searched.
 /// </summary>
-internal sealed class ContentCheck(LogFile file, bool isUtf8, Action<LogProblem> reportProblem)
+internal sealed class ContentCheck(LogFile file, Utf8ScanReader? utf8Reader, Action<LogProblem> reportProblem)
 {
     private bool _reportedBinary;
     private bool _reportedInvalidUtf8;
@@ -18,7 +19,10 @@ internal sealed class ContentCheck(LogFile file, bool isUtf8, Action<LogProblem>
     /// <summary>Checks <paramref name="region"/>, which starts at the start of line <paramref name="firstLine"/>.</summary>
     public void Check(ReadOnlySpan<char> region, long firstLine)
     {
-        if ((_reportedBinary && (_reportedInvalidUtf8 || !isUtf8)) || IndexOfNulOrReplacement(region) < 0)
+        var isUtf8 = utf8Reader is not null;
+        if (utf8Reader is { HasGivenNulOrReplacement: false }
+            || (_reportedBinary && (_reportedInvalidUtf8 || !isUtf8))
+            || IndexOfNulOrReplacement(region) < 0)
         {
             return;
         }

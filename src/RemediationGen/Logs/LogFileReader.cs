@@ -73,19 +73,12 @@ internal static class LogFileReader
 
     /// <summary>
     /// As <see cref="TryOpen(LogFile, Action{LogProblem}, int)"/>, for the scan: a UTF-8 file is read by
-    /// <see cref="Utf8ScanReader"/>, which gives the same text; <paramref name="isUtf8"/> tells which it is.
+    /// <see cref="Utf8ScanReader"/>, which gives the same text.
     /// </summary>
-    internal static TextReader? TryOpenForScan(LogFile file, Action<LogProblem> reportProblem, int bufferSize, out bool isUtf8)
-    {
-        var utf8 = false;
-        var reader = TryOpen(file, reportProblem, TextReader (stream, encoding) =>
-        {
-            utf8 = encoding is UTF8Encoding;
-            return utf8 ? new Utf8ScanReader(stream, bufferSize) : new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: bufferSize, leaveOpen: false);
-        });
-        isUtf8 = utf8;
-        return reader;
-    }
+    internal static TextReader? TryOpenForScan(LogFile file, Action<LogProblem> reportProblem, int bufferSize) =>
+        TryOpen(file, reportProblem, TextReader (stream, encoding) => encoding is UTF8Encoding
+            ? new Utf8ScanReader(stream, bufferSize)
+            : new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: bufferSize, leaveOpen: false));
 
     /// <summary>Opens the file, detects its encoding (see <see cref="LogEncodingDetector"/>) and reads it past any byte order mark with the reader <paramref name="create"/> makes.</summary>
     private static TReader? TryOpen<TReader>(LogFile file, Action<LogProblem> reportProblem, Func<Stream, Encoding, TReader> create)

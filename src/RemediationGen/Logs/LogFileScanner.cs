@@ -61,13 +61,13 @@ internal static class LogFileScanner
 
         // A buffer of fewer bytes than the scan reads characters at a time lets a StreamReader (for a file that is not
         // UTF-8) decode straight into the scan's block, not into its own buffer and then copy.
-        using var reader = LogFileReader.TryOpenForScan(file, reportProblem, bufferSize: ScanBlock.FillChars / 2, out var isUtf8);
+        using var reader = LogFileReader.TryOpenForScan(file, reportProblem, bufferSize: ScanBlock.FillChars / 2);
         if (reader is null)
         {
             return new LogScanOutcome(Opened: false, LinesRead: 0);
         }
 
-        var scan = new SignatureScan(file, signatures, new ScanBlock(file, reader, block, reportProblem), isUtf8, emit, reportProblem, newestRecordKey, cancellationToken);
+        var scan = new SignatureScan(file, signatures, new ScanBlock(file, reader, block, reportProblem), reader as Utf8ScanReader, emit, reportProblem, newestRecordKey, cancellationToken);
         return new LogScanOutcome(Opened: true, scan.Run());
     }
 }

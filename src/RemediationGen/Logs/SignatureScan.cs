@@ -26,7 +26,7 @@ internal sealed class SignatureScan
         LogFile file,
         LogSignatures signatures,
         ScanBlock block,
-        bool isUtf8,
+        Utf8ScanReader? utf8Reader,
         Action<LogEntry> emit,
         Action<LogProblem> reportProblem,
         RecordKey? newestRecordKey,
@@ -35,7 +35,7 @@ internal sealed class SignatureScan
         _file = file;
         _signatures = signatures;
         _block = block;
-        _contentCheck = new ContentCheck(file, isUtf8, reportProblem);
+        _contentCheck = new ContentCheck(file, utf8Reader, reportProblem);
         _records = new RecordRebuilder(file, signatures, _fileReports, emit, reportProblem, newestRecordKey);
         _reportProblem = reportProblem;
         _cancellationToken = cancellationToken;

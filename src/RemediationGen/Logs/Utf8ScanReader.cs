@@ -27,6 +27,9 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
     private readonly char[] _waiting = new char[2];
     private int _waitingCount;
 
+    /// <summary>Whether any text given so far holds a NUL or a U+FFFD (see <see cref="ContentCheck"/>); set before it is given.</summary>
+    public bool HasGivenNulOrReplacement { get; private set; }
+
     public override int Peek()
     {
         if (_waitingCount == 0)
@@ -79,17 +82,19 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
 
     /// <summary>
     /// The ASCII bytes at the start of <paramref name="source"/>, widened into <paramref name="destination"/> as far
-    /// as it has room; returns how many.
+    /// as it has room; returns how many, and whether a NUL was among them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int WidenAscii(ReadOnlySpan<byte> source, Span<char> destination)
+    internal static int WidenAscii(ReadOnlySpan<byte> source, Span<char> destination, out bool hadNul)
     {
         var length = Math.Min(source.Length, destination.Length);
         ref var from = ref MemoryMarshal.GetReference(source);
         ref var to = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(destination));
         var i = 0;
+        hadNul = false;
         if (Vector512.IsHardwareAccelerated)
         {
+            var nul = Vector512<byte>.Zero;
             for (; i + Vector512<byte>.Count <= length; i += Vector512<byte>.Count)
             {
                 var bytes = Vector512.LoadUnsafe(ref from, (nuint)i);
@@ -98,13 +103,17 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
                     break;
                 }
 
+                nul |= Vector512.Equals(bytes, Vector512<byte>.Zero);
                 var (lower, upper) = Vector512.Widen(bytes);
                 lower.StoreUnsafe(ref to, (nuint)i);
                 upper.StoreUnsafe(ref to, (nuint)(i + Vector512<ushort>.Count));
             }
+
+            hadNul = nul != Vector512<byte>.Zero;
         }
         else if (Vector256.IsHardwareAccelerated)
         {
+            var nul = Vector256<byte>.Zero;
             for (; i + Vector256<byte>.Count <= length; i += Vector256<byte>.Count)
             {
                 var bytes = Vector256.LoadUnsafe(ref from, (nuint)i);
@@ -113,10 +122,13 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
                     break;
                 }
 
+                nul |= Vector256.Equals(bytes, Vector256<byte>.Zero);
                 var (lower, upper) = Vector256.Widen(bytes);
                 lower.StoreUnsafe(ref to, (nuint)i);
                 upper.StoreUnsafe(ref to, (nuint)(i + Vector256<ushort>.Count));
             }
+
+            hadNul = nul != Vector256<byte>.Zero;
         }
 
         for (; i < length; i++)
@@ -127,6 +139,7 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
                 break;
             }
 
+            hadNul |= b == 0;
             Unsafe.Add(ref to, i) = b;
         }
 
@@ -150,7 +163,8 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
                 continue;
             }
 
-            var widened = WidenAscii(_bytes.AsSpan(_start, _end - _start), buffer[written..]);
+            var widened = WidenAscii(_bytes.AsSpan(_start, _end - _start), buffer[written..], out var widenedNul);
+            HasGivenNulOrReplacement |= widenedNul;
             _start += widened;
             written += widened;
             if (_start < _end && written < buffer.Length)
@@ -175,6 +189,7 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
         var isFinalBlock = ascii >= 0 || _endOfStream;
         var status = Utf8.ToUtf16(window, destination, out var bytesRead, out var charsWritten, replaceInvalidSequences: true, isFinalBlock);
         _start += bytesRead;
+        HasGivenNulOrReplacement |= destination[..charsWritten].Contains('\uFFFD');
         if (status == OperationStatus.NeedMoreData)
         {
             ReadMore();
@@ -185,6 +200,7 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
             Span<char> pair = stackalloc char[2];
             Utf8.ToUtf16(window[bytesRead..], pair, out var pairBytes, out var pairChars, replaceInvalidSequences: true, isFinalBlock);
             _start += pairBytes;
+            HasGivenNulOrReplacement |= pair[..pairChars].Contains('\uFFFD');
             destination[0] = pair[0];
             if (pairChars > 1)
             {

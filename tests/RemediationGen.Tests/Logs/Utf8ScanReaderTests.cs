@@ -44,8 +44,10 @@ public sealed class Utf8ScanReaderTests
                 text.Append(chunk, 0, read);
             }
 
-            // Then the text is the StreamReader's
-            Assert.Equal(Expected(bytes), text.ToString());
+            // Then the text is the StreamReader's, and the reader tells whether it holds a NUL or a U+FFFD
+            var expected = Expected(bytes);
+            Assert.Equal(expected, text.ToString());
+            Assert.Equal(expected.AsSpan().IndexOfAny('\0', '\uFFFD') >= 0, reader.HasGivenNulOrReplacement);
         }
     }
 
@@ -94,9 +96,27 @@ public sealed class Utf8ScanReaderTests
                 var chars = new char[length];
 
                 // Then the ASCII before it is widened, and no further
-                var widened = Utf8ScanReader.WidenAscii(bytes, chars);
+                var widened = Utf8ScanReader.WidenAscii(bytes, chars, out var hadNul);
                 Assert.Equal(Math.Min(at, length), widened);
                 Assert.Equal(Encoding.ASCII.GetString(bytes, 0, widened), new string(chars, 0, widened));
+                Assert.False(hadNul);
+            }
+        }
+    }
+
+    [Fact]
+    public void WidenAscii_ANulAnywhere_IsTold()
+    {
+        // Given ASCII of every length up to 140 with a NUL at every place
+        for (var length = 1; length <= 140; length++)
+        {
+            for (var at = 0; at < length; at++)
+            {
+                var bytes = Enumerable.Range(0, length).Select(i => (byte)(i == at ? 0 : 'a' + (i % 26))).ToArray();
+
+                // Then all of it is widened, and the NUL is told
+                Assert.Equal(length, Utf8ScanReader.WidenAscii(bytes, new char[length], out var hadNul));
+                Assert.True(hadNul, $"NUL at {at} of {length}");
             }
         }
     }
