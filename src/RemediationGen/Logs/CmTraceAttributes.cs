@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace RemediationGen.Logs;
@@ -54,6 +55,7 @@ internal readonly ref struct CmTraceAttributes
     /// holds: this reads them as <see cref="ParseAnyLayout"/> would, comparing each name where it must be instead of
     /// reading every character; false, for that reading, on any other text.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseConfigMgrLayout(ReadOnlySpan<char> text, out CmTraceAttributes attributes)
     {
         attributes = default;
@@ -76,6 +78,7 @@ internal readonly ref struct CmTraceAttributes
     }
 
     /// <summary>Reads <paramref name="opening"/> (a name and its opening quote) at the position, then the value up to its closing quote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryReadValue(ReadOnlySpan<char> text, scoped ReadOnlySpan<char> opening, scoped ref int position, out ReadOnlySpan<char> value)
     {
         value = default;

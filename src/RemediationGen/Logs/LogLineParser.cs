@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -111,6 +112,7 @@ internal sealed class LogLineParser
     /// The message and attribute text of a line that holds exactly one whole CMTrace record (the message starts at
     /// <see cref="RecordMarkers.RecordStart"/>'s length; see <see cref="ReadSingleRecord"/>); false for any other line.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TrySplitSingleRecordLine(ReadOnlySpan<char> line, out ReadOnlySpan<char> message, out ReadOnlySpan<char> attributeText)
     {
         message = attributeText = default;

@@ -83,6 +83,7 @@ internal sealed class LogSignatures
     internal int IndexOfSignature(ReadOnlySpan<char> text) => IndexOfSignature(text, out _);
 
     /// <summary>As above, with the length of the signature found (0 when none is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int IndexOfSignature(ReadOnlySpan<char> text, out int length)
     {
         // Once a long text has built the filter, short ones (a message) use it too: the library's search would start

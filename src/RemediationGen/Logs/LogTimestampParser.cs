@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace RemediationGen.Logs;
@@ -37,6 +38,7 @@ internal static class LogTimestampParser
     /// Whether a CMTrace <c>date="…"</c> may give a time outside the calendar: only years 1 and 9999 can (a bias is at
     /// most <see cref="MaxBiasMinutes"/>), and a two-digit year is 20xx. Conservative: true for anything else it does not read.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool MayBeOutOfRange(ReadOnlySpan<char> date)
     {
         var trimmed = date.Trim();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace RemediationGen.Logs;
 
 /// <summary>
@@ -101,6 +102,7 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
     /// record with a message <paramref name="messageLength"/> long, as <see cref="Accept(LogEntry, Action{LogEntry})"/>
     /// would hold that record; its parse must report nothing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void HoldLine(HeldKey key, ReadOnlySpan<char> line, long lineNumber, int messageLength, Action<LogEntry> emit)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -167,6 +169,7 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
     /// record would not fit: more than <see cref="MaxHeldChars"/>, or a new key beyond <see cref="MaxKeys"/> (then
     /// every key is retired, and the key returned is a new one). The key returned must then be held (<see cref="Held"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private HeldKey MakeRoom(HeldKey key, long chars, Action<LogEntry> emit)
     {
         if (key.Retired)
@@ -208,6 +211,7 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
         return key;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Held(HeldKey key, long chars)
     {
         key.Order = ++_arrivals;

@@ -43,6 +43,7 @@ internal sealed class RecordKeyCache<TValue>
     public int Count => _count;
 
     /// <summary>True, with the key kept, for a message seen before with this component; false (and null) for any other.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(ReadOnlySpan<char> message, ReadOnlySpan<char> component, out TValue? key)
     {
         key = null;
@@ -132,6 +133,7 @@ internal sealed class RecordKeyCache<TValue>
     /// message, where the string hash took most of a lookup). CRC is no keyed hash, so a log could make messages
     /// collide; that only costs cache misses, since a lookup reads at most <see cref="MaxProbes"/> slots.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<char> message)
     {
         var bytes = MemoryMarshal.AsBytes(message);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace RemediationGen.Logs;
 
@@ -72,6 +73,7 @@ internal sealed class RecordRebuilder
     /// line <paramref name="anchorLine"/>). On <see cref="ScanStep.Done"/>, <paramref name="end"/> is the line start
     /// after the record and <paramref name="endLine"/> its number; otherwise nothing was passed on.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ScanStep Rebuild(ScanBlock block, int anchor, long anchorLine, int lineStart, long lineNumber, int hitAt, int hitLength, out int end, out long endLine)
     {
         end = 0;
@@ -170,6 +172,7 @@ internal sealed class RecordRebuilder
     /// is parsed. Any other record is parsed, even one without a signature (it may report its time), and passed on
     /// when it holds one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PassOnSingleRecord(ReadOnlySpan<char> line, long lineNumber, ReadOnlySpan<char> message, ReadOnlySpan<char> attributeText, int hitInLine, int hitLength)
     {
         var attributes = CmTraceAttributes.Parse(attributeText);
@@ -201,6 +204,7 @@ internal sealed class RecordRebuilder
     }
 
     /// <summary>The thinning's key of a record, from the cache when its message and component came before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private NewestRecordPerKey.HeldKey? KeyOf(ReadOnlySpan<char> message, ReadOnlySpan<char> component)
     {
         var known = _keys!.TryGet(message, component, out var cached);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace RemediationGen.Logs;
@@ -28,6 +29,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
     /// Reads <see cref="FillChars"/> more characters, or until the block is full or the file ends; a failure is
     /// reported after line <paramref name="linesRead"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(long linesRead)
     {
         var target = Math.Min(text.Length, Filled + FillChars);
@@ -78,6 +80,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
     public TextReader RestFrom(int start) => new PrefixedTextReader(text, start, Filled, reader);
 
     /// <summary>The line start after the last whole line break within <paramref name="length"/> characters from <paramref name="start"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int LastLineStart(int start, int length)
     {
         var window = text.AsSpan(start, length);
@@ -113,6 +116,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
     /// The length of the line at <paramref name="position"/> (without its break) and where the next one starts, when
     /// all of it has been read (<see cref="ScanStep.Done"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int Length, int Next, ScanStep Step) FrameLineAt(int position)
     {
         var length = Math.Min(Filled - position, MaxLineChars);
@@ -132,6 +136,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
     /// Where the line after the break at <paramref name="at"/> (a CR or LF) starts: after the LF of a CRLF; -1 for a
     /// CR at the end of the text read so far, whose LF may come with the next read.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AfterBreak(int at) =>
         text[at] == '\n' ? at + 1
         : at + 1 < Filled ? (text[at + 1] == '\n' ? at + 2 : at + 1)

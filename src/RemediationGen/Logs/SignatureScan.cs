@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace RemediationGen.Logs;
 
@@ -95,6 +96,7 @@ internal sealed class SignatureScan
     }
 
     /// <summary>Scans up to one line-aligned step of at most <see cref="ScanBlock.MaxLineChars"/> characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ScanStep Step()
     {
         var available = _block.Filled - _scan;
@@ -114,6 +116,7 @@ internal sealed class SignatureScan
         return ScanRegion(stepEnd);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ScanStep ScanRegion(int regionEnd)
     {
         _contentCheck.Check(_block.Span(_scan, regionEnd - _scan), _scanLine);
@@ -154,6 +157,7 @@ internal sealed class SignatureScan
     }
 
     /// <summary>After a step without a hit: the anchor follows the scan, or stays on a record still open there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MoveAnchorToScan()
     {
         var open = RecordMarkers.FindOpenRecord(_block.Span(_anchor, _scan - _anchor));
