@@ -2,7 +2,7 @@ namespace RemediationGen.Logs;
 
 /// <summary>
 /// Reads one log at memory speed and parses only the records that hold a signature (see
-/// <c>IDiagnosticRule.Signatures</c>): text is decoded in large blocks, searched with a vectorized
+/// <c>IDiagnosticRule.Signatures</c>): text is decoded a cache-sized piece at a time, searched with a vectorized
 /// multi-string search, and line breaks between hits are counted (vectorized) rather than split, so line numbers stay
 /// exact. For a hit, the enclosing record is found (a CMTrace record may span lines: back to its <c>&lt;![LOG[</c>
 /// line) and parsed by <see cref="LogLineParser"/> exactly as <see cref="LogFileReader"/> would. Memory is bounded by
@@ -18,6 +18,12 @@ namespace RemediationGen.Logs;
 /// The parts: <see cref="ScanBlock"/> reads and frames lines, <see cref="SignatureScan"/> walks the block and counts
 /// lines, <see cref="RecordRebuilder"/> parses the record around a hit, <see cref="ContentCheck"/> reports binary or
 /// invalid text, <see cref="ScanEnd"/> reports how the file ends, and <see cref="LineByLineScan"/> is the exact fallback.
+/// <see cref="Utf8ScanReader"/> decodes a UTF-8 file.
+/// </para>
+/// <para>
+/// The methods that run for every block or every hit are marked <c>AggressiveOptimization</c>: compiled fully
+/// optimized on first use. Their ahead-of-time code would otherwise run until tiered compilation replaced it, which
+/// on a run of a few seconds is much of it (issue 15: 0.52 of grep's time on the dense profile, 0.56 without).
 /// </para>
 /// </summary>
 internal static class LogFileScanner
