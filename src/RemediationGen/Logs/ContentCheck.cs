@@ -17,7 +17,6 @@ internal sealed class ContentCheck(LogFile file, Utf8ScanReader? utf8Reader, Act
     private bool _reportedInvalidUtf8;
 
     /// <summary>Checks <paramref name="region"/>, which starts at the start of line <paramref name="firstLine"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Check(ReadOnlySpan<char> region, long firstLine)
     {
         var isUtf8 = utf8Reader is not null;

@@ -21,7 +21,7 @@ namespace RemediationGen.Logs;
 /// <see cref="Utf8ScanReader"/> decodes a UTF-8 file.
 /// </para>
 /// <para>
-/// The methods that run for every block or every hit are marked <c>AggressiveOptimization</c>: compiled fully
+/// The methods that run for every hit are marked <c>AggressiveOptimization</c>: compiled fully
 /// optimized on first use. Their ahead-of-time code would otherwise run until tiered compilation replaced it, which
 /// on a run of a few seconds is much of it (issue 15: 0.52 of grep's time on the dense profile, 0.56 without).
 /// </para>

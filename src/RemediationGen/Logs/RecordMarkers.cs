@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace RemediationGen.Logs;
 
 /// <summary>
@@ -26,7 +25,6 @@ internal static class RecordMarkers
     /// The index in <paramref name="text"/> of the line start that opened the record still open at its end, or -1
     /// when none is open. <paramref name="text"/> starts at a line start where no record is open.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FindOpenRecord(ReadOnlySpan<char> text)
     {
         // Both markers hold "LOG": one backward search for it finds the later of the two, where two searches for the

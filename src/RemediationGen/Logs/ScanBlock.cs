@@ -29,7 +29,6 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
     /// Reads <see cref="FillChars"/> more characters, or until the block is full or the file ends; a failure is
     /// reported after line <paramref name="linesRead"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(long linesRead)
     {
         var target = Math.Min(text.Length, Filled + FillChars);
@@ -80,7 +79,6 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
     public TextReader RestFrom(int start) => new PrefixedTextReader(text, start, Filled, reader);
 
     /// <summary>The line start after the last whole line break within <paramref name="length"/> characters from <paramref name="start"/>, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int LastLineStart(int start, int length)
     {
         var window = text.AsSpan(start, length);

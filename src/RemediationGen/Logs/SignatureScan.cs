@@ -96,7 +96,6 @@ internal sealed class SignatureScan
     }
 
     /// <summary>Scans up to one line-aligned step of at most <see cref="ScanBlock.MaxLineChars"/> characters.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ScanStep Step()
     {
         var available = _block.Filled - _scan;
@@ -157,7 +156,6 @@ internal sealed class SignatureScan
     }
 
     /// <summary>After a step without a hit: the anchor follows the scan, or stays on a record still open there.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MoveAnchorToScan()
     {
         var open = RecordMarkers.FindOpenRecord(_block.Span(_anchor, _scan - _anchor));

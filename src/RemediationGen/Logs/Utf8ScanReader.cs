@@ -57,7 +57,6 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
 
     public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Read(Span<char> buffer)
     {
         var written = 0;
@@ -148,7 +147,6 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
     }
 
     /// <summary>Decodes into <paramref name="buffer"/> until it is full or the file ends; returns the characters written.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Decode(Span<char> buffer)
     {
         var written = 0;
