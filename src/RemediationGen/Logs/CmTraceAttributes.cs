@@ -78,7 +78,8 @@ internal readonly ref struct CmTraceAttributes
     }
 
     /// <summary>Reads <paramref name="opening"/> (a name and its opening quote) at the position, then the value up to its closing quote.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Inlined where each name is a constant, so its comparison is unrolled.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReadValue(ReadOnlySpan<char> text, scoped ReadOnlySpan<char> opening, scoped ref int position, out ReadOnlySpan<char> value)
     {
         value = default;
