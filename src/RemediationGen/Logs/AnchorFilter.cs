@@ -75,6 +75,12 @@ internal sealed class AnchorFilter
     public int[] BucketOf { get; private init; } = [];
 
     /// <summary>
+    /// For each set of buckets a candidate can have (a byte), the anchors in them as bits (bit i: anchor i); null for
+    /// more than 64 anchors. A candidate then costs a look-up and its few anchors, not a pass over all of them.
+    /// </summary>
+    public ulong[]? AnchorsInBuckets { get; private init; }
+
+    /// <summary>
     /// A filter for <paramref name="anchors"/>, or null where it cannot be used: no AVX2, or an anchor shorter than
     /// <see cref="Window"/> or with a character outside ASCII (the caller then searches without it).
     /// </summary>
@@ -185,7 +191,26 @@ internal sealed class AnchorFilter
             }
         }
 
-        return new AnchorFilter(lowTables, highTables, wide && Avx512BW.IsSupported) { BucketOf = bucketOf };
+        return new AnchorFilter(lowTables, highTables, wide && Avx512BW.IsSupported) { BucketOf = bucketOf, AnchorsInBuckets = AnchorsOfBucketSets(bucketOf) };
+    }
+
+    private static ulong[]? AnchorsOfBucketSets(int[] bucketOf)
+    {
+        if (bucketOf.Length > 64)
+        {
+            return null;
+        }
+
+        var anchors = new ulong[256];
+        for (var buckets = 0; buckets < anchors.Length; buckets++)
+        {
+            for (var i = 0; i < bucketOf.Length; i++)
+            {
+                anchors[buckets] |= (buckets & (1 << bucketOf[i])) != 0 ? 1UL << i : 0;
+            }
+        }
+
+        return anchors;
     }
 
     /// <summary>

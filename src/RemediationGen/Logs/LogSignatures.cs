@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -95,8 +96,26 @@ internal sealed class LogSignatures
 
         length = 0;
         var bucketOf = filter.BucketOf;
+        var anchorsInBuckets = filter.AnchorsInBuckets;
         for (var at = filter.Next(text, 0, out var buckets); at >= 0; at = filter.Next(text, at + 1, out buckets))
         {
+            if (anchorsInBuckets is not null)
+            {
+                // The candidate's anchors, in the order of the signatures, as the loop below takes them.
+                for (var candidates = anchorsInBuckets[buckets & 0xFF]; candidates != 0; candidates &= candidates - 1)
+                {
+                    var i = BitOperations.TrailingZeroCount(candidates);
+                    var start = at - _anchorStarts[i];
+                    if (start >= 0 && StartsWithIgnoringCase(text, start, i))
+                    {
+                        length = _signatures[i].Length;
+                        return start;
+                    }
+                }
+
+                continue;
+            }
+
             for (var i = 0; i < _signatures.Length; i++)
             {
                 var start = at - _anchorStarts[i];
