@@ -17,9 +17,10 @@ internal static class LogEncodingDetector
     private static readonly Encoding Utf16BigEndian = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: false);
 
     // From the provider directly: Encoding.RegisterProvider would change process-wide state.
-    private static readonly Encoding Windows1252 =
+    // Made on first use: loading the code pages costs every run start-up, and most logs are UTF-8.
+    private static readonly Lazy<Encoding> Windows1252 = new(() =>
         System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)
-        ?? throw new InvalidOperationException("The Windows-1252 code page is not available.");
+        ?? throw new InvalidOperationException("The Windows-1252 code page is not available."));
 
     /// <summary>Returns the encoding and how many leading bytes are its BOM (to skip).</summary>
     public static (Encoding Encoding, int BomLength) Detect(ReadOnlySpan<byte> head)
@@ -39,7 +40,7 @@ internal static class LogEncodingDetector
             return (Utf16BigEndian, 2);
         }
 
-        return (IsUtf8(head) ? Utf8 : Windows1252, 0);
+        return (IsUtf8(head) ? Utf8 : Windows1252.Value, 0);
     }
 
     /// <summary>Strict UTF-8 check; a multi-byte sequence cut by the end of the sniffed bytes still counts as valid.</summary>
