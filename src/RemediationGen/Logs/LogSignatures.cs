@@ -116,6 +116,7 @@ internal sealed class LogSignatures
                 continue;
             }
 
+            // More signatures than the table holds: each one's bucket is tested.
             for (var i = 0; i < _signatures.Length; i++)
             {
                 var start = at - _anchorStarts[i];

@@ -5,15 +5,15 @@ namespace RemediationGen.Logs;
 /// Thins one file's records for a rule that needs only the newest of a repeated record, e.g. the last "Begin
 /// validation" of a certificate on a busy PXE DP (one line in seven): of a run of records with a key, only the newest
 /// per key goes on, in the order of those newest records; a record without a key ends the run, so the rules see it
-/// after exactly the keyed records they would have seen last before it. Memory is bounded: a run is cut when
-/// <see cref="MaxKeys"/> keys or <see cref="MaxHeldChars"/> characters of keys are known, or that many characters of
-/// keys and messages are held (a record may hold a megabyte), which only lets more records through.
+/// after exactly the keyed records they would have seen last before it. Memory is bounded: a run is cut at
+/// <see cref="MaxKeys"/> keys or <see cref="MaxHeldChars"/> characters of keys and messages (a record may hold a
+/// megabyte), which only lets more records through.
 /// <para>
 /// The scan hands over a one-line record unparsed (<see cref="HoldLine(HeldKey, ReadOnlySpan{char}, long, int, Action{LogEntry})"/>):
 /// a record a newer one of its key replaces is then never parsed, and the newest is parsed by
-/// <paramref name="parseLine"/> only when it goes on. Each key has one <see cref="HeldKey"/> for the file, which the
-/// scan keeps beside the message it read the key from: holding a repeated record then looks nothing up, and copies
-/// its line into the buffer the key's last line used.
+/// <paramref name="parseLine"/> only when it goes on. Each key has one <see cref="HeldKey"/> (until it is retired),
+/// which the scan keeps beside the message it read the key from: holding a repeated record then looks nothing up, and
+/// copies its line into the buffer the key's last line used when that is about its length.
 /// </para>
 /// </summary>
 internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseLine = null)
@@ -27,7 +27,8 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
     private const int MaxKeptBufferChars = 4096;
     private const int MaxIdleBufferChars = 64 * MaxKeptBufferChars;
 
-    // Every key known in the file, until MaxKeys: a key's HeldKey outlives its runs, so the scan's cache can keep it.
+    // The keys known in the file: a key's HeldKey outlives its runs, so the scan's cache can keep it. Past twice the
+    // run's bounds, the keys out of the run are retired (each retiring then frees at least half).
     private readonly Dictionary<string, HeldKey> _keys = new(StringComparer.Ordinal);
 
     // The keys holding a record in this run, in the order they first did in it (not the order they go on in).
@@ -50,7 +51,7 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
 
     /// <summary>
     /// The one <see cref="HeldKey"/> of <paramref name="key"/> in this file. One that is <see cref="HeldKey.Retired"/>
-    /// later (when the keys known reach <see cref="MaxKeys"/>) must be asked for again.
+    /// later (when more than twice <see cref="MaxKeys"/> keys are known) must be asked for again.
     /// </summary>
     public HeldKey KeyFor(string key)
     {
@@ -58,6 +59,11 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
         if (_keys.TryGetValue(key, out var held))
         {
             return held;
+        }
+
+        if (_keys.Count >= 2 * MaxKeys || _keyChars + key.Length > 2L * MaxHeldChars)
+        {
+            RetireKeysOutOfRun();
         }
 
         held = new HeldKey(key);
@@ -87,8 +93,11 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
             return;
         }
 
-        key = MakeRoom(key, key.Key.Length + entry.Message.Length, emit);
+        MakeRoom(key, key.Key.Length + entry.Message.Length, emit);
+
+        // A parsed record holds no line: the key's buffer would be memory nothing counts.
         key.Entry = entry;
+        key.Line = null;
         key.LineLength = 0;
         Held(key, key.Key.Length + entry.Message.Length);
     }
@@ -113,8 +122,11 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
         }
 
         var chars = (long)key.Key.Length + messageLength;
-        key = MakeRoom(key, chars, emit);
-        if (key.Line is not { } buffer || buffer.Length < line.Length)
+        MakeRoom(key, chars, emit);
+
+        // The key's last buffer serves if it is at most a quarter longer than the line (or 256), so the buffers held
+        // stay within that of the lines held.
+        if (key.Line is not { } buffer || buffer.Length < line.Length || buffer.Length > Math.Max(line.Length + (line.Length / 4), 256))
         {
             buffer = key.Line = new char[Math.Max(line.Length, 256)];
         }
@@ -166,11 +178,11 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
 
     /// <summary>
     /// Drops what <paramref name="key"/> holds, which the record coming replaces, then passes on what is held when the
-    /// record would not fit: more than <see cref="MaxHeldChars"/>, or a new key beyond <see cref="MaxKeys"/> (then
-    /// every key is retired, and the key returned is a new one). The key returned must then be held (<see cref="Held"/>).
+    /// record would not fit: a new key in a run of <see cref="MaxKeys"/>, or more than <see cref="MaxHeldChars"/>.
+    /// The key must then be held (<see cref="Held"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private HeldKey MakeRoom(HeldKey key, long chars, Action<LogEntry> emit)
+    private void MakeRoom(HeldKey key, long chars, Action<LogEntry> emit)
     {
         if (key.Retired)
         {
@@ -183,23 +195,9 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
             key.Drop();
         }
 
-        if (_heldChars + chars > MaxHeldChars)
+        if ((!key.InRun && _run.Count == MaxKeys) || _heldChars + chars > MaxHeldChars)
         {
             Flush(emit);
-        }
-
-        if (_keys.Count > MaxKeys || _keyChars > MaxHeldChars)
-        {
-            Flush(emit);
-            foreach (var known in _keys.Values)
-            {
-                known.Retire();
-            }
-
-            _keys.Clear();
-            _idleBufferChars = 0;
-            _keyChars = 0;
-            key = KeyFor(key.Key);
         }
 
         // The key is about to hold again: its buffer is no longer idle.
@@ -207,8 +205,22 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
         {
             _idleBufferChars -= idle.Length;
         }
+    }
 
-        return key;
+    /// <summary>Retires the keys that hold nothing in the run, which the run's bounds leave at most half of those known.</summary>
+    private void RetireKeysOutOfRun()
+    {
+        foreach (var key in _keys.Values.Where(key => !key.InRun).ToList())
+        {
+            if (key.Line is { } idle)
+            {
+                _idleBufferChars -= idle.Length;
+            }
+
+            key.Retire();
+            _keys.Remove(key.Key);
+            _keyChars -= key.Key.Length;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -169,6 +169,23 @@ public sealed class AnchorFilterTests
     }
 
     [Fact]
+    public void IndexOfSignature_MoreSignaturesThanTheBucketTableHolds_FindsWhatTheSearchWithoutTheFilterFinds()
+    {
+        // Given 70 signatures (the filter's table of a candidate's signatures holds 64)
+        var many = Enumerable.Range(0, 70).Select(i => $"Signature {i:D2} of zqxj{(char)('a' + (i % 26))}{(char)('k' + (i % 11))}").ToArray();
+        var signatures = LogSignatures.Create(many, filterFromChars: 0);
+        var random = new Random(70);
+        for (var round = 0; round < 500; round++)
+        {
+            var text = RandomText(random, many);
+
+            // Then the filter changes nothing
+            Assert.Equal(signatures.IndexOfSignatureWithoutFilter(text, out var expected), signatures.IndexOfSignature(text, out var length));
+            Assert.Equal(expected, length);
+        }
+    }
+
+    [Fact]
     public void IndexOfSignature_ASignatureTooShortForTheFilter_IsFoundWithoutIt()
     {
         // Given a signature shorter than the filter's window (no filter can be built), among others

@@ -166,16 +166,18 @@ public sealed class LogFileScannerTests
     [Fact]
     public void Scan_NulInAUtf8LineItSkips_IsReportedWithItsLine()
     {
-        // Given a UTF-8 log (read by the scan's own reader) with a NUL in a line far from any signature, and a hit after it
-        var before = string.Concat(Enumerable.Repeat("ordinary line\r\n", 2999));
+        // Given a UTF-8 log (read by the scan's own reader) with a NUL in a line far from any signature, after more
+        // than one read of clean text (checks skipped), and a hit after it
+        var before = string.Concat(Enumerable.Repeat("ordinary line\r\n", 9999));
+        Assert.True(before.Length > ScanBlock.FillChars);
         var log = TestLogs.FromText("nul.log", before + "ordinary\0line\r\n" + before + "needle here\r\n");
 
         // When it is scanned
         var scanned = Scan(log, Signatures);
 
         // Then the NUL is reported with its line, and the hit is still found
-        Assert.Equal("holds binary data (NUL characters) from line 3000; it was read as text", Assert.Single(scanned.Problems).Reason);
-        Assert.Equal(6000, Assert.Single(scanned.Entries).Line);
+        Assert.Equal("holds binary data (NUL characters) from line 10000; it was read as text", Assert.Single(scanned.Problems).Reason);
+        Assert.Equal(20000, Assert.Single(scanned.Entries).Line);
     }
 
     [Fact]

@@ -53,6 +53,85 @@ public sealed class NewestRecordPerKeyTests
     }
 
     [Fact]
+    public void Accept_RunsWithMoreKeysInAllThanTwiceMaxKeys_CutNoRunEarly()
+    {
+        // Given three runs, each of 3,000 keys of its own twice over, ended by a record without a key: more keys in all
+        // than twice the bound on one run, so keys of earlier runs are retired along the way
+        var thinning = new NewestRecordPerKey((_, message, _) => message.StartsWith('-') ? null : message[..message.IndexOf('#')].ToString());
+        var passed = new List<string>();
+        for (var run = 0; run < 3; run++)
+        {
+            foreach (var copy in new[] { "first", "second" })
+            {
+                for (var i = 0; i < 3000; i++)
+                {
+                    thinning.Accept(Entry($"{run}-{i}#{copy}"), entry => passed.Add(entry.Message));
+                }
+            }
+
+            thinning.Accept(Entry($"-end of run {run}"), entry => passed.Add(entry.Message));
+        }
+
+        // Then each run passes on the second of each of its keys, in order, and then its end: no run was cut early
+        var expected = Enumerable.Range(0, 3).SelectMany(run =>
+            Enumerable.Range(0, 3000).Select(i => $"{run}-{i}#second").Append($"-end of run {run}"));
+        Assert.Equal(expected, passed);
+    }
+
+    [Fact]
+    public void Scan_MessagesWhoseKeysWereRetired_PassOnWhatTheReaderThinnedPassesOn()
+    {
+        // Given more distinct validations than twice the keys of a run (8,192; long thumbprint texts, so the key cache
+        // starts over by characters and still holds the last of them), a record without a key, one more key (the keys
+        // out of the run are retired), and then validations seen before: some still in the cache with a retired key,
+        // some not
+        static string Line(int thumbprint, int second) =>
+            $"<![LOG[Begin validation of Certificate [Thumbprint {thumbprint:X40}{new string('x', 150)}] issued to 'dp1.contoso.com']LOG]!><time=\"10:00:{second % 60:D2}.000+000\" date=\"11-26-2026\" component=\"SMSPXE\" context=\"\" type=\"1\" thread=\"7\" file=\"x\">\r\n";
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < 8192; i++)
+        {
+            text.Append(Line(i, i));
+        }
+
+        text.Append("<![LOG[Failed to validate PXEClientKey certificate]LOG]!><time=\"10:00:00.000+000\" date=\"11-26-2026\" component=\"SMSPXE\" context=\"\" type=\"1\" thread=\"7\" file=\"x\">\r\n");
+        text.Append(Line(9000, 1));
+        foreach (var again in new[] { 8190, 8000, 7500, 100, 8190, 9000 })
+        {
+            text.Append(Line(again, again + 7));
+        }
+
+        var file = TestLogs.FromText("dp1/SMSPXE.log", text.ToString(), server: "dp1.contoso.com");
+        var signatures = TestLogs.CoreSignatures;
+
+        // When it is scanned with the engine's key
+        var scanned = new List<LogEntry>();
+        LogFileScanner.Scan(file, signatures, scanned.Add, _ => { }, TestLogs.CoreKey);
+
+        // Then it passes on what the reader's records thinned give
+        Assert.Equal(Thin([TestLogs.ReadAll(file).Entries.Where(signatures.Matches)]), scanned);
+        Assert.Equal([8196L, 8197L, 8198L, 8199L, 8200L], scanned.TakeLast(5).Select(entry => entry.Line));
+    }
+
+    [Fact]
+    public void HoldLine_AShortLineAfterALongOne_DoesNotKeepTheLongBuffer()
+    {
+        // Given a key that held a line of 900,000 characters
+        var thinning = new NewestRecordPerKey((_, message, _) => message.ToString(), (line, number) => Entry(line.ToString()));
+        var key = thinning.KeyFor("k");
+        thinning.HoldLine(key, new string('x', 900_000), 1, 10, _ => { });
+
+        // When it holds a line of 100 characters
+        thinning.HoldLine(key, new string('y', 100), 2, 10, _ => { });
+
+        // Then its buffer is about that line's length, not the long one's (memory the run's bound does not count)
+        Assert.InRange(key.Line!.Length, 100, 256);
+
+        // And a parsed record held under it keeps no buffer at all
+        thinning.Accept(Entry("k"), key, _ => { });
+        Assert.Null(key.Line);
+    }
+
+    [Fact]
     public void Accept_LargeRecords_HoldsAtMostMaxHeldChars()
     {
         // Given keyed records of 60% of the bound each, two of them with one key
