@@ -217,18 +217,28 @@ internal sealed class AnchorFilter
     /// The first candidate position in <paramref name="text"/> from <paramref name="from"/> on, with the
     /// <paramref name="buckets"/> (a bit each) whose anchors may start there; -1 when there is none.
     /// </summary>
-    public int Next(ReadOnlySpan<char> text, int from, out int buckets) =>
-        _wide ? NextAvx512(text, from, out buckets) : NextAvx2(text, from, out buckets);
+    public int Next(ReadOnlySpan<char> text, int from, out int buckets) => Next(text, from, out buckets, out _, out _);
 
-    /// <summary><see cref="Next"/> 64 positions at a time.</summary>
+    /// <summary>
+    /// As above, counting on the way the line breaks (as <see cref="LineBreaks.Count"/> counts them) of the text it
+    /// passed over: <paramref name="breaks"/> of those from <paramref name="from"/> to <paramref name="countedTo"/>,
+    /// which is at most the candidate (or where the vectors stopped, when there is none). The scan needs them for its
+    /// line numbers, and the search has the characters in its registers already.
+    /// </summary>
+    public int Next(ReadOnlySpan<char> text, int from, out int buckets, out long breaks, out int countedTo) =>
+        _wide ? NextAvx512(text, from, out buckets, out breaks, out countedTo) : NextAvx2(text, from, out buckets, out breaks, out countedTo);
+
+    /// <summary><see cref="Next(ReadOnlySpan{char}, int, out int, out long, out int)"/> 64 positions at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int NextAvx512(ReadOnlySpan<char> text, int from, out int buckets)
+    private int NextAvx512(ReadOnlySpan<char> text, int from, out int buckets, out long breaks, out int countedTo)
     {
         ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         var nibble = Vector512.Create((byte)0x0F);
         var (low0, low1, low2, low3) = (Widen(_low0), Widen(_low1), Widen(_low2), Widen(_low3));
         var (high0, high1, high2, high3) = (Widen(_high0), Widen(_high1), Widen(_high2), Widen(_high3));
         var inOrder = Vector512.Create(0UL, 2, 4, 6, 1, 3, 5, 7);
+        var (lf, cr) = (Vector512.Create((byte)'\n'), Vector512.Create((byte)'\r'));
+        breaks = 0;
 
         var i = from;
         for (; i <= text.Length - WideStep - (Window - 1); i += WideStep)
@@ -241,6 +251,10 @@ internal sealed class AnchorFilter
                 & Lookup(at2, low2, high2, nibble) & Lookup(at3, low3, high3, nibble);
             if (matched == Vector512<byte>.Zero)
             {
+                // Every LF, and every CR the next position's character is no LF after (packing keeps '\r' and '\n',
+                // and puts a position and the next in the same lane of at0 and at1).
+                breaks += BitOperations.PopCount(Vector512.Equals(at0, lf).ExtractMostSignificantBits())
+                    + BitOperations.PopCount(Vector512.AndNot(Vector512.Equals(at0, cr), Vector512.Equals(at1, lf)).ExtractMostSignificantBits());
                 continue;
             }
 
@@ -248,20 +262,26 @@ internal sealed class AnchorFilter
             matched = Avx512F.PermuteVar8x64(matched.AsUInt64(), inOrder).AsByte();
             var offset = BitOperations.TrailingZeroCount(~Vector512.Equals(matched, Vector512<byte>.Zero).ExtractMostSignificantBits());
             buckets = matched.GetElement(offset);
+            countedTo = i;
             return i + offset;
         }
 
-        return NextAvx2(text, i, out buckets);
+        var found = NextAvx2(text, i, out buckets, out var rest, out countedTo);
+        breaks += rest;
+        return found;
     }
 
-    /// <summary><see cref="Next"/> 32 positions at a time.</summary>
+    /// <summary><see cref="Next(ReadOnlySpan{char}, int, out int, out long, out int)"/> 32 positions at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int NextAvx2(ReadOnlySpan<char> text, int from, out int buckets)
+    private int NextAvx2(ReadOnlySpan<char> text, int from, out int buckets, out long breaks, out int countedTo)
     {
         ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         var nibble = Vector256.Create((byte)0x0F);
         var (low0, low1, low2, low3) = (_low0, _low1, _low2, _low3);
         var (high0, high1, high2, high3) = (_high0, _high1, _high2, _high3);
+
+        var (lf, cr) = (Vector256.Create((byte)'\n'), Vector256.Create((byte)'\r'));
+        breaks = 0;
 
         // A step reads Window - 1 characters past its 32 positions.
         var i = from;
@@ -275,6 +295,8 @@ internal sealed class AnchorFilter
                 & Lookup(at2, low2, high2, nibble) & Lookup(at3, low3, high3, nibble);
             if (matched == Vector256<byte>.Zero)
             {
+                breaks += BitOperations.PopCount(Vector256.Equals(at0, lf).ExtractMostSignificantBits())
+                    + BitOperations.PopCount(Vector256.AndNot(Vector256.Equals(at0, cr), Vector256.Equals(at1, lf)).ExtractMostSignificantBits());
                 continue;
             }
 
@@ -282,9 +304,11 @@ internal sealed class AnchorFilter
             matched = Avx2.Permute4x64(matched.AsUInt64(), 0b11_01_10_00).AsByte();
             var offset = BitOperations.TrailingZeroCount(~Vector256.Equals(matched, Vector256<byte>.Zero).ExtractMostSignificantBits());
             buckets = matched.GetElement(offset);
+            countedTo = i;
             return i + offset;
         }
 
+        countedTo = i;
         return NextInTail(text, i, out buckets);
     }
 

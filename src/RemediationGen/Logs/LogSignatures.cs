@@ -84,47 +84,81 @@ internal sealed class LogSignatures
     internal int IndexOfSignature(ReadOnlySpan<char> text) => IndexOfSignature(text, out _);
 
     /// <summary>As above, with the length of the signature found (0 when none is).</summary>
+    internal int IndexOfSignature(ReadOnlySpan<char> text, out int length) => IndexOfSignature(text, out length, out _);
+
+    /// <summary>
+    /// As above, with the line breaks (as <see cref="LineBreaks.Count"/> counts them) before the signature found, or
+    /// in all of <paramref name="text"/> when none is: the filter counts those it passes over.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal int IndexOfSignature(ReadOnlySpan<char> text, out int length)
+    internal int IndexOfSignature(ReadOnlySpan<char> text, out int length, out long breaksBefore)
     {
         // Once a long text has built the filter, short ones (a message) use it too: the library's search would start
         // as unoptimized code of its own.
         if ((!_filter.IsValueCreated && text.Length < _filterFromChars) || _filter.Value is not { } filter)
         {
-            return IndexOfSignatureWithoutFilter(text, out length);
+            var found = IndexOfSignatureWithoutFilter(text, out length);
+            breaksBefore = LineBreaks.Count(found < 0 ? text : text[..found]);
+            return found;
         }
 
-        length = 0;
-        var bucketOf = filter.BucketOf;
-        var anchorsInBuckets = filter.AnchorsInBuckets;
-        for (var at = filter.Next(text, 0, out var buckets); at >= 0; at = filter.Next(text, at + 1, out buckets))
+        long breaks = 0;
+        var from = 0;
+        while (true)
         {
-            if (anchorsInBuckets is not null)
+            var at = filter.Next(text, from, out var buckets, out var counted, out var countedTo);
+            breaks += counted;
+            if (at < 0)
             {
-                // The candidate's anchors, in the order of the signatures, as the loop below takes them.
-                for (var candidates = anchorsInBuckets[buckets & 0xFF]; candidates != 0; candidates &= candidates - 1)
-                {
-                    var i = BitOperations.TrailingZeroCount(candidates);
-                    var start = at - _anchorStarts[i];
-                    if (start >= 0 && StartsWithIgnoringCase(text, start, i))
-                    {
-                        length = _signatures[i].Length;
-                        return start;
-                    }
-                }
-
-                continue;
+                breaksBefore = breaks + LineBreaks.Count(text[countedTo..]);
+                length = 0;
+                return -1;
             }
 
-            // More signatures than the table holds: each one's bucket is tested.
-            for (var i = 0; i < _signatures.Length; i++)
+            // A signature holds no line break: the filter may have counted into it (countedTo past its start), never a break.
+            var start = SignatureAt(text, at, buckets, filter, out length);
+            if (start >= 0)
             {
+                breaksBefore = breaks + (countedTo < start ? LineBreaks.Count(text[countedTo..start]) : 0);
+                return start;
+            }
+
+            // A candidate's first character is printable ASCII, never half of a CRLF: counting up to it cuts none.
+            breaks += LineBreaks.Count(text[countedTo..(at + 1)]);
+            from = at + 1;
+        }
+    }
+
+    /// <summary>Where the signature of a candidate at <paramref name="at"/> in <paramref name="buckets"/> starts, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int SignatureAt(ReadOnlySpan<char> text, int at, int buckets, AnchorFilter filter, out int length)
+    {
+        length = 0;
+        if (filter.AnchorsInBuckets is { } anchorsInBuckets)
+        {
+            // The candidate's anchors, in the order of the signatures, as the loop below takes them.
+            for (var candidates = anchorsInBuckets[buckets & 0xFF]; candidates != 0; candidates &= candidates - 1)
+            {
+                var i = BitOperations.TrailingZeroCount(candidates);
                 var start = at - _anchorStarts[i];
-                if ((buckets & (1 << bucketOf[i])) != 0 && start >= 0 && StartsWithIgnoringCase(text, start, i))
+                if (start >= 0 && StartsWithIgnoringCase(text, start, i))
                 {
                     length = _signatures[i].Length;
                     return start;
                 }
+            }
+
+            return -1;
+        }
+
+        // More signatures than the table holds: each one's bucket is tested.
+        for (var i = 0; i < _signatures.Length; i++)
+        {
+            var start = at - _anchorStarts[i];
+            if ((buckets & (1 << filter.BucketOf[i])) != 0 && start >= 0 && StartsWithIgnoringCase(text, start, i))
+            {
+                length = _signatures[i].Length;
+                return start;
             }
         }
 

@@ -119,16 +119,19 @@ internal sealed class SignatureScan
     private ScanStep ScanRegion(int regionEnd)
     {
         _contentCheck.Check(_block.Span(_scan, regionEnd - _scan), _scanLine);
+        long breaksLeft = 0;
         while (_scan < regionEnd)
         {
-            var hit = _signatures.IndexOfSignature(_block.Span(_scan, regionEnd - _scan), out var hitLength);
+            var hit = _signatures.IndexOfSignature(_block.Span(_scan, regionEnd - _scan), out var hitLength, out var breaksBefore);
             if (hit < 0)
             {
+                breaksLeft = breaksBefore;
                 break;
             }
 
+            // The hit's line starts after the last break before the hit, so the breaks before the hit are those before its line.
             var lineStart = LineBreaks.LastIndexOf(_block.Span(_scan, hit)) + 1 + _scan;
-            var hitLine = _scanLine + LineBreaks.Count(_block.Span(_scan, lineStart - _scan));
+            var hitLine = _scanLine + breaksBefore;
             var step = _records.Rebuild(_block, _anchor, _anchorLine, lineStart, hitLine, _scan + hit, hitLength, out var end, out var endLine);
             if (step != ScanStep.Done)
             {
@@ -141,7 +144,7 @@ internal sealed class SignatureScan
 
         if (_scan < regionEnd)
         {
-            _scanLine += LineBreaks.Count(_block.Span(_scan, regionEnd - _scan));
+            _scanLine += breaksLeft;
             _scan = regionEnd;
 
             // The last line of a file may end without a break: it is a line all the same.

@@ -79,10 +79,13 @@ public sealed class AnchorFilterTests
             var text = RandomText(random, RuleSignatures);
 
             // When a text is searched
-            var at = signatures.IndexOfSignature(text, out var length);
+            var at = signatures.IndexOfSignature(text, out var length, out var breaksBefore);
 
             // Then the filter changes nothing: the same signature at the same place as the search without it
             Assert.Equal((signatures.IndexOfSignatureWithoutFilter(text, out var unfilteredLength), unfilteredLength), (at, length));
+
+            // And the line breaks it counted on the way are those before the hit, or in the whole text
+            Assert.Equal(LineBreaks.Count(at < 0 ? text : text[..at]), breaksBefore);
 
             // And the hit is a whole signature (ignoring case, as OrdinalIgnoreCase compares) on the line of the
             // first one, and the miss is a text with none
@@ -166,6 +169,37 @@ public sealed class AnchorFilterTests
                 Assert.Equal(expected, length);
             }
         });
+    }
+
+    [Fact]
+    public void IndexOfSignature_LongTextsFullOfLineBreaks_CountsTheBreaksBeforeTheHitAsLineBreaksCounts()
+    {
+        // Given texts of many filter steps full of CR, LF and CRLF (often across a step's edge), with now and then a
+        // signature, an anchor without its signature (a candidate the search passes), or a character outside ASCII
+        var signatures = LogSignatures.Create(RuleSignatures, filterFromChars: 0);
+        var random = new Random(1127);
+        for (var round = 0; round < 2000; round++)
+        {
+            var text = new StringBuilder();
+            var length = random.Next(700);
+            while (text.Length < length)
+            {
+                text.Append(random.Next(40) switch
+                {
+                    0 => RuleSignatures[random.Next(RuleSignatures.Length)],
+                    1 => "spUpdateDPCert",
+                    2 => "\u00e9\u4e2d",
+                    < 12 => random.Next(3) switch { 0 => "\r\n", 1 => "\n", _ => "\r" },
+                    _ => "x",
+                });
+            }
+
+            // When it is searched
+            var at = signatures.IndexOfSignature(text.ToString(), out _, out var breaksBefore);
+
+            // Then the breaks counted are those before the hit, or in the whole text
+            Assert.Equal(LineBreaks.Count(at < 0 ? text.ToString() : text.ToString(0, at)), breaksBefore);
+        }
     }
 
     [Fact]
