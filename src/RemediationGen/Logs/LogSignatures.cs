@@ -25,7 +25,7 @@ internal sealed class LogSignatures
     // signature's anchor is passed over without a call (characters outside ASCII go to the full comparison).
     private readonly char[] _anchorFirstLower;
     private readonly char[] _anchorFirstUpper;
-    private readonly SearchValues<string> _anchors;
+    private readonly Lazy<SearchValues<string>> _anchors;
 
     // The vectorized first stage of the search (null where it cannot be used: no AVX2, an anchor outside ASCII or
     // shorter than its window). It is built, and its code compiled, for the first text of FilterFromChars or more:
@@ -55,7 +55,7 @@ internal sealed class LogSignatures
         _anchorFirstLower = signatures.Select((s, i) => char.ToLowerInvariant(s[_anchorStarts[i]])).ToArray();
         _anchorFirstUpper = signatures.Select((s, i) => char.ToUpperInvariant(s[_anchorStarts[i]])).ToArray();
         var anchors = signatures.Select((s, i) => s[_anchorStarts[i]..]).ToArray();
-        _anchors = SearchValues.Create(anchors, StringComparison.OrdinalIgnoreCase);
+        _anchors = new Lazy<SearchValues<string>>(() => SearchValues.Create(anchors, StringComparison.OrdinalIgnoreCase), LazyThreadSafetyMode.PublicationOnly);
         _filter = new Lazy<AnchorFilter?>(() => AnchorFilter.TryCreate(anchors), LazyThreadSafetyMode.PublicationOnly);
         _filterFromChars = filterFromChars;
         MatchesEveryRecord = matchesEveryRecord;
@@ -175,7 +175,7 @@ internal sealed class LogSignatures
         var from = 0;
         while (from < text.Length)
         {
-            var candidate = text[from..].IndexOfAny(_anchors);
+            var candidate = text[from..].IndexOfAny(_anchors.Value);
             if (candidate < 0)
             {
                 return -1;
