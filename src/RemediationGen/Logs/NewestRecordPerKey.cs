@@ -102,10 +102,6 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
         Held(key, key.Key.Length + entry.Message.Length);
     }
 
-    /// <summary>As <see cref="HoldLine(HeldKey, ReadOnlySpan{char}, long, int, Action{LogEntry})"/>, with the key (from <see cref="KeyOf"/>) as text.</summary>
-    public void HoldLine(string key, ReadOnlySpan<char> line, long lineNumber, int messageLength, Action<LogEntry> emit) =>
-        HoldLine(KeyFor(key), line, lineNumber, messageLength, emit);
-
     /// <summary>
     /// Holds, under <paramref name="key"/>, line <paramref name="lineNumber"/> that the parser given reads as one
     /// record with a message <paramref name="messageLength"/> long, as <see cref="Accept(LogEntry, Action{LogEntry})"/>
