@@ -60,7 +60,7 @@ internal static class GenerateJob
         var diagnosis = LogLoader.Diagnose(options.Problems, options.LogPaths, options.Servers, options.Facts is FactsSource.Demo, facts, progress: null, cancellationToken);
 
         var logsRead = diagnosis.FilesRead > 0;
-        var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites) { FixOptions = options.FixOptions }, fixOptions);
+        var result = generator.Generate(facts, diagnosis, logsRead, new GenerateOptions(options.Targets, options.Sites), fixOptions);
 
         cancellationToken.ThrowIfCancellationRequested();
         var packages = signing is null ? result.Packages : [.. result.Packages.Select(signing.Sign)];

@@ -68,11 +68,11 @@ internal static class LogFileReader
         }
     }
 
-    internal static StreamReader? TryOpen(LogFile file, Action<LogProblem> reportProblem, int bufferSize = 64 * 1024) =>
-        TryOpen(file, reportProblem, (stream, encoding) => new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: bufferSize, leaveOpen: false));
+    internal static StreamReader? TryOpen(LogFile file, Action<LogProblem> reportProblem) =>
+        TryOpen(file, reportProblem, (stream, encoding) => new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: false));
 
     /// <summary>
-    /// As <see cref="TryOpen(LogFile, Action{LogProblem}, int)"/>, for the scan: a UTF-8 file is read by
+    /// As <see cref="TryOpen(LogFile, Action{LogProblem})"/>, for the scan: a UTF-8 file is read by
     /// <see cref="Utf8ScanReader"/>, which gives the same text.
     /// </summary>
     internal static TextReader? TryOpenForScan(LogFile file, Action<LogProblem> reportProblem, int bufferSize) =>

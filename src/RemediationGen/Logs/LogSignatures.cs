@@ -40,8 +40,16 @@ internal sealed class LogSignatures
     {
         _signatures = signatures;
         (_folded, _caseBits) = (new ushort[signatures.Length][], new ushort[signatures.Length][]);
+        (_anchorStarts, _anchorFirstLower, _anchorFirstUpper) = (new int[signatures.Length], new char[signatures.Length], new char[signatures.Length]);
+        var anchors = new string[signatures.Length];
+
+        // Loops, not LINQ over value types: this runs at start-up, where such LINQ compiles code of its own.
         for (var i = 0; i < signatures.Length; i++)
         {
+            _anchorStarts[i] = SignatureAnchors.StartOf(signatures[i]);
+            _anchorFirstLower[i] = char.ToLowerInvariant(signatures[i][_anchorStarts[i]]);
+            _anchorFirstUpper[i] = char.ToUpperInvariant(signatures[i][_anchorStarts[i]]);
+            anchors[i] = signatures[i][_anchorStarts[i]..];
             (_folded[i], _caseBits[i]) = (new ushort[signatures[i].Length], Ascii.IsValid(signatures[i]) ? new ushort[signatures[i].Length] : null);
             for (var j = 0; j < signatures[i].Length; j++)
             {
@@ -51,10 +59,6 @@ internal sealed class LogSignatures
             }
         }
 
-        _anchorStarts = signatures.Select(SignatureAnchors.StartOf).ToArray();
-        _anchorFirstLower = signatures.Select((s, i) => char.ToLowerInvariant(s[_anchorStarts[i]])).ToArray();
-        _anchorFirstUpper = signatures.Select((s, i) => char.ToUpperInvariant(s[_anchorStarts[i]])).ToArray();
-        var anchors = signatures.Select((s, i) => s[_anchorStarts[i]..]).ToArray();
         _anchors = new Lazy<SearchValues<string>>(() => SearchValues.Create(anchors, StringComparison.OrdinalIgnoreCase), LazyThreadSafetyMode.PublicationOnly);
         _filter = new Lazy<AnchorFilter?>(() => AnchorFilter.TryCreate(anchors), LazyThreadSafetyMode.PublicationOnly);
         _filterFromChars = filterFromChars;
@@ -65,7 +69,10 @@ internal sealed class LogSignatures
 
     public static LogSignatures Create(IEnumerable<string> signatures) => Create(signatures, FilterFromChars);
 
-    /// <summary>As above, with the filter used from texts of <paramref name="filterFromChars"/> on (the tests use 0).</summary>
+    /// <summary>
+    /// As above, with the filter used from texts of <paramref name="filterFromChars"/> on (the tests use 0; the
+    /// thinning's search of messages alone uses <see cref="int.MaxValue"/>, never building one).
+    /// </summary>
     internal static LogSignatures Create(IEnumerable<string> signatures, int filterFromChars)
     {
         ArgumentNullException.ThrowIfNull(signatures);
@@ -84,21 +91,27 @@ internal sealed class LogSignatures
     internal int IndexOfSignature(ReadOnlySpan<char> text) => IndexOfSignature(text, out _);
 
     /// <summary>As above, with the length of the signature found (0 when none is).</summary>
-    internal int IndexOfSignature(ReadOnlySpan<char> text, out int length) => IndexOfSignature(text, out length, out _);
+    internal int IndexOfSignature(ReadOnlySpan<char> text, out int length) => Search(text, countBreaks: false, out length, out _);
 
     /// <summary>
     /// As above, with the line breaks (as <see cref="LineBreaks.Count"/> counts them) before the signature found, or
     /// in all of <paramref name="text"/> when none is: the filter counts those it passes over.
     /// </summary>
+    internal int IndexOfSignature(ReadOnlySpan<char> text, out int length, out long breaksBefore) =>
+        Search(text, countBreaks: true, out length, out breaksBefore);
+
+    /// <summary>The search; the line breaks are counted only for a caller that asks (a message's are not wanted).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal int IndexOfSignature(ReadOnlySpan<char> text, out int length, out long breaksBefore)
+    private int Search(ReadOnlySpan<char> text, bool countBreaks, out int length, out long breaksBefore)
     {
+        breaksBefore = 0;
+
         // Once a long text has built the filter, short ones (a message) use it too: the library's search would start
         // as unoptimized code of its own.
         if ((!_filter.IsValueCreated && text.Length < _filterFromChars) || _filter.Value is not { } filter)
         {
             var found = IndexOfSignatureWithoutFilter(text, out length);
-            breaksBefore = LineBreaks.Count(found < 0 ? text : text[..found]);
+            breaksBefore = countBreaks ? LineBreaks.Count(found < 0 ? text : text[..found]) : 0;
             return found;
         }
 
@@ -110,7 +123,7 @@ internal sealed class LogSignatures
             breaks += counted;
             if (at < 0)
             {
-                breaksBefore = breaks + LineBreaks.Count(text[countedTo..]);
+                breaksBefore = countBreaks ? breaks + LineBreaks.Count(text[countedTo..]) : 0;
                 length = 0;
                 return -1;
             }
@@ -119,12 +132,12 @@ internal sealed class LogSignatures
             var start = SignatureAt(text, at, buckets, filter, out length);
             if (start >= 0)
             {
-                breaksBefore = breaks + (countedTo < start ? LineBreaks.Count(text[countedTo..start]) : 0);
+                breaksBefore = countBreaks ? breaks + (countedTo < start ? LineBreaks.Count(text[countedTo..start]) : 0) : 0;
                 return start;
             }
 
             // A candidate's first character is printable ASCII, never half of a CRLF: counting up to it cuts none.
-            breaks += LineBreaks.Count(text[countedTo..(at + 1)]);
+            breaks += countBreaks ? LineBreaks.Count(text[countedTo..(at + 1)]) : 0;
             from = at + 1;
         }
     }

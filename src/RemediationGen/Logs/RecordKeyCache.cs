@@ -57,7 +57,7 @@ internal sealed class RecordKeyCache<TValue>
                 return false;
             }
 
-            if (entry.Hash == hash && message.SequenceEqual(_text.AsSpan(entry.Start, entry.MessageLength)))
+            if (IsMessageOf(entry, hash, message))
             {
                 if (!component.SequenceEqual(_text.AsSpan(entry.Start + entry.MessageLength, entry.ComponentLength)))
                 {

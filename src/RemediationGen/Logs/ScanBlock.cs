@@ -21,8 +21,8 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
 
     public ReadOnlySpan<char> Span(int start, int length) => text.AsSpan(start, length);
 
-    // Text read at a time: the scan's passes over it (the content check, the search, the line count) then find it
-    // in the core's cache, where a whole block (8 MB) would be read back from memory by each.
+    // Text read at a time: the scan's passes over it (the content check, the search, which counts line breaks as it
+    // goes) then find it in the core's cache, where a whole block (8 MB) would be read back from memory by each.
     internal const int FillChars = 128 * 1024;
 
     /// <summary>

@@ -10,7 +10,7 @@ internal static class SignatureAnchors
 {
     // Rarity is scored over three characters; the search's filter (AnchorFilter) then looks at the anchor's first
     // four, so an anchor never starts closer than that to its signature's end.
-    private const int Window = 3;
+    private const int ScoredChars = 3;
 
     // An upper-case letter right after a lower-case one starts a hump of an identifier (spUpdateDPCert, PXEClientKey):
     // rare in prose, so worth as much as a rare letter.
@@ -27,7 +27,7 @@ internal static class SignatureAnchors
     /// <summary>The index in <paramref name="signature"/> where its anchor starts (0 for short signatures).</summary>
     public static int StartOf(string signature)
     {
-        if (signature.Length <= Window)
+        if (signature.Length <= ScoredChars)
         {
             return 0;
         }
@@ -49,15 +49,15 @@ internal static class SignatureAnchors
     {
         var best = 0;
         var bestScore = -1;
-        for (var start = 0; start + Window <= signature.Length; start++)
+        for (var start = 0; start + ScoredChars <= signature.Length; start++)
         {
-            if (!allowSpaces && signature.AsSpan(start, Window).Contains(' '))
+            if (!allowSpaces && signature.AsSpan(start, ScoredChars).Contains(' '))
             {
                 continue;
             }
 
             var score = 0;
-            for (var i = start; i < start + Window; i++)
+            for (var i = start; i < start + ScoredChars; i++)
             {
                 score += common[i] ? 0 : Rarity(signature, i);
             }
