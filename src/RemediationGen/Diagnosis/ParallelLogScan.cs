@@ -76,7 +76,7 @@ internal sealed class ParallelLogScan : IDisposable
 
     private void Work()
     {
-        var block = new char[LogFileScanner.BlockChars];
+        var block = new ScanBlockMemory();
         while (true)
         {
             var index = Interlocked.Increment(ref _nextFile);

@@ -225,102 +225,104 @@ internal sealed class AnchorFilter
     /// which is at most the candidate (or where the vectors stopped, when there is none). The scan needs them for its
     /// line numbers, and the search has the characters in its registers already.
     /// </summary>
-    public int Next(ReadOnlySpan<char> text, int from, out int buckets, out long breaks, out int countedTo) =>
-        _wide ? NextAvx512(text, from, out buckets, out breaks, out countedTo) : NextAvx2(text, from, out buckets, out breaks, out countedTo);
-
-    /// <summary><see cref="Next(ReadOnlySpan{char}, int, out int, out long, out int)"/> 64 positions at a time.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int NextAvx512(ReadOnlySpan<char> text, int from, out int buckets, out long breaks, out int countedTo)
+    public int Next(ReadOnlySpan<char> text, int from, out int buckets, out long breaks, out int countedTo)
     {
-        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var narrow = new byte[text.Length];
+        AsciiNarrowing.Narrow(text, narrow);
+        return Next(narrow, from, out buckets, out breaks, out countedTo);
+    }
+
+    /// <summary>
+    /// As above, over the text's bytes (see <see cref="AsciiNarrowing"/>): the search's own form, 64 positions to a
+    /// 512-bit step where characters would give 32.
+    /// </summary>
+    public int Next(ReadOnlySpan<byte> narrow, int from, out int buckets, out long breaks, out int countedTo) =>
+        _wide ? NextAvx512(narrow, from, out buckets, out breaks, out countedTo) : NextAvx2(narrow, from, out buckets, out breaks, out countedTo);
+
+    /// <summary><see cref="Next(ReadOnlySpan{byte}, int, out int, out long, out int)"/> 64 positions at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int NextAvx512(ReadOnlySpan<byte> narrow, int from, out int buckets, out long breaks, out int countedTo)
+    {
+        ref var start = ref MemoryMarshal.GetReference(narrow);
         var nibble = Vector512.Create((byte)0x0F);
         var (low0, low1, low2, low3) = (Widen(_low0), Widen(_low1), Widen(_low2), Widen(_low3));
         var (high0, high1, high2, high3) = (Widen(_high0), Widen(_high1), Widen(_high2), Widen(_high3));
-        var inOrder = Vector512.Create(0UL, 2, 4, 6, 1, 3, 5, 7);
         var (lf, cr) = (Vector512.Create((byte)'\n'), Vector512.Create((byte)'\r'));
-        breaks = 0;
+        long counted = 0;
 
         var i = from;
-        for (; i <= text.Length - WideStep - (Window - 1); i += WideStep)
+        for (; i <= narrow.Length - WideStep - (Window - 1); i += WideStep)
         {
-            var at0 = Pack(Vector512.LoadUnsafe(ref start, (nuint)i), Vector512.LoadUnsafe(ref start, (nuint)(i + 32)));
-            var at1 = Pack(Vector512.LoadUnsafe(ref start, (nuint)(i + 1)), Vector512.LoadUnsafe(ref start, (nuint)(i + 33)));
-            var at2 = Pack(Vector512.LoadUnsafe(ref start, (nuint)(i + 2)), Vector512.LoadUnsafe(ref start, (nuint)(i + 34)));
-            var at3 = Pack(Vector512.LoadUnsafe(ref start, (nuint)(i + 3)), Vector512.LoadUnsafe(ref start, (nuint)(i + 35)));
+            var at0 = Vector512.LoadUnsafe(ref start, (nuint)i);
+            var at1 = Vector512.LoadUnsafe(ref start, (nuint)(i + 1));
             var matched = Lookup(at0, low0, high0, nibble) & Lookup(at1, low1, high1, nibble)
-                & Lookup(at2, low2, high2, nibble) & Lookup(at3, low3, high3, nibble);
+                & Lookup(Vector512.LoadUnsafe(ref start, (nuint)(i + 2)), low2, high2, nibble)
+                & Lookup(Vector512.LoadUnsafe(ref start, (nuint)(i + 3)), low3, high3, nibble);
             if (matched == Vector512<byte>.Zero)
             {
-                // Every LF, and every CR the next position's character is no LF after (packing keeps '\r' and '\n',
-                // and puts a position and the next in the same lane of at0 and at1).
-                breaks += BitOperations.PopCount(Vector512.Equals(at0, lf).ExtractMostSignificantBits())
+                // Every LF, and every CR the next position's character is no LF after (at1 is the next positions).
+                counted += BitOperations.PopCount(Vector512.Equals(at0, lf).ExtractMostSignificantBits())
                     + BitOperations.PopCount(Vector512.AndNot(Vector512.Equals(at0, cr), Vector512.Equals(at1, lf)).ExtractMostSignificantBits());
                 continue;
             }
 
-            // Packing interleaves the two halves by 128-bit lane; this puts the positions back in order.
-            matched = Avx512F.PermuteVar8x64(matched.AsUInt64(), inOrder).AsByte();
             var offset = BitOperations.TrailingZeroCount(~Vector512.Equals(matched, Vector512<byte>.Zero).ExtractMostSignificantBits());
             buckets = matched.GetElement(offset);
-            countedTo = i;
+            (breaks, countedTo) = (counted, i);
             return i + offset;
         }
 
-        var found = NextAvx2(text, i, out buckets, out var rest, out countedTo);
-        breaks += rest;
+        var found = NextAvx2(narrow, i, out buckets, out var rest, out countedTo);
+        breaks = counted + rest;
         return found;
     }
 
-    /// <summary><see cref="Next(ReadOnlySpan{char}, int, out int, out long, out int)"/> 32 positions at a time.</summary>
+    /// <summary><see cref="Next(ReadOnlySpan{byte}, int, out int, out long, out int)"/> 32 positions at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int NextAvx2(ReadOnlySpan<char> text, int from, out int buckets, out long breaks, out int countedTo)
+    private int NextAvx2(ReadOnlySpan<byte> narrow, int from, out int buckets, out long breaks, out int countedTo)
     {
-        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        ref var start = ref MemoryMarshal.GetReference(narrow);
         var nibble = Vector256.Create((byte)0x0F);
         var (low0, low1, low2, low3) = (_low0, _low1, _low2, _low3);
         var (high0, high1, high2, high3) = (_high0, _high1, _high2, _high3);
-
         var (lf, cr) = (Vector256.Create((byte)'\n'), Vector256.Create((byte)'\r'));
-        breaks = 0;
+        long counted = 0;
 
-        // A step reads Window - 1 characters past its 32 positions.
+        // A step reads Window - 1 bytes past its 32 positions.
         var i = from;
-        for (; i <= text.Length - Step - (Window - 1); i += Step)
+        for (; i <= narrow.Length - Step - (Window - 1); i += Step)
         {
-            var at0 = Pack(Vector256.LoadUnsafe(ref start, (nuint)i), Vector256.LoadUnsafe(ref start, (nuint)(i + 16)));
-            var at1 = Pack(Vector256.LoadUnsafe(ref start, (nuint)(i + 1)), Vector256.LoadUnsafe(ref start, (nuint)(i + 17)));
-            var at2 = Pack(Vector256.LoadUnsafe(ref start, (nuint)(i + 2)), Vector256.LoadUnsafe(ref start, (nuint)(i + 18)));
-            var at3 = Pack(Vector256.LoadUnsafe(ref start, (nuint)(i + 3)), Vector256.LoadUnsafe(ref start, (nuint)(i + 19)));
+            var at0 = Vector256.LoadUnsafe(ref start, (nuint)i);
+            var at1 = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
             var matched = Lookup(at0, low0, high0, nibble) & Lookup(at1, low1, high1, nibble)
-                & Lookup(at2, low2, high2, nibble) & Lookup(at3, low3, high3, nibble);
+                & Lookup(Vector256.LoadUnsafe(ref start, (nuint)(i + 2)), low2, high2, nibble)
+                & Lookup(Vector256.LoadUnsafe(ref start, (nuint)(i + 3)), low3, high3, nibble);
             if (matched == Vector256<byte>.Zero)
             {
-                breaks += BitOperations.PopCount(Vector256.Equals(at0, lf).ExtractMostSignificantBits())
+                counted += BitOperations.PopCount(Vector256.Equals(at0, lf).ExtractMostSignificantBits())
                     + BitOperations.PopCount(Vector256.AndNot(Vector256.Equals(at0, cr), Vector256.Equals(at1, lf)).ExtractMostSignificantBits());
                 continue;
             }
 
-            // Packing interleaves the two halves by 64-bit lane; this puts the positions back in order.
-            matched = Avx2.Permute4x64(matched.AsUInt64(), 0b11_01_10_00).AsByte();
             var offset = BitOperations.TrailingZeroCount(~Vector256.Equals(matched, Vector256<byte>.Zero).ExtractMostSignificantBits());
             buckets = matched.GetElement(offset);
-            countedTo = i;
+            (breaks, countedTo) = (counted, i);
             return i + offset;
         }
 
-        countedTo = i;
-        return NextInTail(text, i, out buckets);
+        (breaks, countedTo) = (counted, i);
+        return NextInTail(narrow, i, out buckets);
     }
 
     /// <summary>The last positions, fewer than a step, one at a time: an anchor needs <see cref="Window"/> characters.</summary>
-    private int NextInTail(ReadOnlySpan<char> text, int from, out int buckets)
+    private int NextInTail(ReadOnlySpan<byte> narrow, int from, out int buckets)
     {
-        for (var i = from; i <= text.Length - Window; i++)
+        for (var i = from; i <= narrow.Length - Window; i++)
         {
             var matched = 0xFF;
             for (var k = 0; k < Window && matched != 0; k++)
             {
-                var c = text[i + k];
+                var c = narrow[i + k];
                 matched &= c < 0x80 ? _lowTable[(k * 16) + (c & 0xF)] & _highTable[(k * 16) + (c >> 4)] : 0;
             }
 
@@ -334,16 +336,6 @@ internal sealed class AnchorFilter
         buckets = 0;
         return -1;
     }
-
-    // Saturating: a character above 0xFF becomes 0xFF (below 0x8000) or 0, neither of which is in an anchor (an
-    // anchor is printable ASCII).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<byte> Pack(Vector256<ushort> first, Vector256<ushort> second) =>
-        Avx2.PackUnsignedSaturate(first.AsInt16(), second.AsInt16());
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> Pack(Vector512<ushort> first, Vector512<ushort> second) =>
-        Avx512BW.PackUnsignedSaturate(first.AsInt16(), second.AsInt16());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<byte> Lookup(Vector256<byte> text, Vector256<byte> low, Vector256<byte> high, Vector256<byte> nibble) =>

@@ -38,7 +38,7 @@ internal static class LogFileScanner
         Action<LogEntry> emit,
         Action<LogProblem> reportProblem,
         CancellationToken cancellationToken = default) =>
-        Scan(file, signatures, emit, reportProblem, newestRecordKey: null, new char[BlockChars], cancellationToken);
+        Scan(file, signatures, emit, reportProblem, newestRecordKey: null, new ScanBlockMemory(), cancellationToken);
 
     /// <summary>As above, passing on of a run of records with a key only the newest per key (<see cref="NewestRecordPerKey"/>).</summary>
     public static LogScanOutcome Scan(
@@ -48,7 +48,7 @@ internal static class LogFileScanner
         Action<LogProblem> reportProblem,
         RecordKey newestRecordKey,
         CancellationToken cancellationToken = default) =>
-        Scan(file, signatures, emit, reportProblem, newestRecordKey, new char[BlockChars], cancellationToken);
+        Scan(file, signatures, emit, reportProblem, newestRecordKey, new ScanBlockMemory(), cancellationToken);
 
     /// <summary>As above, with a block of <see cref="BlockChars"/> characters the caller reuses from file to file.</summary>
     internal static LogScanOutcome Scan(
@@ -57,7 +57,7 @@ internal static class LogFileScanner
         Action<LogEntry> emit,
         Action<LogProblem> reportProblem,
         RecordKey? newestRecordKey,
-        char[] block,
+        ScanBlockMemory block,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);

@@ -91,18 +91,28 @@ internal sealed class LogSignatures
     internal int IndexOfSignature(ReadOnlySpan<char> text) => IndexOfSignature(text, out _);
 
     /// <summary>As above, with the length of the signature found (0 when none is).</summary>
-    internal int IndexOfSignature(ReadOnlySpan<char> text, out int length) => Search(text, countBreaks: false, out length, out _);
+    internal int IndexOfSignature(ReadOnlySpan<char> text, out int length) => Search(text, default, countBreaks: false, out length, out _);
 
     /// <summary>
     /// As above, with the line breaks (as <see cref="LineBreaks.Count"/> counts them) before the signature found, or
     /// in all of <paramref name="text"/> when none is: the filter counts those it passes over.
     /// </summary>
     internal int IndexOfSignature(ReadOnlySpan<char> text, out int length, out long breaksBefore) =>
-        Search(text, countBreaks: true, out length, out breaksBefore);
+        Search(text, default, countBreaks: true, out length, out breaksBefore);
 
-    /// <summary>The search; the line breaks are counted only for a caller that asks (a message's are not wanted).</summary>
+    /// <summary>
+    /// As above, with the text's bytes (see <see cref="AsciiNarrowing"/>), which the scan's reader gives as it decodes:
+    /// the filter then reads half as much.
+    /// </summary>
+    internal int IndexOfSignature(ReadOnlySpan<char> text, ReadOnlySpan<byte> narrow, out int length, out long breaksBefore) =>
+        Search(text, narrow, countBreaks: true, out length, out breaksBefore);
+
+    /// <summary>
+    /// The search, over <paramref name="narrow"/> when given (else the text is narrowed when the filter is used); the
+    /// line breaks are counted only for a caller that asks (a message's are not wanted).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Search(ReadOnlySpan<char> text, bool countBreaks, out int length, out long breaksBefore)
+    private int Search(ReadOnlySpan<char> text, ReadOnlySpan<byte> narrow, bool countBreaks, out int length, out long breaksBefore)
     {
         breaksBefore = 0;
 
@@ -115,11 +125,39 @@ internal sealed class LogSignatures
             return found;
         }
 
+        if (narrow.Length == text.Length)
+        {
+            return Search(text, narrow, filter, countBreaks, out length, out breaksBefore);
+        }
+
+        // A message searched for each hit is short: its bytes go on the stack.
+        if (text.Length <= 512)
+        {
+            Span<byte> bytes = stackalloc byte[512];
+            AsciiNarrowing.Narrow(text, bytes);
+            return Search(text, bytes[..text.Length], filter, countBreaks, out length, out breaksBefore);
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(text.Length);
+        try
+        {
+            AsciiNarrowing.Narrow(text, rented);
+            return Search(text, rented.AsSpan(0, text.Length), filter, countBreaks, out length, out breaksBefore);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Search(ReadOnlySpan<char> text, ReadOnlySpan<byte> narrow, AnchorFilter filter, bool countBreaks, out int length, out long breaksBefore)
+    {
         long breaks = 0;
         var from = 0;
         while (true)
         {
-            var at = filter.Next(text, from, out var buckets, out var counted, out var countedTo);
+            var at = filter.Next(narrow, from, out var buckets, out var counted, out var countedTo);
             breaks += counted;
             if (at < 0)
             {

@@ -7,8 +7,13 @@ namespace RemediationGen.Logs;
 /// The decoded text of one log as <see cref="SignatureScan"/> walks it: one block refilled from the reader, from which
 /// the text before the scan's anchor is dropped to make room, and the lines in it. It knows nothing of records.
 /// </summary>
-internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Action<LogProblem> reportProblem)
+internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory memory, Action<LogProblem> reportProblem)
 {
+    private readonly char[] text = memory.Text;
+
+    // A byte per character of the text (see AsciiNarrowing), for the search's first stage.
+    private readonly byte[] narrow = memory.Narrow;
+
     public const int MaxLineChars = BoundedLineReader.MaxLineChars;
 
     /// <summary>How much of the block holds text read from the file.</summary>
@@ -20,6 +25,9 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
     public bool ReadFailed { get; private set; }
 
     public ReadOnlySpan<char> Span(int start, int length) => text.AsSpan(start, length);
+
+    /// <summary>The bytes of <see cref="Span"/>'s characters (see <see cref="AsciiNarrowing"/>).</summary>
+    public ReadOnlySpan<byte> Narrow(int start, int length) => narrow.AsSpan(start, length);
 
     // Text read at a time: the scan's passes over it (the content check, the search, which counts line breaks as it
     // goes) then find it in the core's cache, where a whole block (8 MB) would be read back from memory by each.
@@ -37,7 +45,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
             int read;
             try
             {
-                read = reader.Read(text, Filled, target - Filled);
+                read = Read(target - Filled);
             }
             catch (Exception ex) when (LogFileReader.IsReadFailure(ex))
             {
@@ -51,6 +59,18 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
             EndOfFile = read == 0;
             Filled += read;
         }
+    }
+
+    private int Read(int count)
+    {
+        if (reader is Utf8ScanReader utf8)
+        {
+            return utf8.Read(text.AsSpan(Filled, count), narrow.AsSpan(Filled, count));
+        }
+
+        var read = reader.Read(text, Filled, count);
+        AsciiNarrowing.Narrow(text.AsSpan(Filled, read), narrow.AsSpan(Filled, read));
+        return read;
     }
 
     /// <summary>
@@ -71,6 +91,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, char[] text, Ac
 
         var keep = Filled - anchor;
         Array.Copy(text, anchor, text, 0, keep);
+        Array.Copy(narrow, anchor, narrow, 0, keep);
         Filled = keep;
         return true;
     }

@@ -122,7 +122,7 @@ internal sealed class SignatureScan
         long breaksLeft = 0;
         while (_scan < regionEnd)
         {
-            var hit = _signatures.IndexOfSignature(_block.Span(_scan, regionEnd - _scan), out var hitLength, out var breaksBefore);
+            var hit = _signatures.IndexOfSignature(_block.Span(_scan, regionEnd - _scan), _block.Narrow(_scan, regionEnd - _scan), out var hitLength, out var breaksBefore);
             if (hit < 0)
             {
                 breaksLeft = breaksBefore;

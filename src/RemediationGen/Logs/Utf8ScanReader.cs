@@ -27,6 +27,9 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
     private readonly char[] _waiting = new char[2];
     private int _waitingCount;
 
+    // Where a caller of Read(Span<char>) does not want the narrowed bytes, they go here and are dropped.
+    private byte[]? _droppedBytes;
+
     /// <summary>Whether any text given so far holds a NUL or a U+FFFD (see <see cref="ContentCheck"/>); set before it is given.</summary>
     public bool HasGivenNulOrReplacement { get; private set; }
 
@@ -35,7 +38,8 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
         if (_waitingCount == 0)
         {
             Span<char> one = stackalloc char[1];
-            if (Decode(one) == 0)
+            Span<byte> oneByte = stackalloc byte[1];
+            if (Decode(one, oneByte) == 0)
             {
                 return -1;
             }
@@ -59,15 +63,43 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
 
     public override int Read(Span<char> buffer)
     {
+        _droppedBytes ??= new byte[Math.Min(_bytes.Length, 4096)];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var chunk = Read(buffer.Slice(read, Math.Min(buffer.Length - read, _droppedBytes.Length)), _droppedBytes);
+            read += chunk;
+            if (chunk == 0)
+            {
+                break;
+            }
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// As <see cref="Read(Span{char})"/>, giving for each character read its byte (see <see cref="AsciiNarrowing"/>)
+    /// in <paramref name="narrow"/>, which has room for as many as <paramref name="buffer"/>: the bytes of ASCII are
+    /// at hand while it is widened.
+    /// </summary>
+    public int Read(Span<char> buffer, Span<byte> narrow)
+    {
+        if (narrow.Length < buffer.Length)
+        {
+            throw new ArgumentException("The bytes have less room than the buffer has characters.", nameof(narrow));
+        }
+
         var written = 0;
         while (_waitingCount > 0 && written < buffer.Length)
         {
+            narrow[written] = AsciiNarrowing.Of(_waiting[0]);
             buffer[written++] = _waiting[0];
             _waiting[0] = _waiting[1];
             _waitingCount--;
         }
 
-        return written + Decode(buffer[written..]);
+        return written + Decode(buffer[written..], narrow[written..]);
     }
 
     protected override void Dispose(bool disposing)
@@ -81,15 +113,16 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
     }
 
     /// <summary>
-    /// The ASCII bytes at the start of <paramref name="source"/>, widened into <paramref name="destination"/> as far
-    /// as it has room; returns how many, and whether a NUL was among them.
+    /// The ASCII bytes at the start of <paramref name="source"/>, widened into <paramref name="destination"/> and
+    /// copied into <paramref name="narrow"/> as far as they have room; returns how many, and whether a NUL was among them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int WidenAscii(ReadOnlySpan<byte> source, Span<char> destination, out bool hadNul)
+    internal static int WidenAscii(ReadOnlySpan<byte> source, Span<char> destination, Span<byte> narrow, out bool hadNul)
     {
-        var length = Math.Min(source.Length, destination.Length);
+        var length = Math.Min(source.Length, Math.Min(destination.Length, narrow.Length));
         ref var from = ref MemoryMarshal.GetReference(source);
         ref var to = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(destination));
+        ref var copy = ref MemoryMarshal.GetReference(narrow);
         var i = 0;
         hadNul = false;
         if (Vector512.IsHardwareAccelerated)
@@ -104,6 +137,7 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
                 }
 
                 nul |= Vector512.Equals(bytes, Vector512<byte>.Zero);
+                bytes.StoreUnsafe(ref copy, (nuint)i);
                 var (lower, upper) = Vector512.Widen(bytes);
                 lower.StoreUnsafe(ref to, (nuint)i);
                 upper.StoreUnsafe(ref to, (nuint)(i + Vector512<ushort>.Count));
@@ -123,6 +157,7 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
                 }
 
                 nul |= Vector256.Equals(bytes, Vector256<byte>.Zero);
+                bytes.StoreUnsafe(ref copy, (nuint)i);
                 var (lower, upper) = Vector256.Widen(bytes);
                 lower.StoreUnsafe(ref to, (nuint)i);
                 upper.StoreUnsafe(ref to, (nuint)(i + Vector256<ushort>.Count));
@@ -141,13 +176,14 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
 
             hadNul |= b == 0;
             Unsafe.Add(ref to, i) = b;
+            Unsafe.Add(ref copy, i) = b;
         }
 
         return i;
     }
 
-    /// <summary>Decodes into <paramref name="buffer"/> until it is full or the file ends; returns the characters written.</summary>
-    private int Decode(Span<char> buffer)
+    /// <summary>Decodes into <paramref name="buffer"/> (and <paramref name="narrow"/>) until it is full or the file ends; returns the characters written.</summary>
+    private int Decode(Span<char> buffer, Span<byte> narrow)
     {
         var written = 0;
         while (written < buffer.Length)
@@ -163,13 +199,15 @@ internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
                 continue;
             }
 
-            var widened = WidenAscii(_bytes.AsSpan(_start, _end - _start), buffer[written..], out var widenedNul);
+            var widened = WidenAscii(_bytes.AsSpan(_start, _end - _start), buffer[written..], narrow[written..], out var widenedNul);
             HasGivenNulOrReplacement |= widenedNul;
             _start += widened;
             written += widened;
             if (_start < _end && written < buffer.Length)
             {
-                written += DecodeOther(buffer[written..]);
+                var other = DecodeOther(buffer[written..]);
+                narrow.Slice(written, other).Fill(AsciiNarrowing.NotAscii);
+                written += other;
             }
         }
 
