@@ -12,33 +12,50 @@ internal static class NewestRecordKeys
     public static RecordKey? Of(IReadOnlyList<IDiagnosticRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var keepers = rules
-            .Select((rule, index) => (Rule: rule, Index: index))
-            .Where(pair => pair.Rule is IKeepsNewestRecord)
-            .Select(pair => (
-                Keeper: (IKeepsNewestRecord)pair.Rule,
-                pair.Rule.Problem.Id,
-                // Only messages are searched here: never build a filter of its own for a long one.
-                Others: LogSignatures.Create(rules.Where((_, index) => index != pair.Index).SelectMany(rule => rule.Signatures), filterFromChars: int.MaxValue)))
-            .ToArray();
-        if (keepers.Length == 0)
+        // Loops and a class, not LINQ over tuples: this runs at start-up, where generic code over a struct is compiled
+        // on the spot.
+        var keepers = new List<Keeper>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i] is not IKeepsNewestRecord keeper)
+            {
+                continue;
+            }
+
+            var others = new List<string>();
+            for (var j = 0; j < rules.Count; j++)
+            {
+                if (j != i)
+                {
+                    others.AddRange(rules[j].Signatures);
+                }
+            }
+
+            // Only messages are searched here: never build a filter of its own for a long one.
+            keepers.Add(new Keeper(keeper, rules[i].Problem.Id, LogSignatures.Create(others, filterFromChars: int.MaxValue)));
+        }
+
+        if (keepers.Count == 0)
         {
             return null;
         }
 
         // Two keeping rules could give the same key to different records: their keys are told apart by rule.
-        var prefixed = keepers.Length > 1;
+        var prefixed = keepers.Count > 1;
         return (file, message, component) =>
         {
-            foreach (var (keeper, id, others) in keepers)
+            foreach (var keeper in keepers)
             {
-                if (keeper.NewestRecordKey(file, message) is { } key && !others.Matches(message, component))
+                if (keeper.Rule.NewestRecordKey(file, message) is { } key && !keeper.Others.Matches(message, component))
                 {
-                    return prefixed ? string.Concat(id, "\n", key) : key;
+                    return prefixed ? string.Concat(keeper.Id, "\n", key) : key;
                 }
             }
 
             return null;
         };
     }
+
+    /// <param name="Others">The signatures of every other rule: a record holding one is read by more than the keeper.</param>
+    private sealed record Keeper(IKeepsNewestRecord Rule, string Id, LogSignatures Others);
 }

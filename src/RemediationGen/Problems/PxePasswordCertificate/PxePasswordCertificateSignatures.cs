@@ -27,12 +27,24 @@ internal static class PxePasswordCertificateSignatures
     public static IReadOnlyList<string> All { get; } =
         [PasswordFailure, ProcessingDp, SettingsChange, RegistryUpdated, CertQuery, Expired, ClientKeyFailure, ValidityError, BeginValidation];
 
-    // What each record Observe tries before a validation needs: a message with none of them is no such record.
-    private static readonly System.Buffers.SearchValues<string> BeforeValidation = System.Buffers.SearchValues.Create(
-        [PasswordFailure, SettingsChange, ProcessingDpContext, RegistryUpdated, CertQuery, Expired], StringComparison.OrdinalIgnoreCase);
+    // What each record Observe tries before a validation needs: a message with none of them is no such record. Not
+    // SearchValues: building one, and compiling its code, took 8 ms of diagnose's start-up, and this runs only for a
+    // validation record whose key is not cached yet.
+    private static readonly string[] BeforeValidation = [PasswordFailure, SettingsChange, ProcessingDpContext, RegistryUpdated, CertQuery, Expired];
 
-    /// <summary>Whether <paramref name="message"/> may be one of the records read before a validation (one pass, for the engine's key).</summary>
-    public static bool MayPrecedeValidation(ReadOnlySpan<char> message) => message.IndexOfAny(BeforeValidation) >= 0;
+    /// <summary>Whether <paramref name="message"/> may be one of the records read before a validation (for the engine's key).</summary>
+    public static bool MayPrecedeValidation(ReadOnlySpan<char> message)
+    {
+        foreach (var text in BeforeValidation)
+        {
+            if (message.Contains(text, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsPasswordFailure(string message) => message.Contains(PasswordFailure, StringComparison.OrdinalIgnoreCase);
 
