@@ -129,9 +129,13 @@ internal sealed class CliOptions
     public IReadOnlyDictionary<string, string> Servers(ParseResult parse)
     {
         var servers = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in (parse.GetValue(Server) ?? []).Select(ParseChoice).OfType<KeyValuePair<string, string>>())
+        foreach (var value in parse.GetValue(Server) ?? [])
         {
-            servers[pair.Value] = pair.Key;
+            // A loop, not LINQ over key-value pairs: generic code over a struct is compiled at start-up.
+            if (ParseChoice(value) is { } pair)
+            {
+                servers[pair.Value] = pair.Key;
+            }
         }
 
         return servers;

@@ -9,7 +9,7 @@ namespace RemediationGen.Diagnosis;
 /// </summary>
 internal sealed class Diagnoser
 {
-    private readonly IReadOnlyList<IDiagnosticRule> _rules;
+    private readonly IDiagnosticRule[] _rules;
     private readonly LogSignatures _signatures;
     private readonly RecordKey? _newestRecordKey;
 
@@ -67,28 +67,51 @@ internal sealed class Diagnoser
 
         var findings = new List<Finding>();
         var rejected = new List<RejectedEvidence>();
-        foreach (var (rule, scan) in _rules.Zip(scans))
+        for (var i = 0; i < _rules.Length; i++)
         {
-            var result = scan.Complete();
-            findings.AddRange(result.Findings.Select(finding => finding with { Fix = rule.Problem.FixDescription }));
+            var result = scans[i].Complete();
+            findings.AddRange(result.Findings.Select(finding => finding with { Fix = _rules[i].Problem.FixDescription }));
             rejected.AddRange(result.Rejected);
         }
 
+        // OrderBy is a stable sort; by comparers, not by keys of bool or long, whose generic code would be compiled
+        // here, at the end of every run.
         return new DiagnosisResult(
-            findings
-                .OrderBy(f => f.RuleId, StringComparer.Ordinal)
-                .ThenBy(f => f.SiteCode is null)
-                .ThenBy(f => f.SiteCode, StringComparer.Ordinal)
-                .ThenBy(f => f.Server is null)
-                .ThenBy(f => f.Server, StringComparer.Ordinal)
-                .ToList(),
-            rejected
-                .OrderBy(r => r.RuleId, StringComparer.Ordinal)
-                .ThenBy(r => r.Evidence.File, StringComparer.Ordinal)
-                .ThenBy(r => r.Evidence.Line)
-                .ToList(),
+            findings.OrderBy(f => f, Comparer<Finding>.Create(CompareFindings)).ToList(),
+            rejected.OrderBy(r => r, Comparer<RejectedEvidence>.Create(CompareRejected)).ToList(),
             problems,
             filesRead,
             linesRead);
     }
+
+    /// <summary>By rule id, then site, then server (ordinal, each with nulls last).</summary>
+    private static int CompareFindings(Finding a, Finding b)
+    {
+        var byRule = string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (byRule != 0)
+        {
+            return byRule;
+        }
+
+        var bySite = CompareNullsLast(a.SiteCode, b.SiteCode);
+        return bySite != 0 ? bySite : CompareNullsLast(a.Server, b.Server);
+    }
+
+    /// <summary>By rule id, then file (ordinal), then line.</summary>
+    private static int CompareRejected(RejectedEvidence a, RejectedEvidence b)
+    {
+        var byRule = string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (byRule != 0)
+        {
+            return byRule;
+        }
+
+        var byFile = string.CompareOrdinal(a.Evidence.File, b.Evidence.File);
+        return byFile != 0 ? byFile : a.Evidence.Line.CompareTo(b.Evidence.Line);
+    }
+
+    private static int CompareNullsLast(string? a, string? b) =>
+        a is null ? (b is null ? 0 : 1)
+        : b is null ? -1
+        : string.CompareOrdinal(a, b);
 }

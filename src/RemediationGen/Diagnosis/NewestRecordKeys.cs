@@ -31,8 +31,7 @@ internal static class NewestRecordKeys
                 }
             }
 
-            // Only messages are searched here: never build a filter of its own for a long one.
-            keepers.Add(new Keeper(keeper, rules[i].Problem.Id, LogSignatures.Create(others, filterFromChars: int.MaxValue)));
+            keepers.Add(new Keeper(keeper, rules[i].Problem.Id, LogSignatures.Create(others)));
         }
 
         if (keepers.Count == 0)

@@ -40,9 +40,11 @@ internal sealed class ParallelLogScan : IDisposable
         _newestRecordKey = newestRecordKey;
         _slots = files.Select(_ => new FileSlot()).ToArray();
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _workers = Enumerable.Range(0, Math.Clamp(workers, 1, Math.Max(1, files.Count)))
-            .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-            .ToArray();
+        _workers = new Task[Math.Clamp(workers, 1, Math.Max(1, files.Count))];
+        for (var i = 0; i < _workers.Length; i++)
+        {
+            _workers[i] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
     }
 
     /// <summary>Yields each file's result in file order; its entries can be read once, as they arrive.</summary>

@@ -106,10 +106,10 @@ internal sealed class AnchorFilter
 
         // Anchors that open alike share a bucket; beyond 8 openings, buckets are merged where that lets the fewest
         // other texts through. A bucket is, per window position, the set of low and of high nibbles it accepts (a bit
-        // each): it lets through every character with a low and a high nibble in them. Loops, not LINQ: this runs at
-        // start-up, where LINQ over characters compiles code of its own.
+        // each): it lets through every character with a low and a high nibble in them. Loops and a class, not LINQ or
+        // tuples: this runs when the scan starts, where generic code over a struct is compiled on the spot.
         var openings = new List<string>();
-        var groups = new List<(ushort[] Low, ushort[] High, double Accepted)>();
+        var groups = new List<Bucket>();
         var bucketOf = new int[anchors.Count];
         for (var i = 0; i < anchors.Count; i++)
         {
@@ -122,14 +122,15 @@ internal sealed class AnchorFilter
                 var (lowNibbles, highNibbles) = (new ushort[Window], new ushort[Window]);
                 for (var k = 0; k < Window; k++)
                 {
-                    foreach (var variant in (ReadOnlySpan<char>)[char.ToLowerInvariant(opening[k]), opening[k]])
+                    for (var variant = 0; variant < 2; variant++)
                     {
-                        lowNibbles[k] |= (ushort)(1 << (variant & 0xF));
-                        highNibbles[k] |= (ushort)(1 << (variant >> 4));
+                        var c = variant == 0 ? char.ToLowerInvariant(opening[k]) : opening[k];
+                        lowNibbles[k] |= (ushort)(1 << (c & 0xF));
+                        highNibbles[k] |= (ushort)(1 << (c >> 4));
                     }
                 }
 
-                groups.Add((lowNibbles, highNibbles, Accepted(lowNibbles, highNibbles)));
+                groups.Add(new Bucket(lowNibbles, highNibbles, Accepted(lowNibbles, highNibbles)));
             }
         }
 
@@ -142,7 +143,7 @@ internal sealed class AnchorFilter
 
         while (groups.Count > Buckets)
         {
-            var (first, second, best, merged) = (0, 1, double.MaxValue, default((ushort[] Low, ushort[] High, double Accepted)));
+            var (first, second, best, merged) = (0, 1, double.MaxValue, default(Bucket));
             for (var a = 0; a < groups.Count; a++)
             {
                 for (var b = a + 1; b < groups.Count; b++)
@@ -158,12 +159,12 @@ internal sealed class AnchorFilter
                     var accepted = Accepted(low, high);
                     if (accepted - groups[a].Accepted - groups[b].Accepted < best)
                     {
-                        (first, second, best, merged) = (a, b, accepted - groups[a].Accepted - groups[b].Accepted, (low, high, accepted));
+                        (first, second, best, merged) = (a, b, accepted - groups[a].Accepted - groups[b].Accepted, new Bucket(low, high, accepted));
                     }
                 }
             }
 
-            groups[first] = merged;
+            groups[first] = merged!;
             groups.RemoveAt(second);
             for (var o = 0; o < openings.Count; o++)
             {
@@ -183,10 +184,11 @@ internal sealed class AnchorFilter
             bucketOf[i] = groupOfOpening[bucketOf[i]];
             for (var k = 0; k < Window; k++)
             {
-                foreach (var variant in (ReadOnlySpan<char>)[char.ToLowerInvariant(anchors[i][k]), char.ToUpperInvariant(anchors[i][k])])
+                for (var variant = 0; variant < 2; variant++)
                 {
-                    lowTables[k][variant & 0xF] |= (byte)(1 << bucketOf[i]);
-                    highTables[k][variant >> 4] |= (byte)(1 << bucketOf[i]);
+                    var c = variant == 0 ? char.ToLowerInvariant(anchors[i][k]) : char.ToUpperInvariant(anchors[i][k]);
+                    lowTables[k][c & 0xF] |= (byte)(1 << bucketOf[i]);
+                    highTables[k][c >> 4] |= (byte)(1 << bucketOf[i]);
                 }
             }
         }
@@ -391,4 +393,7 @@ internal sealed class AnchorFilter
 
         return shares;
     }
+
+    /// <summary>Per window position, the low and high nibbles a bucket accepts, and about how often it lets log text through.</summary>
+    private sealed record Bucket(ushort[] Low, ushort[] High, double Accepted);
 }

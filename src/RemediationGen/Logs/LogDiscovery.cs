@@ -117,9 +117,9 @@ internal static class LogDiscovery
     private static bool IsNumericLabel(string label) => label.All(char.IsAsciiDigit);
 
     /// <summary>Full paths (without a trailing separator) to normalized host names; invalid names are refused.</summary>
-    private static List<(string Path, string Server)> ExplicitServers(IReadOnlyDictionary<string, string>? explicitServers)
+    private static List<ServerPath> ExplicitServers(IReadOnlyDictionary<string, string>? explicitServers)
     {
-        var result = new List<(string, string)>();
+        var result = new List<ServerPath>();
         foreach (var (path, name) in explicitServers ?? new Dictionary<string, string>())
         {
             if (!HostName.TryNormalize(name, out var hostName, out var reason))
@@ -127,14 +127,16 @@ internal static class LogDiscovery
                 throw new RemediationGenException(ErrorKind.InvalidInput, $"Server '{name}' for '{path}' is not a valid host name: {reason}.");
             }
 
-            result.Add((Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), hostName));
+            result.Add(new ServerPath(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), hostName));
         }
 
-        // The deepest path wins: --server a=logs --server b=logs/b gives logs/b's files to b.
-        return result.OrderByDescending(e => e.Item1.Length).ToList();
+        // The deepest path wins: --server a=logs --server b=logs/b gives logs/b's files to b. Of two paths of one
+        // length, neither holds the other.
+        result.Sort(static (a, b) => a.Path.Length != b.Path.Length ? b.Path.Length.CompareTo(a.Path.Length) : string.CompareOrdinal(a.Path, b.Path));
+        return result;
     }
 
-    private static string? ExplicitServer(string fullPath, List<(string Path, string Server)> explicitByPath)
+    private static string? ExplicitServer(string fullPath, List<ServerPath> explicitByPath)
     {
         foreach (var (path, server) in explicitByPath)
         {
@@ -153,14 +155,14 @@ internal static class LogDiscovery
     private static List<LogFile> DiscoverFolder(
         string root,
         ServerDirectory servers,
-        List<(string Path, string Server)> explicitByPath,
+        List<ServerPath> explicitByPath,
         List<LogProblem> problems,
         HashSet<string> seen)
     {
         var rootFullPath = Path.GetFullPath(root);
         var rootName = Path.GetFileName(Path.TrimEndingDirectorySeparator(rootFullPath));
         var displayRoot = Path.TrimEndingDirectorySeparator(root);
-        var found = new List<(string Relative, string FullPath)>();
+        var found = new List<FoundLog>();
         CollectLogs(rootFullPath, string.Empty, found, problems, displayRoot);
 
         found.Sort(static (a, b) =>
@@ -195,7 +197,7 @@ internal static class LogDiscovery
         return files;
     }
 
-    private static void CollectLogs(string folder, string relativeFolder, List<(string, string)> found, List<LogProblem> problems, string displayRoot)
+    private static void CollectLogs(string folder, string relativeFolder, List<FoundLog> found, List<LogProblem> problems, string displayRoot)
     {
         string[] entries;
         string[] subfolders;
@@ -216,7 +218,7 @@ internal static class LogDiscovery
             var name = Path.GetFileName(file);
             if (name.EndsWith(".log", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".lo_", StringComparison.OrdinalIgnoreCase))
             {
-                found.Add((Combine(relativeFolder, name), file));
+                found.Add(new FoundLog(Combine(relativeFolder, name), file));
             }
         }
 
@@ -240,4 +242,9 @@ internal static class LogDiscovery
 
     private static string Combine(string relativeFolder, string name) =>
         relativeFolder.Length == 0 ? name : $"{relativeFolder}/{name}";
+
+    // Records, not tuples: generic code over a struct is compiled at start-up, where over a class it is compiled ahead.
+    private sealed record ServerPath(string Path, string Server);
+
+    private sealed record FoundLog(string Relative, string FullPath);
 }

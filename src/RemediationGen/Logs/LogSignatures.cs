@@ -30,8 +30,12 @@ internal sealed class LogSignatures
     // The vectorized first stage of the search (null where it cannot be used: no AVX2, an anchor outside ASCII or
     // shorter than its window). It is built, and its code compiled, for the first text of FilterFromChars or more:
     // until then, shorter ones (small logs, the demo's) are searched by the library, so start-up pays for neither.
+    // Once any search in the process has built one (its code is then compiled), every search builds and uses its own,
+    // for short texts too: a message searched for each hit, where the library's search would start as unoptimized
+    // generic code of its own and be compiled again when tiered compilation caught up.
     private readonly Lazy<AnchorFilter?> _filter;
     private readonly int _filterFromChars;
+    private static volatile bool s_filterInUse;
 
     /// <summary>Texts shorter than this are searched without <see cref="AnchorFilter"/>.</summary>
     public const int FilterFromChars = 16 * 1024;
@@ -60,7 +64,14 @@ internal sealed class LogSignatures
         }
 
         _anchors = new Lazy<SearchValues<string>>(() => SearchValues.Create(anchors, StringComparison.OrdinalIgnoreCase), LazyThreadSafetyMode.PublicationOnly);
-        _filter = new Lazy<AnchorFilter?>(() => AnchorFilter.TryCreate(anchors), LazyThreadSafetyMode.PublicationOnly);
+        _filter = new Lazy<AnchorFilter?>(
+            () =>
+            {
+                var filter = AnchorFilter.TryCreate(anchors);
+                s_filterInUse |= filter is not null;
+                return filter;
+            },
+            LazyThreadSafetyMode.PublicationOnly);
         _filterFromChars = filterFromChars;
         MatchesEveryRecord = matchesEveryRecord;
     }
@@ -70,8 +81,7 @@ internal sealed class LogSignatures
     public static LogSignatures Create(IEnumerable<string> signatures) => Create(signatures, FilterFromChars);
 
     /// <summary>
-    /// As above, with the filter used from texts of <paramref name="filterFromChars"/> on (the tests use 0; the
-    /// thinning's search of messages alone uses <see cref="int.MaxValue"/>, never building one).
+    /// As above, with the filter used from texts of <paramref name="filterFromChars"/> on (the tests use 0).
     /// </summary>
     internal static LogSignatures Create(IEnumerable<string> signatures, int filterFromChars)
     {
@@ -116,9 +126,8 @@ internal sealed class LogSignatures
     {
         breaksBefore = 0;
 
-        // Once a long text has built the filter, short ones (a message) use it too: the library's search would start
-        // as unoptimized code of its own.
-        if ((!_filter.IsValueCreated && text.Length < _filterFromChars) || _filter.Value is not { } filter)
+        // Once a long text has built a filter, short ones (a message) use one too (see _filter).
+        if ((!_filter.IsValueCreated && text.Length < _filterFromChars && !s_filterInUse) || _filter.Value is not { } filter)
         {
             var found = IndexOfSignatureWithoutFilter(text, out length);
             breaksBefore = countBreaks ? LineBreaks.Count(found < 0 ? text : text[..found]) : 0;

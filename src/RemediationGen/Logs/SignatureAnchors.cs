@@ -91,7 +91,12 @@ internal static class SignatureAnchors
             var at = signature.IndexOf(word, StringComparison.OrdinalIgnoreCase);
             while (at >= 0)
             {
-                Array.Fill(common, true, at, word.Length);
+                // A loop, not Array.Fill: its generic code over bool would be compiled at start-up.
+                for (var i = at; i < at + word.Length; i++)
+                {
+                    common[i] = true;
+                }
+
                 at = signature.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase);
             }
         }

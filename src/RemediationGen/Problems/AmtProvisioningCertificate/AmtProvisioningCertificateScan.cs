@@ -59,15 +59,18 @@ internal sealed class AmtProvisioningCertificateScan : IRuleScan
 
     public RuleScanResult Complete()
     {
-        // Unordered: the diagnoser sorts every rule's findings by site and server.
-        var findings = _servers
-            .Where(pair => pair.Value.HasProblem)
-            .Select(pair =>
+        // Unordered: the diagnoser sorts every rule's findings by site and server. A loop, not LINQ over key-value
+        // pairs, whose generic code over a struct would be compiled as diagnose ends.
+        var findings = new List<Finding>();
+        foreach (var (key, state) in _servers)
+        {
+            if (state.HasProblem)
             {
-                var server = pair.Key.Length == 0 ? null : pair.Key;
-                return pair.Value.ToFinding(_rule, _context.SiteOf(server), server, server is not null && _context.Servers.Match(server) is not null);
-            })
-            .ToList();
+                var server = key.Length == 0 ? null : key;
+                findings.Add(state.ToFinding(_rule, _context.SiteOf(server), server, server is not null && _context.Servers.Match(server) is not null));
+            }
+        }
+
         if (_flood.ToFinding(_rule) is { } flood)
         {
             findings.Add(flood);

@@ -38,10 +38,14 @@ internal sealed class IssuingCertificateListScan : IRuleScan
 
     public RuleScanResult Complete()
     {
-        // Unordered: the diagnoser sorts every rule's findings by site and server.
-        var findings = _affected
-            .Select(pair => pair.Value.ToFinding(_rule, pair.Key.Site, pair.Key.Server, pair.Key.Server is { } server ? _latestRecovery.GetValueOrDefault(server) : null))
-            .ToList();
+        // Unordered: the diagnoser sorts every rule's findings by site and server. A loop, not LINQ over key-value
+        // pairs, whose generic code over a struct would be compiled as diagnose ends.
+        var findings = new List<Finding>();
+        foreach (var (key, affected) in _affected)
+        {
+            findings.Add(affected.ToFinding(_rule, key.Site, key.Server, key.Server is { } server ? _latestRecovery.GetValueOrDefault(server) : null));
+        }
+
         if (_flood.ToFinding(_rule) is { } flood)
         {
             findings.Add(flood);

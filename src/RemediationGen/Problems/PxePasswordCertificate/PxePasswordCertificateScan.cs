@@ -90,11 +90,22 @@ internal sealed class PxePasswordCertificateScan : IRuleScan
 
     public RuleScanResult Complete()
     {
-        var findings = _dps
-            .Where(pair => pair.Value.State.HasProblem)
-            .Select(pair => pair.Value.State.ToFinding(_rule, pair.Value.Site, pair.Key, PasswordSet(pair.Key)))
-            .Concat(_unnamed.Values.Select(unnamed => unnamed.ToFinding(_rule, DpsWithPassword(unnamed.Site))))
-            .ToList(); // unordered: the diagnoser sorts every rule's findings by site and server
+        // Unordered: the diagnoser sorts every rule's findings by site and server. Loops, not LINQ over key-value
+        // pairs, whose generic code over a struct would be compiled as diagnose ends.
+        var findings = new List<Finding>();
+        foreach (var (server, dp) in _dps)
+        {
+            if (dp.State.HasProblem)
+            {
+                findings.Add(dp.State.ToFinding(_rule, dp.Site, server, PasswordSet(server)));
+            }
+        }
+
+        foreach (var unnamed in _unnamed.Values)
+        {
+            findings.Add(unnamed.ToFinding(_rule, DpsWithPassword(unnamed.Site)));
+        }
+
         if (_flood.ToFinding(_rule) is { } flood)
         {
             findings.Add(flood);
