@@ -9,10 +9,10 @@ namespace RemediationGen.Logs;
 /// </summary>
 internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory memory, Action<LogProblem> reportProblem)
 {
-    private readonly char[] text = memory.Text;
+    private char[] text = memory.Text;
 
     // A byte per character of the text (see AsciiNarrowing), for the search's first stage.
-    private readonly byte[] narrow = memory.Narrow;
+    private byte[] narrow = memory.Narrow;
 
     public const int MaxLineChars = BoundedLineReader.MaxLineChars;
 
@@ -75,7 +75,8 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory
 
     /// <summary>
     /// Drops the text before <paramref name="anchor"/> to make room for more (positions move back by
-    /// <paramref name="anchor"/>); false when no more text can come in (the file ended, or the block is full from it).
+    /// <paramref name="anchor"/>), or grows the block when it is full from there (<see cref="ScanBlockMemory.TryGrow"/>);
+    /// false when no more text can come in (the file ended, or the block is full from the anchor at its largest).
     /// </summary>
     public bool DropBefore(int anchor)
     {
@@ -86,6 +87,11 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory
 
         if (anchor == 0)
         {
+            if (Filled == text.Length && memory.TryGrow(Filled))
+            {
+                (text, narrow) = (memory.Text, memory.Narrow);
+            }
+
             return Filled < text.Length;
         }
 
