@@ -189,6 +189,7 @@ public sealed class AnchorFilterTests
                     0 => RuleSignatures[random.Next(RuleSignatures.Length)],
                     1 => "spUpdateDPCert",
                     2 => "\u00e9\u4e2d",
+                    3 => "\u010a\u010d", // LF and CR, were they narrowed by truncation
                     < 12 => random.Next(3) switch { 0 => "\r\n", 1 => "\n", _ => "\r" },
                     _ => "x",
                 });
@@ -305,7 +306,8 @@ public sealed class AnchorFilterTests
                     text.Append("0000000"[..random.Next(1, 8)]);
                     break;
                 case 5:
-                    // 'Ő' and 'Ř' would read as 'P' and 'X' if narrowed by truncation, U+8000 and up pack to 0
+                    // 'Ő' and 'Ř' would read as 'P' and 'X' if narrowed by truncation (AsciiNarrowing makes every
+                    // character outside ASCII 0x80)
                     text.Append(random.Next(8) switch
                     {
                         0 => "é", 1 => "€", 2 => "中", 3 => "\u0131", 4 => "\u0150", 5 => "\u0158", 6 => "\uFF21\u8000", _ => "\U0001F600",

@@ -215,11 +215,69 @@ public sealed class LogFileScannerTests
             LogFileScanner.Scan(TestLogs.FromText("x.log", "needle\r\n"), Signatures, _ => { }, _ => { }, cancellation.Token));
     }
 
-    private static (List<LogEntry> Entries, List<LogProblem> Problems, LogScanOutcome Outcome) Scan(LogFile log, LogSignatures signatures)
+    [Fact]
+    public void Scan_ARecordLongerThanTheBlockAtFirst_GrowsTheBlock_AndTheNextFileIsReadInIt()
+    {
+        // Given a multi-line record of more characters than the scan's block holds at first, with the signature on its
+        // last line, between records that hold it too; and a second, short file
+        const string Attributes = "]LOG]!><time=\"10:00:00.000+360\" date=\"11-20-2024\" component=\"C\">\r\n";
+        var text = new StringBuilder("<![LOG[needle before]" + Attributes + "<![LOG[a long record\r\n");
+        while (text.Length < ScanBlockMemory.InitialChars + 100_000)
+        {
+            text.Append(new string('x', 700)).Append("\r\n");
+        }
+
+        text.Append("needle on its last line").Append(Attributes).Append("<![LOG[needle after").Append(Attributes);
+        var first = TestLogs.FromText("long.log", text.ToString());
+        var second = TestLogs.FromText("short.log", "<![LOG[ordinary" + Attributes + "<![LOG[needle" + Attributes);
+        var memory = new ScanBlockMemory();
+
+        foreach (var log in new[] { first, second })
+        {
+            // When each is scanned in the same block memory, as a worker does
+            var scanned = Scan(log, Signatures, memory);
+            var full = TestLogs.ReadAll(log);
+
+            // Then the scan finds what the full reader finds, at the same lines
+            Assert.Equal(full.Entries.Where(Signatures.Matches), scanned.Entries);
+            Assert.Equal(full.Problems, scanned.Problems);
+        }
+
+        // And the block grew for the long record
+        Assert.True(memory.Text.Length > ScanBlockMemory.InitialChars);
+        Assert.Equal(memory.Text.Length, memory.Narrow.Length);
+    }
+
+    [Fact]
+    public void TryGrow_DoublesUpToTheBlockSize_KeepingWhatItIsAskedTo()
+    {
+        // Given block memory with text and its bytes
+        var memory = new ScanBlockMemory();
+        "abc".CopyTo(memory.Text);
+        memory.Narrow[0] = (byte)'a';
+
+        // When it grows as far as it can
+        var sizes = new List<int> { memory.Text.Length };
+        while (memory.TryGrow(keep: 3))
+        {
+            sizes.Add(memory.Text.Length);
+        }
+
+        // Then each step doubles it, up to the block size, and the kept text and bytes stay
+        Assert.Equal(LogFileScanner.BlockChars, sizes[^1]);
+        Assert.All(sizes.Zip(sizes.Skip(1)), pair => Assert.Equal(pair.First * 2, pair.Second));
+        Assert.Equal("abc", new string(memory.Text, 0, 3));
+        Assert.Equal((byte)'a', memory.Narrow[0]);
+        Assert.Equal(memory.Text.Length, memory.Narrow.Length);
+    }
+
+    private static (List<LogEntry> Entries, List<LogProblem> Problems, LogScanOutcome Outcome) Scan(LogFile log, LogSignatures signatures, ScanBlockMemory? memory = null)
     {
         var entries = new List<LogEntry>();
         var problems = new List<LogProblem>();
-        var outcome = LogFileScanner.Scan(log, signatures, entries.Add, problems.Add);
+        var outcome = memory is null
+            ? LogFileScanner.Scan(log, signatures, entries.Add, problems.Add)
+            : LogFileScanner.Scan(log, signatures, entries.Add, problems.Add, newestRecordKey: null, memory, CancellationToken.None);
         return (entries, problems, outcome);
     }
 }

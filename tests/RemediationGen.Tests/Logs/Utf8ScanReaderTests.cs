@@ -52,6 +52,51 @@ public sealed class Utf8ScanReaderTests
     }
 
     [Fact]
+    public void ReadWithBytes_RandomBytesCutAnywhere_GivesTheTextAndABytePerCharacter()
+    {
+        var random = new Random(81);
+        for (var round = 0; round < 3000; round++)
+        {
+            // Given such bytes, read with the filter's bytes in reads of any size, some after a peek
+            var bytes = RandomBytes(random);
+            using var reader = new Utf8ScanReader(new TrickleStream(bytes, random.Next(1, 40), random.Next()), random.Next(16, 200));
+            var text = new StringBuilder();
+            var narrowed = new List<byte>();
+            var chunk = new char[random.Next(1, 300)];
+            var narrow = new byte[chunk.Length];
+            while (true)
+            {
+                if (random.Next(8) == 0)
+                {
+                    reader.Peek();
+                }
+
+                var count = random.Next(1, chunk.Length + 1);
+                var read = reader.Read(chunk.AsSpan(0, count), narrow);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                text.Append(chunk, 0, read);
+                narrowed.AddRange(narrow.AsSpan(0, read).ToArray());
+            }
+
+            // Then the text is the StreamReader's, and the bytes are each character's (ASCII as itself, else 0x80)
+            var expected = Expected(bytes);
+            Assert.Equal(expected, text.ToString());
+            Assert.Equal(expected.Select(AsciiNarrowing.Of).ToArray(), narrowed.ToArray());
+        }
+    }
+
+    [Fact]
+    public void ReadWithBytes_FewerBytesThanCharacters_IsRefused()
+    {
+        using var reader = new Utf8ScanReader(new MemoryStream("abc"u8.ToArray()), 16);
+        Assert.Throws<ArgumentException>(() => reader.Read(new char[3], new byte[2]));
+    }
+
+    [Fact]
     public void ReadAndPeek_OneCharacterAtATime_GiveTheStreamReadersText()
     {
         var random = new Random(80);
@@ -94,11 +139,13 @@ public sealed class Utf8ScanReaderTests
             {
                 var bytes = Enumerable.Range(0, length).Select(i => (byte)(i == at ? 0xC3 : 'a' + (i % 26))).ToArray();
                 var chars = new char[length];
+                var narrow = new byte[length];
 
-                // Then the ASCII before it is widened, and no further
-                var widened = Utf8ScanReader.WidenAscii(bytes, chars, out var hadNul);
+                // Then the ASCII before it is widened, and copied as the filter's bytes, and no further
+                var widened = Utf8ScanReader.WidenAscii(bytes, chars, narrow, out var hadNul);
                 Assert.Equal(Math.Min(at, length), widened);
                 Assert.Equal(Encoding.ASCII.GetString(bytes, 0, widened), new string(chars, 0, widened));
+                Assert.Equal(bytes.AsSpan(0, widened).ToArray(), narrow.AsSpan(0, widened).ToArray());
                 Assert.False(hadNul);
             }
         }
@@ -115,7 +162,7 @@ public sealed class Utf8ScanReaderTests
                 var bytes = Enumerable.Range(0, length).Select(i => (byte)(i == at ? 0 : 'a' + (i % 26))).ToArray();
 
                 // Then all of it is widened, and the NUL is told
-                Assert.Equal(length, Utf8ScanReader.WidenAscii(bytes, new char[length], out var hadNul));
+                Assert.Equal(length, Utf8ScanReader.WidenAscii(bytes, new char[length], new byte[length], out var hadNul));
                 Assert.True(hadNul, $"NUL at {at} of {length}");
             }
         }

@@ -38,6 +38,12 @@ public class DiagnoserTests
         Assert.Equal(
             [("A", "PS1", "a"), ("A", "PS1", null), ("A", null, "a"), ("B", "PS1", "a"), ("B", "PS1", null), ("B", null, "a")],
             result.Findings.Select(f => (f.RuleId, f.SiteCode, f.Server)));
+
+        // And rejected values by rule id, then file and line, in the rule's order where those are the same
+        Assert.Equal(
+            [("A", "a.log", 3L, "first"), ("A", "a.log", 3L, "second"), ("A", "a.log", 9L, "v"), ("A", "b.log", 2L, "v"),
+                ("B", "a.log", 3L, "first"), ("B", "a.log", 3L, "second"), ("B", "a.log", 9L, "v"), ("B", "b.log", 2L, "v")],
+            result.Rejected.Select(r => (r.RuleId, r.Evidence.File, r.Evidence.Line, r.Value)));
     }
 
     [Fact]
@@ -71,7 +77,10 @@ public class DiagnoserTests
 
             public RuleScanResult Complete() => new(
                 [Make(null, "a"), Make("PS1", null), Make("PS1", "a")],
-                []);
+                [Reject("b.log", 2, "v"), Reject("a.log", 9, "v"), Reject("a.log", 3, "first"), Reject("a.log", 3, "second")]);
+
+            private RejectedEvidence Reject(string file, long line, string value) =>
+                new(rule.Problem.Id, null, value, "test", new Evidence(file, line, null, null, "m"));
 
             private Finding Make(string? site, string? server) =>
                 new(rule.Problem.Id, Severity.Warning, site, server, false, "s", [], 1);
