@@ -249,6 +249,29 @@ public sealed class LogFileScannerTests
     }
 
     [Fact]
+    public void DropBefore_ABlockFullFromItsStart_GrowsIt_AndReadsOnIntoTheLargerArrays()
+    {
+        // Given a block filled to its first size from a text without line breaks, some of it outside ASCII
+        var text = string.Concat(Enumerable.Repeat("x\u00e9yz", ScanBlockMemory.InitialChars));
+        var memory = new ScanBlockMemory();
+        var block = new ScanBlock(new LogFile("t.log", null, () => Stream.Null), new StringReader(text), memory, _ => { });
+        while (block.Filled < ScanBlockMemory.InitialChars)
+        {
+            block.Fill(linesRead: 0);
+        }
+
+        // When the scan asks for room with nothing to drop, and reads again
+        var room = block.DropBefore(0);
+        block.Fill(linesRead: 0);
+
+        // Then the block has grown, and holds the text read so far with a byte per character
+        Assert.True(room);
+        Assert.True(block.Filled > ScanBlockMemory.InitialChars);
+        Assert.Equal(text[..block.Filled], block.Span(0, block.Filled).ToString());
+        Assert.Equal(text[..block.Filled].Select(AsciiNarrowing.Of).ToArray(), block.Narrow(0, block.Filled).ToArray());
+    }
+
+    [Fact]
     public void TryGrow_DoublesUpToTheBlockSize_KeepingWhatItIsAskedTo()
     {
         // Given block memory with text and its bytes
