@@ -224,8 +224,8 @@ internal sealed class AnchorFilter
     /// <summary>
     /// As above, counting on the way the line breaks (as <see cref="LineBreaks.Count"/> counts them) of the text it
     /// passed over: <paramref name="breaks"/> of those from <paramref name="from"/> to <paramref name="countedTo"/>,
-    /// which is at most the candidate (or where the vectors stopped, when there is none). The scan needs them for its
-    /// line numbers, and the search has the characters in its registers already.
+    /// which is the candidate, or where the vectors stopped when it lies in the last positions (or there is none). The
+    /// scan needs them for its line numbers, and the search has the characters in its registers already.
     /// </summary>
     public int Next(ReadOnlySpan<char> text, int from, out int buckets, out long breaks, out int countedTo)
     {
@@ -268,9 +268,13 @@ internal sealed class AnchorFilter
                 continue;
             }
 
+            // The breaks before the candidate, from the same masks: the caller then counts none.
             var offset = BitOperations.TrailingZeroCount(~Vector512.Equals(matched, Vector512<byte>.Zero).ExtractMostSignificantBits());
+            var before = (1UL << offset) - 1;
+            counted += BitOperations.PopCount(Vector512.Equals(at0, lf).ExtractMostSignificantBits() & before)
+                + BitOperations.PopCount(Vector512.AndNot(Vector512.Equals(at0, cr), Vector512.Equals(at1, lf)).ExtractMostSignificantBits() & before);
             buckets = matched.GetElement(offset);
-            (breaks, countedTo) = (counted, i);
+            (breaks, countedTo) = (counted, i + offset);
             return i + offset;
         }
 
@@ -307,8 +311,11 @@ internal sealed class AnchorFilter
             }
 
             var offset = BitOperations.TrailingZeroCount(~Vector256.Equals(matched, Vector256<byte>.Zero).ExtractMostSignificantBits());
+            var before = (1U << offset) - 1;
+            counted += BitOperations.PopCount(Vector256.Equals(at0, lf).ExtractMostSignificantBits() & before)
+                + BitOperations.PopCount(Vector256.AndNot(Vector256.Equals(at0, cr), Vector256.Equals(at1, lf)).ExtractMostSignificantBits() & before);
             buckets = matched.GetElement(offset);
-            (breaks, countedTo) = (counted, i);
+            (breaks, countedTo) = (counted, i + offset);
             return i + offset;
         }
 

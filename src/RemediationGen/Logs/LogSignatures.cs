@@ -175,16 +175,21 @@ internal sealed class LogSignatures
                 return -1;
             }
 
-            // A signature holds no line break: the filter may have counted into it (countedTo past its start), never a break.
+            // The filter counted up to the candidate, or, in the text's last positions, to where its vectors stopped. A
+            // candidate's first character is printable ASCII, never half of a CRLF: counting up to it cuts none.
+            if (countBreaks && countedTo < at)
+            {
+                breaks += LineBreaks.Count(text[countedTo..at]);
+            }
+
+            // A signature holds no line break, so the breaks before its anchor are those before its start.
             var start = SignatureAt(text, at, buckets, filter, out length);
             if (start >= 0)
             {
-                breaksBefore = countBreaks ? breaks + (countedTo < start ? LineBreaks.Count(text[countedTo..start]) : 0) : 0;
+                breaksBefore = countBreaks ? breaks : 0;
                 return start;
             }
 
-            // A candidate's first character is printable ASCII, never half of a CRLF: counting up to it cuts none.
-            breaks += countBreaks ? LineBreaks.Count(text[countedTo..(at + 1)]) : 0;
             from = at + 1;
         }
     }

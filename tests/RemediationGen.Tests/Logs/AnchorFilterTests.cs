@@ -66,6 +66,59 @@ public sealed class AnchorFilterTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Next_CountsTheBreaksUpToTheCandidate_WhereItsVectorsFoundIt(bool wide)
+    {
+        // Given the rules' anchors, a filter of each width, and texts full of CR, LF and CRLF around anchors
+        var anchors = RuleSignatures.Select(s => s[SignatureAnchors.StartOf(s)..]).ToArray();
+        if (AnchorFilter.TryCreate(anchors, wide) is not { } filter)
+        {
+            return;
+        }
+
+        var random = new Random(1128);
+        for (var round = 0; round < 1500; round++)
+        {
+            var text = new StringBuilder();
+            var length = random.Next(400);
+            while (text.Length < length)
+            {
+                text.Append(random.Next(12) switch
+                {
+                    0 => anchors[random.Next(anchors.Length)],
+                    < 6 => random.Next(3) switch { 0 => "\r\n", 1 => "\n", _ => "\r" },
+                    _ => "x",
+                });
+            }
+
+            // When the filter goes from candidate to candidate
+            var written = text.ToString();
+            for (var from = 0; from < written.Length;)
+            {
+                var at = filter.Next(written, from, out _, out var breaks, out var countedTo);
+
+                // Then it counted the breaks from where it started to where it says (each as the whole text has it: a
+                // CR before an LF there is no break of its own), which is the candidate where its vectors found it,
+                // and never past it
+                Assert.Equal(BreaksStartingIn(written, from, countedTo), breaks);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                Assert.True(countedTo <= at);
+                if (at + AnchorFilter.WideStep + AnchorFilter.Window <= written.Length)
+                {
+                    Assert.Equal(at, countedTo);
+                }
+
+                from = at + 1;
+            }
+        }
+    }
+
     [Fact]
     public void IndexOfSignature_FindsWhatTheSearchWithoutTheFilterFinds_AWholeSignatureOnTheLineOfTheFirst()
     {
@@ -282,6 +335,10 @@ public sealed class AnchorFilterTests
             }
         }
     }
+
+    /// <summary>The line breaks that start at positions from <paramref name="from"/> to before <paramref name="to"/>: an LF, or a CR no LF follows.</summary>
+    private static long BreaksStartingIn(string text, int from, int to) =>
+        Enumerable.Range(from, to - from).LongCount(p => text[p] == '\n' || (text[p] == '\r' && (p + 1 == text.Length || text[p + 1] != '\n')));
 
     private static string RandomText(Random random, string[] signatures)
     {
