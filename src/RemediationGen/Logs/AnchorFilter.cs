@@ -9,11 +9,13 @@ namespace RemediationGen.Logs;
 
 /// <summary>
 /// The first stage of <see cref="LogSignatures.IndexOfSignature(ReadOnlySpan{char})"/>: a Teddy filter (the
-/// multi-string search of Hyperscan and ripgrep) over decoded text. For 32 positions at a time it looks up the low and
-/// high nibble of four characters in 8-bucket tables with byte shuffles, so any number of anchors costs the same. A
-/// position is a candidate when the first four characters of some anchor may start there, ignoring ASCII case; the
-/// caller confirms it. Anchors are ASCII, and no other character equals an ASCII one ignoring case (ordinal
-/// comparison ignoring case does not fold 'ı' or 'ſ' to 'i' or 's'), so text outside ASCII is never a candidate.
+/// multi-string search of Hyperscan and ripgrep) over a byte per character of the text (<see cref="AsciiNarrowing"/>,
+/// which the UTF-8 reader gives as it decodes). For 64 positions at a time (32 without AVX-512) it looks up the low
+/// and high nibble of four bytes in 8-bucket tables with byte shuffles, so any number of anchors costs the same, and
+/// counts the line breaks it passes. A position is a candidate when the first four characters of some anchor may
+/// start there, ignoring ASCII case; the caller confirms it on the text. Anchors are ASCII, and no other character
+/// equals an ASCII one ignoring case (ordinal comparison ignoring case does not fold 'ı' or 'ſ' to 'i' or 's'), so
+/// text outside ASCII, whose bytes are all 0x80, is never a candidate.
 /// <para>
 /// Why not <c>SearchValues&lt;string&gt;</c>: it is the same algorithm, but its generic code cannot be compiled ahead
 /// for AVX-512 and starts as unoptimized tier-0 code. On a busy log it is called once per hit, so it stays there

@@ -28,7 +28,8 @@ namespace RemediationGen.Logs;
 /// </summary>
 internal static class LogFileScanner
 {
-    // 8 MB of text: room for an open record (RecordMarkers.MaxOpenRecordSpan) behind the scan and a longest line ahead.
+    // At most 8 MB of text: room for an open record (RecordMarkers.MaxOpenRecordSpan) behind the scan and a longest
+    // line ahead. A block starts far smaller and grows to this only when a record or line needs it (ScanBlockMemory).
     internal const int BlockChars = 4 * 1024 * 1024;
 
     /// <summary>Scans <paramref name="file"/>; entries go to <paramref name="emit"/> in file order, problems to <paramref name="reportProblem"/>.</summary>
@@ -50,7 +51,7 @@ internal static class LogFileScanner
         CancellationToken cancellationToken = default) =>
         Scan(file, signatures, emit, reportProblem, newestRecordKey, new ScanBlockMemory(), cancellationToken);
 
-    /// <summary>As above, with a block of <see cref="BlockChars"/> characters the caller reuses from file to file.</summary>
+    /// <summary>As above, with block memory (up to <see cref="BlockChars"/> characters) the caller reuses from file to file.</summary>
     internal static LogScanOutcome Scan(
         LogFile file,
         LogSignatures signatures,

@@ -11,7 +11,8 @@ namespace RemediationGen.Logs;
 /// (each maximal invalid subsequence becomes one U+FFFD), widening runs of ASCII, nearly all of a log, with its own
 /// vectorized loop: that loop is compiled fully optimized on first use, where the library's decoder runs as
 /// ahead-of-time code for much of a short run, until tiered compilation replaces it. Other bytes go to
-/// <see cref="Utf8.ToUtf16(ReadOnlySpan{byte}, Span{char}, out int, out int, bool, bool)"/>.
+/// <see cref="Utf8.ToUtf16(ReadOnlySpan{byte}, Span{char}, out int, out int, bool, bool)"/>. The scan's reads also
+/// take the search's byte per character (<see cref="Read(Span{char}, Span{byte})"/>): for ASCII, the bytes read.
 /// </summary>
 internal sealed class Utf8ScanReader(Stream stream, int bufferSize) : TextReader
 {
