@@ -9,10 +9,10 @@ namespace RemediationGen.Logs;
 /// </summary>
 internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory memory, Action<LogProblem> reportProblem)
 {
-    private char[] text = memory.Text;
+    private char[] _text = memory.Text;
 
     // A byte per character of the text (see AsciiNarrowing), for the search's first stage.
-    private byte[] narrow = memory.Narrow;
+    private byte[] _narrow = memory.Narrow;
 
     public const int MaxLineChars = BoundedLineReader.MaxLineChars;
 
@@ -24,10 +24,10 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory
 
     public bool ReadFailed { get; private set; }
 
-    public ReadOnlySpan<char> Span(int start, int length) => text.AsSpan(start, length);
+    public ReadOnlySpan<char> Span(int start, int length) => _text.AsSpan(start, length);
 
     /// <summary>The bytes of <see cref="Span"/>'s characters (see <see cref="AsciiNarrowing"/>).</summary>
-    public ReadOnlySpan<byte> Narrow(int start, int length) => narrow.AsSpan(start, length);
+    public ReadOnlySpan<byte> Narrow(int start, int length) => _narrow.AsSpan(start, length);
 
     // Text read at a time: the scan's passes over it (the content check, the search, which counts line breaks as it
     // goes) then find it in the core's cache, where a whole block (8 MB) would be read back from memory by each.
@@ -39,7 +39,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory
     /// </summary>
     public void Fill(long linesRead)
     {
-        var target = Math.Min(text.Length, Filled + FillChars);
+        var target = Math.Min(_text.Length, Filled + FillChars);
         while (Filled < target && !EndOfFile)
         {
             int read;
@@ -65,11 +65,11 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory
     {
         if (reader is Utf8ScanReader utf8)
         {
-            return utf8.Read(text.AsSpan(Filled, count), narrow.AsSpan(Filled, count));
+            return utf8.Read(_text.AsSpan(Filled, count), _narrow.AsSpan(Filled, count));
         }
 
-        var read = reader.Read(text, Filled, count);
-        AsciiNarrowing.Narrow(text.AsSpan(Filled, read), narrow.AsSpan(Filled, read));
+        var read = reader.Read(_text, Filled, count);
+        AsciiNarrowing.Narrow(_text.AsSpan(Filled, read), _narrow.AsSpan(Filled, read));
         return read;
     }
 
@@ -87,28 +87,28 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory
 
         if (anchor == 0)
         {
-            if (Filled == text.Length && memory.TryGrow(Filled))
+            if (Filled == _text.Length && memory.TryGrow(Filled))
             {
-                (text, narrow) = (memory.Text, memory.Narrow);
+                (_text, _narrow) = (memory.Text, memory.Narrow);
             }
 
-            return Filled < text.Length;
+            return Filled < _text.Length;
         }
 
         var keep = Filled - anchor;
-        Array.Copy(text, anchor, text, 0, keep);
-        Array.Copy(narrow, anchor, narrow, 0, keep);
+        Array.Copy(_text, anchor, _text, 0, keep);
+        Array.Copy(_narrow, anchor, _narrow, 0, keep);
         Filled = keep;
         return true;
     }
 
     /// <summary>A reader of the text from <paramref name="start"/> on, the block's then the file's.</summary>
-    public TextReader RestFrom(int start) => new PrefixedTextReader(text, start, Filled, reader);
+    public TextReader RestFrom(int start) => new PrefixedTextReader(_text, start, Filled, reader);
 
     /// <summary>The line start after the last whole line break within <paramref name="length"/> characters from <paramref name="start"/>, or -1.</summary>
     public int LastLineStart(int start, int length)
     {
-        var window = text.AsSpan(start, length);
+        var window = _text.AsSpan(start, length);
         var lastBreak = LineBreaks.LastIndexOf(window);
         while (lastBreak >= 0)
         {
@@ -134,7 +134,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory
     public (string Content, int Next, ScanStep Step) TryLineAt(int position)
     {
         var (length, next, step) = FrameLineAt(position);
-        return (step == ScanStep.Done ? new string(text, position, length) : string.Empty, next, step);
+        return (step == ScanStep.Done ? new string(_text, position, length) : string.Empty, next, step);
     }
 
     /// <summary>
@@ -145,7 +145,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory
     public (int Length, int Next, ScanStep Step) FrameLineAt(int position)
     {
         var length = Math.Min(Filled - position, MaxLineChars);
-        var lineBreak = LineBreaks.IndexOf(text.AsSpan(position, length));
+        var lineBreak = LineBreaks.IndexOf(_text.AsSpan(position, length));
         if (lineBreak < 0)
         {
             return length == MaxLineChars ? (0, 0, ScanStep.LineTooLong)
@@ -163,11 +163,11 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AfterBreak(int at) =>
-        text[at] == '\n' ? at + 1
-        : at + 1 < Filled ? (text[at + 1] == '\n' ? at + 2 : at + 1)
+        _text[at] == '\n' ? at + 1
+        : at + 1 < Filled ? (_text[at + 1] == '\n' ? at + 2 : at + 1)
         : EndOfFile ? at + 1
         : -1;
 
     /// <summary>Whether the text read ends in the middle of a line (no break after its last character).</summary>
-    public bool EndsWithoutLineBreak => Filled > 0 && text[Filled - 1] is not ('\r' or '\n');
+    public bool EndsWithoutLineBreak => Filled > 0 && _text[Filled - 1] is not ('\r' or '\n');
 }
