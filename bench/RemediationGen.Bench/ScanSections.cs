@@ -27,7 +27,7 @@ internal static class ScanSections
         var (searchOnly, _) = Best(file, none);
         var (withHits, hits) = Best(file, rules);
         var perHit = hits > 0 ? (withHits - searchOnly).TotalMicroseconds / hits : 0;
-        var keyOf = NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
+        var keyOf = NewestRecordKeys.Of(ProblemSet.Core.Rules, rules)!;
         var (withThinning, passedOn) = Best(file, rules, keyOf);
         var diagnosis = BestDiagnosis(path);
         var perHitToRules = hits > 0 ? (diagnosis - searchOnly).TotalMicroseconds / hits : 0;

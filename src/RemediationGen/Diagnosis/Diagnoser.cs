@@ -18,7 +18,7 @@ internal sealed class Diagnoser
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules.ToArray();
         _signatures = LogSignatures.Create(_rules.SelectMany(rule => rule.Signatures));
-        _newestRecordKey = NewestRecordKeys.Of(_rules);
+        _newestRecordKey = NewestRecordKeys.Of(_rules, _signatures);
     }
 
     /// <summary>

@@ -7,11 +7,13 @@ internal static class NewestRecordKeys
 {
     /// <summary>
     /// A record's key when exactly one rule reads it (no other rule's signature is in it) and that rule gives it a key;
-    /// null when no rule keeps only newest records.
+    /// null when no rule keeps only newest records. The other rules' signatures are searched in messages with a filter
+    /// once <paramref name="scanSignatures"/>, the scan's, has built one (<see cref="LogSignatures.CreateFollowing"/>).
     /// </summary>
-    public static RecordKey? Of(IReadOnlyList<IDiagnosticRule> rules)
+    public static RecordKey? Of(IReadOnlyList<IDiagnosticRule> rules, LogSignatures scanSignatures)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(scanSignatures);
         // Loops and a class, not LINQ over tuples: this runs at start-up, where generic code over a struct is compiled
         // on the spot.
         var keepers = new List<Keeper>();
@@ -31,7 +33,7 @@ internal static class NewestRecordKeys
                 }
             }
 
-            keepers.Add(new Keeper(keeper, rules[i].Problem.Id, LogSignatures.Create(others)));
+            keepers.Add(new Keeper(keeper, rules[i].Problem.Id, LogSignatures.CreateFollowing(others, scanSignatures)));
         }
 
         if (keepers.Count == 0)

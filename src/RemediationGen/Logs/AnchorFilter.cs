@@ -84,7 +84,9 @@ internal sealed class AnchorFilter
 
     /// <summary>
     /// A filter for <paramref name="anchors"/>, or null where it cannot be used: no AVX2, or an anchor shorter than
-    /// <see cref="Window"/> or with a character outside ASCII (the caller then searches without it).
+    /// <see cref="Window"/>, with a character outside ASCII, or opening with one that is not printable (the caller then
+    /// searches without it). A candidate's first character is then always printable: the search counts no line break
+    /// there, and merged buckets could otherwise let an LF or a CR through as a candidate.
     /// </summary>
     public static AnchorFilter? TryCreate(IReadOnlyList<string> anchors) =>
         TryCreate(anchors, Avx512BW.IsSupported && Vector512.IsHardwareAccelerated);
@@ -100,7 +102,7 @@ internal sealed class AnchorFilter
 
         foreach (var anchor in anchors)
         {
-            if (anchor.Length < Window || !Ascii.IsValid(anchor))
+            if (anchor.Length < Window || !Ascii.IsValid(anchor) || anchor[0] is < ' ' or > '~')
             {
                 return null;
             }
@@ -218,27 +220,13 @@ internal sealed class AnchorFilter
     }
 
     /// <summary>
-    /// The first candidate position in <paramref name="text"/> from <paramref name="from"/> on, with the
-    /// <paramref name="buckets"/> (a bit each) whose anchors may start there; -1 when there is none.
-    /// </summary>
-    public int Next(ReadOnlySpan<char> text, int from, out int buckets) => Next(text, from, out buckets, out _, out _);
-
-    /// <summary>
-    /// As above, counting on the way the line breaks (as <see cref="LineBreaks.Count"/> counts them) of the text it
-    /// passed over: <paramref name="breaks"/> of those from <paramref name="from"/> to <paramref name="countedTo"/>,
-    /// which is the candidate, or where the vectors stopped when it lies in the last positions (or there is none). The
-    /// scan needs them for its line numbers, and the search has the characters in its registers already.
-    /// </summary>
-    public int Next(ReadOnlySpan<char> text, int from, out int buckets, out long breaks, out int countedTo)
-    {
-        var narrow = new byte[text.Length];
-        AsciiNarrowing.Narrow(text, narrow);
-        return Next(narrow, from, out buckets, out breaks, out countedTo);
-    }
-
-    /// <summary>
-    /// As above, over the text's bytes (see <see cref="AsciiNarrowing"/>): the search's own form, 64 positions to a
-    /// 512-bit step where characters would give 32.
+    /// The first candidate position from <paramref name="from"/> on in the text whose bytes (see
+    /// <see cref="AsciiNarrowing"/>) are <paramref name="narrow"/>, with the <paramref name="buckets"/> (a bit each) whose
+    /// anchors may start there; -1 when there is none. On the way it counts the line breaks it passes (as the whole text
+    /// has them: a CR before an LF is no break of its own): <paramref name="breaks"/> of those from
+    /// <paramref name="from"/> to <paramref name="countedTo"/>, which is the candidate, or where the vectors stopped when
+    /// it lies in the last positions (or there is none). The scan needs them for its line numbers, and the search has
+    /// the characters in its registers already. 64 positions to a 512-bit step, where characters would give 32.
     /// </summary>
     public int Next(ReadOnlySpan<byte> narrow, int from, out int buckets, out long breaks, out int countedTo) =>
         _wide ? NextAvx512(narrow, from, out buckets, out breaks, out countedTo) : NextAvx2(narrow, from, out buckets, out breaks, out countedTo);

@@ -127,18 +127,26 @@ internal static class LogDiscovery
                 throw new RemediationGenException(ErrorKind.InvalidInput, $"Server '{name}' for '{path}' is not a valid host name: {reason}.");
             }
 
-            result.Add(new ServerPath(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)), hostName));
+            var fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+            if (result.Find(other => other.Path == fullPath && other.Server != hostName) is { } other)
+            {
+                throw new RemediationGenException(
+                    ErrorKind.InvalidInput,
+                    $"'{other.Given}' and '{path}' are the same folder, given for two servers ('{other.Server}' and '{hostName}'); give it once.");
+            }
+
+            result.Add(new ServerPath(fullPath, hostName, path));
         }
 
         // The deepest path wins: --server a=logs --server b=logs/b gives logs/b's files to b. Of two paths of one
-        // length, neither holds the other.
+        // length, neither holds the other, or both name one folder for one server.
         result.Sort(static (a, b) => a.Path.Length != b.Path.Length ? b.Path.Length.CompareTo(a.Path.Length) : string.CompareOrdinal(a.Path, b.Path));
         return result;
     }
 
     private static string? ExplicitServer(string fullPath, List<ServerPath> explicitByPath)
     {
-        foreach (var (path, server) in explicitByPath)
+        foreach (var (path, server, _) in explicitByPath)
         {
             // A root ("/" or "C:\") keeps its separator when trimmed, so a path under it starts right after that.
             if (fullPath.Equals(path, StringComparison.Ordinal)
@@ -244,7 +252,7 @@ internal static class LogDiscovery
         relativeFolder.Length == 0 ? name : $"{relativeFolder}/{name}";
 
     // Records, not tuples: generic code over a struct is compiled at start-up, where over a class it is compiled ahead.
-    private sealed record ServerPath(string Path, string Server);
+    private sealed record ServerPath(string Path, string Server, string Given);
 
     private sealed record FoundLog(string Relative, string FullPath);
 }

@@ -30,18 +30,19 @@ internal sealed class LogSignatures
     // The vectorized first stage of the search (null where it cannot be used: no AVX2, an anchor outside ASCII or
     // shorter than its window). It is built, and its code compiled, for the first text of FilterFromChars or more:
     // until then, shorter ones (small logs, the demo's) are searched by the library, so start-up pays for neither.
-    // Once any search in the process has built one (its code is then compiled), every search builds and uses its own,
-    // for short texts too: a message searched for each hit, where the library's search would start as unoptimized
-    // generic code of its own and be compiled again when tiered compilation caught up.
+    // Signatures that follow a leader (the thinning's, which search messages only) build and use their own as soon as
+    // the leader (the scan's) has built one, whose code is then compiled: a message searched for each hit would
+    // otherwise run the library's generic search as unoptimized code of its own until tiered compilation caught up.
     private readonly Lazy<AnchorFilter?> _filter;
     private readonly int _filterFromChars;
-    private static volatile bool s_filterInUse;
+    private readonly LogSignatures? _leader;
 
-    /// <summary>Texts shorter than this are searched without <see cref="AnchorFilter"/>.</summary>
+    /// <summary>Texts shorter than this are searched without <see cref="AnchorFilter"/> until one has been built (see <c>_filter</c>).</summary>
     public const int FilterFromChars = 16 * 1024;
 
-    private LogSignatures(string[] signatures, bool matchesEveryRecord, int filterFromChars)
+    private LogSignatures(string[] signatures, bool matchesEveryRecord, int filterFromChars, LogSignatures? leader)
     {
+        _leader = leader;
         _signatures = signatures;
         (_folded, _caseBits) = (new ushort[signatures.Length][], new ushort[signatures.Length][]);
         (_anchorStarts, _anchorFirstLower, _anchorFirstUpper) = (new int[signatures.Length], new char[signatures.Length], new char[signatures.Length]);
@@ -64,31 +65,39 @@ internal sealed class LogSignatures
         }
 
         _anchors = new Lazy<SearchValues<string>>(() => SearchValues.Create(anchors, StringComparison.OrdinalIgnoreCase), LazyThreadSafetyMode.PublicationOnly);
-        _filter = new Lazy<AnchorFilter?>(
-            () =>
-            {
-                var filter = AnchorFilter.TryCreate(anchors);
-                s_filterInUse |= filter is not null;
-                return filter;
-            },
-            LazyThreadSafetyMode.PublicationOnly);
+        _filter = new Lazy<AnchorFilter?>(() => AnchorFilter.TryCreate(anchors), LazyThreadSafetyMode.PublicationOnly);
         _filterFromChars = filterFromChars;
         MatchesEveryRecord = matchesEveryRecord;
     }
 
     public bool MatchesEveryRecord { get; }
 
+    /// <summary>Whether a search has built the filter (or found that it cannot be used).</summary>
+    internal bool FilterBuilt => _filter.IsValueCreated;
+
     public static LogSignatures Create(IEnumerable<string> signatures) => Create(signatures, FilterFromChars);
 
     /// <summary>
     /// As above, with the filter used from texts of <paramref name="filterFromChars"/> on (the tests use 0).
     /// </summary>
-    internal static LogSignatures Create(IEnumerable<string> signatures, int filterFromChars)
+    internal static LogSignatures Create(IEnumerable<string> signatures, int filterFromChars) => Create(signatures, filterFromChars, leader: null);
+
+    /// <summary>
+    /// As <see cref="Create(IEnumerable{string})"/>, searching short texts with a filter of its own too once
+    /// <paramref name="leader"/> has built one (see <see cref="IndexOfSignature(ReadOnlySpan{char})"/>).
+    /// </summary>
+    internal static LogSignatures CreateFollowing(IEnumerable<string> signatures, LogSignatures leader)
+    {
+        ArgumentNullException.ThrowIfNull(leader);
+        return Create(signatures, FilterFromChars, leader);
+    }
+
+    private static LogSignatures Create(IEnumerable<string> signatures, int filterFromChars, LogSignatures? leader)
     {
         ArgumentNullException.ThrowIfNull(signatures);
         var distinct = signatures.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var everything = distinct.Any(string.IsNullOrEmpty);
-        return new LogSignatures(distinct.Where(s => !string.IsNullOrEmpty(s)).ToArray(), everything, filterFromChars);
+        return new LogSignatures(distinct.Where(s => !string.IsNullOrEmpty(s)).ToArray(), everything, filterFromChars, leader);
     }
 
     /// <summary>
@@ -126,8 +135,8 @@ internal sealed class LogSignatures
     {
         breaksBefore = 0;
 
-        // Once a long text has built a filter, short ones (a message) use one too (see _filter).
-        if ((!_filter.IsValueCreated && text.Length < _filterFromChars && !s_filterInUse) || _filter.Value is not { } filter)
+        // Once a long text (here or in the leader) has built a filter, short ones (a message) use one too (see _filter).
+        if ((!_filter.IsValueCreated && text.Length < _filterFromChars && _leader?._filter.IsValueCreated != true) || _filter.Value is not { } filter)
         {
             var found = IndexOfSignatureWithoutFilter(text, out length);
             breaksBefore = countBreaks ? LineBreaks.Count(found < 0 ? text : text[..found]) : 0;
@@ -142,9 +151,9 @@ internal sealed class LogSignatures
         // A message searched for each hit is short: its bytes go on the stack.
         if (text.Length <= 512)
         {
-            Span<byte> bytes = stackalloc byte[512];
+            Span<byte> bytes = stackalloc byte[text.Length];
             AsciiNarrowing.Narrow(text, bytes);
-            return Search(text, bytes[..text.Length], filter, countBreaks, out length, out breaksBefore);
+            return Search(text, bytes, filter, countBreaks, out length, out breaksBefore);
         }
 
         var rented = ArrayPool<byte>.Shared.Rent(text.Length);

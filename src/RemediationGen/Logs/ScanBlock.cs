@@ -30,7 +30,7 @@ internal sealed class ScanBlock(LogFile file, TextReader reader, ScanBlockMemory
     public ReadOnlySpan<byte> Narrow(int start, int length) => _narrow.AsSpan(start, length);
 
     // Text read at a time: the scan's passes over it (the content check, the search, which counts line breaks as it
-    // goes) then find it in the core's cache, where a whole block (8 MB) would be read back from memory by each.
+    // goes) then find it in the core's cache, where a whole block (1 to 8 MB) would be read back from memory by each.
     internal const int FillChars = 128 * 1024;
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed class AnchorFilterTests
             // When every position the filter stops at is collected
             var reported = new Dictionary<int, int>();
             var last = -1;
-            for (var at = filter.Next(text, 0, out var buckets); at >= 0; at = filter.Next(text, at + 1, out buckets))
+            for (var at = filter.NextInText(text, 0, out var buckets); at >= 0; at = filter.NextInText(text, at + 1, out buckets))
             {
                 Assert.True(at > last, $"positions go forward: {at} after {last} in {Escape(text)}");
                 reported[at] = buckets;
@@ -97,7 +97,7 @@ public sealed class AnchorFilterTests
             var written = text.ToString();
             for (var from = 0; from < written.Length;)
             {
-                var at = filter.Next(written, from, out _, out var breaks, out var countedTo);
+                var at = filter.NextInText(written, from, out _, out var breaks, out var countedTo);
 
                 // Then it counted the breaks from where it started to where it says (each as the whole text has it: a
                 // CR before an LF there is no break of its own), which is the candidate where its vectors found it,
@@ -284,6 +284,46 @@ public sealed class AnchorFilterTests
         Assert.Equal(LogSignatures.FilterFromChars + 1, signatures.IndexOfSignature(text));
     }
 
+    [Theory]
+    [InlineData("\tJob")]
+    [InlineData("\nabc")]
+    [InlineData("\u007Fabc")]
+    public void TryCreate_AnAnchorOpeningWithACharacterThatIsNotPrintable_GivesNoFilter(string anchor) =>
+        // A candidate's first character is then always printable (the search counts no break there), whatever the
+        // buckets merge: a tab's nibbles with a 'J''s would let an LF through
+        Assert.Null(AnchorFilter.TryCreate(["Zeta", anchor, "Kilo"], wide: true));
+
+    [Fact]
+    public void IndexOfSignature_AFollowerAfterItsLeaderBuiltAFilter_UsesOneToo_AndFindsWhatTheSearchWithoutTheFilterFinds()
+    {
+        // Given the scan's signatures, and other signatures that follow them (as the thinning's do)
+        var leader = LogSignatures.Create(RuleSignatures);
+        var follower = LogSignatures.CreateFollowing(RuleSignatures.Take(5), leader);
+        var random = new Random(1129);
+        var shortTexts = Enumerable.Range(0, 300).Select(_ => RandomText(random, RuleSignatures)).Where(t => t.Length < 512).ToList();
+
+        // When the follower searches short texts before the leader built a filter, then after
+        foreach (var text in shortTexts.Take(10))
+        {
+            follower.IndexOfSignature(text, out _, out _);
+        }
+
+        var builtBefore = follower.FilterBuilt;
+        leader.IndexOfSignature(new string('x', LogSignatures.FilterFromChars), out _, out _);
+        foreach (var text in shortTexts)
+        {
+            // Then it finds what the search without the filter finds, with the breaks before it
+            var at = follower.IndexOfSignature(text, out var length, out var breaks);
+            Assert.Equal(follower.IndexOfSignatureWithoutFilter(text, out var expectedLength), at);
+            Assert.Equal(expectedLength, length);
+            Assert.Equal(LineBreaks.Count(at < 0 ? text : text[..at]), breaks);
+        }
+
+        // And it built a filter of its own only once its leader had one (where the machine can run one)
+        Assert.False(builtBefore);
+        Assert.Equal(leader.FilterBuilt, follower.FilterBuilt);
+    }
+
     [Fact]
     public void TryCreate_ManyRandomAnchors_PutsEveryOpeningInOneOfEightBuckets_AndReportsIt()
     {
@@ -320,7 +360,7 @@ public sealed class AnchorFilterTests
             // And each anchor, written in a text in another case, is reported where it starts with its bucket
             var text = string.Concat(anchors.Select(anchor => new string('~', random.Next(0, 40)) + (random.Next(2) == 0 ? anchor.ToUpperInvariant() : anchor)));
             var reported = new Dictionary<int, int>();
-            for (var at = filter.Next(text, 0, out var buckets); at >= 0; at = filter.Next(text, at + 1, out buckets))
+            for (var at = filter.NextInText(text, 0, out var buckets); at >= 0; at = filter.NextInText(text, at + 1, out buckets))
             {
                 reported[at] = buckets;
             }

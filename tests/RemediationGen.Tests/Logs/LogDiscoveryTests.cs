@@ -187,5 +187,36 @@ public sealed class LogDiscoveryTests : IDisposable
         Assert.StartsWith("Server 'dp01; rm -rf'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Discover_OneFolderGivenTwiceForTwoServers_ThrowsInvalidInputNamingBoth()
+    {
+        // Given one folder written two ways, for two servers
+        Touch("SMSPXE.log");
+        var explicitServers = new Dictionary<string, string> { [Root] = "dp01.contoso.com", [Path.Combine(Root, ".")] = "dp02.contoso.com" };
+
+        // When discovery runs
+        var error = Assert.Throws<RemediationGenException>(() => LogDiscovery.Discover([Root], facts: null, explicitServers));
+
+        // Then it is refused as invalid input naming both ways and both servers
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
+        Assert.Equal(
+            $"'{Root}' and '{Path.Combine(Root, ".")}' are the same folder, given for two servers ('dp01.contoso.com' and 'dp02.contoso.com'); give it once.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Discover_OneFolderGivenTwiceForOneServer_AttributesItsLogsToThatServer()
+    {
+        // Given one folder written two ways, for one server (in two spellings)
+        Touch("SMSPXE.log");
+        var explicitServers = new Dictionary<string, string> { [Root] = "DP01.contoso.com", [Path.Combine(Root, ".")] = "dp01.contoso.com" };
+
+        // When discovery runs
+        var files = LogDiscovery.Discover([Root], facts: null, explicitServers).Files;
+
+        // Then its log is that server's
+        Assert.Equal("dp01.contoso.com", Assert.Single(files).Server);
+    }
+
     private string Touch(string relative) => _folder.WriteFile(relative, "x");
 }

@@ -206,6 +206,33 @@ public sealed class LogFileScannerTests
     }
 
     [Fact]
+    public void Scan_LongUtf16Log_FindsWhatTheReaderFinds_AcrossBlockRefills()
+    {
+        // Given a UTF-16 LE log (read by a StreamReader, its bytes narrowed by the scan) of more than a block's first
+        // size, with multi-line records, lone CRs, text outside ASCII and hits throughout
+        var text = new StringBuilder();
+        for (var i = 1; text.Length < (3 * ScanBlockMemory.InitialChars) + 1000; i++)
+        {
+            text.Append(i % 97 == 0 ? "<![LOG[first line \u00e9\u010a\r\nsecond with needle\nthird]LOG]!><time=\"10:00:00.000+360\" date=\"11-20-2024\" component=\"C\">\r\n"
+                : i % 83 == 0 ? "PXE::MP_GetList failed; 0x80092002  $$<SMSPXE><07-16-2024 00:59:59.998-120><thread=7484 (0x1D3C)>\r"
+                : "<![LOG[ordinary record \u4e2d " + i + "]LOG]!><time=\"10:00:00.000+360\" date=\"11-20-2024\" component=\"C\">\r\n");
+        }
+
+        var log = TestLogs.FromBytes("wide.log", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(text.ToString())]);
+
+        // When it is scanned and read in full
+        var scanned = Scan(log, Signatures);
+        var full = TestLogs.ReadAll(log);
+
+        // Then the same records come out at the same lines, and every line counts
+        var expected = full.Entries.Where(Signatures.Matches).ToList();
+        Assert.True(expected.Count > 100);
+        Assert.Equal(expected, scanned.Entries);
+        Assert.Equal(full.Problems, scanned.Problems);
+        Assert.Equal(full.Entries[^1].Line, scanned.Outcome.LinesRead);
+    }
+
+    [Fact]
     public void Scan_Cancelled_Throws()
     {
         using var cancellation = new CancellationTokenSource();

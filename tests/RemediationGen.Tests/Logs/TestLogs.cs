@@ -18,7 +18,7 @@ internal static class TestLogs
     public static LogSignatures CoreSignatures => LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(rule => rule.Signatures));
 
     /// <summary>The core rules' thinning key, as the diagnoser uses it.</summary>
-    public static RecordKey CoreKey => NewestRecordKeys.Of(ProblemSet.Core.Rules)!;
+    public static RecordKey CoreKey => NewestRecordKeys.Of(ProblemSet.Core.Rules, CoreSignatures)!;
 
     /// <summary>Reads every entry and problem of <paramref name="file"/>.</summary>
     public static (List<LogEntry> Entries, List<LogProblem> Problems) ReadAll(LogFile file)
