@@ -107,6 +107,7 @@ internal sealed class CliOptions
         command.Options.Add(Server);
         command.Validators.Add(result =>
         {
+            var serverOfPath = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var value in GivenValues(result, Server))
             {
                 if (ParseChoice(value) is not { } pair)
@@ -121,11 +122,20 @@ internal sealed class CliOptions
                 {
                     result.AddError($"--server '{value}': path '{pair.Value}' does not exist.");
                 }
+                else if (serverOfPath.TryGetValue(pair.Value, out var other) && !string.Equals(other, pair.Key, StringComparison.OrdinalIgnoreCase))
+                {
+                    // Logs given to the wrong server would make fixes for the wrong server: refused, never a silent choice.
+                    result.AddError($"--server '{value}': path '{pair.Value}' is already given for '{other}'; give one server per path.");
+                }
+                else
+                {
+                    serverOfPath.TryAdd(pair.Value, pair.Key);
+                }
             }
         });
     }
 
-    /// <summary>The <c>--server</c> values as path to server (a path given twice: the last one wins).</summary>
+    /// <summary>The <c>--server</c> values as path to server (a path given twice names one server: the validator refuses two).</summary>
     public IReadOnlyDictionary<string, string> Servers(ParseResult parse)
     {
         var servers = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -14,7 +14,7 @@ internal static class LogDiscovery
     /// <paramref name="explicitServers"/> maps a file or folder path to the server whose logs it holds (the
     /// <c>--server NAME=PATH</c> option): it wins over the attribution rule (<see cref="AttributeServer"/>, <see cref="ServerInFileName"/>).
     /// </summary>
-    /// <exception cref="RemediationGenException">A path does not exist, or an explicit server is not a valid host name (<see cref="ErrorKind.InvalidInput"/>).</exception>
+    /// <exception cref="RemediationGenException">A path does not exist, an explicit server is not a valid host name, or one path (in any spelling) is given for two servers (<see cref="ErrorKind.InvalidInput"/>).</exception>
     public static LogDiscoveryResult Discover(
         IReadOnlyList<string> paths,
         HierarchyFacts? facts,
@@ -116,7 +116,7 @@ internal static class LogDiscovery
 
     private static bool IsNumericLabel(string label) => label.All(char.IsAsciiDigit);
 
-    /// <summary>Full paths (without a trailing separator) to normalized host names; invalid names are refused.</summary>
+    /// <summary>Full paths (without a trailing separator) to normalized host names; invalid names, and one path given for two servers, are refused.</summary>
     private static List<ServerPath> ExplicitServers(IReadOnlyDictionary<string, string>? explicitServers)
     {
         var result = new List<ServerPath>();
@@ -128,11 +128,11 @@ internal static class LogDiscovery
             }
 
             var fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-            if (result.Find(other => other.Path == fullPath && other.Server != hostName) is { } other)
+            if (result.Find(given => string.Equals(given.Path, fullPath, StringComparison.Ordinal) && !string.Equals(given.Server, hostName, StringComparison.Ordinal)) is { } other)
             {
                 throw new RemediationGenException(
                     ErrorKind.InvalidInput,
-                    $"'{other.Given}' and '{path}' are the same folder, given for two servers ('{other.Server}' and '{hostName}'); give it once.");
+                    $"--server: '{other.Given}' and '{path}' are the same path, given for two servers ('{other.Server}' and '{hostName}'); give one server per path.");
             }
 
             result.Add(new ServerPath(fullPath, hostName, path));

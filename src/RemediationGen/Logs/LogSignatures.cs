@@ -75,6 +75,9 @@ internal sealed class LogSignatures
     /// <summary>Whether a search has built the filter (or found that it cannot be used).</summary>
     internal bool FilterBuilt => _filter.IsValueCreated;
 
+    // Checked in this order so that asking never builds the leader's filter.
+    private bool LeaderHasFilter => _leader is { } leader && leader._filter.IsValueCreated && leader._filter.Value is not null;
+
     public static LogSignatures Create(IEnumerable<string> signatures) => Create(signatures, FilterFromChars);
 
     /// <summary>
@@ -136,7 +139,7 @@ internal sealed class LogSignatures
         breaksBefore = 0;
 
         // Once a long text (here or in the leader) has built a filter, short ones (a message) use one too (see _filter).
-        if ((!_filter.IsValueCreated && text.Length < _filterFromChars && _leader?._filter.IsValueCreated != true) || _filter.Value is not { } filter)
+        if ((!_filter.IsValueCreated && text.Length < _filterFromChars && !LeaderHasFilter) || _filter.Value is not { } filter)
         {
             var found = IndexOfSignatureWithoutFilter(text, out length);
             breaksBefore = countBreaks ? LineBreaks.Count(found < 0 ? text : text[..found]) : 0;

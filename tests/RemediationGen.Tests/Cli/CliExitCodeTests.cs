@@ -103,6 +103,24 @@ public sealed class CliExitCodeTests
     }
 
     [Fact]
+    public void Diagnose_OnePathGivenForTwoServers_Exit2()
+    {
+        var run = CliRun.Of("diagnose", "--logs", ".", "--server", "dp01.contoso.com=.", "--server", "DP01.contoso.com=.", "--server", "dp02.contoso.com=.");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.StartsWith("remediationgen: --server 'dp02.contoso.com=.': path '.' is already given for 'dp01.contoso.com'; give one server per path.\n", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnose_OnePathInTwoSpellingsForTwoServers_Exit2()
+    {
+        var run = CliRun.Of("diagnose", "--logs", ".", "--server", "dp01.contoso.com=.", "--server", "dp02.contoso.com=./");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.StartsWith("remediationgen: --server: '.' and './' are the same path, given for two servers ('dp01.contoso.com' and 'dp02.contoso.com'); give one server per path.\n", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_BadServerOption_Exit2()
     {
         var run = CliRun.Of("generate", "--demo", "--out", "x", "--server", "-bad-=.");

@@ -319,9 +319,9 @@ public sealed class AnchorFilterTests
             Assert.Equal(LineBreaks.Count(at < 0 ? text : text[..at]), breaks);
         }
 
-        // And it built a filter of its own only once its leader had one (where the machine can run one)
+        // And it built a filter of its own only once its leader had one
         Assert.False(builtBefore);
-        Assert.Equal(leader.FilterBuilt, follower.FilterBuilt);
+        Assert.True(follower.FilterBuilt);
     }
 
     [Fact]

@@ -200,7 +200,7 @@ public sealed class LogDiscoveryTests : IDisposable
         // Then it is refused as invalid input naming both ways and both servers
         Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         Assert.Equal(
-            $"'{Root}' and '{Path.Combine(Root, ".")}' are the same folder, given for two servers ('dp01.contoso.com' and 'dp02.contoso.com'); give it once.",
+            $"--server: '{Root}' and '{Path.Combine(Root, ".")}' are the same path, given for two servers ('dp01.contoso.com' and 'dp02.contoso.com'); give one server per path.",
             error.Message);
     }
 

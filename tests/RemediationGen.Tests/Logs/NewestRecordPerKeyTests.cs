@@ -105,7 +105,7 @@ public sealed class NewestRecordPerKeyTests
 
         // When it is scanned with the engine's key
         var scanned = new List<LogEntry>();
-        LogFileScanner.Scan(file, signatures, scanned.Add, _ => { }, TestLogs.CoreKey);
+        LogFileScanner.Scan(file, signatures, scanned.Add, _ => { }, TestLogs.CoreKeyFor(signatures));
 
         // Then it passes on what the reader's records thinned give
         Assert.Equal(Thin([TestLogs.ReadAll(file).Entries.Where(signatures.Matches)]), scanned);
@@ -208,7 +208,7 @@ public sealed class NewestRecordPerKeyTests
             + Line("Failed to validate PXEClientKey certificate") + Line(Validation, time: "10:00:03.000+000");
         var file = TestLogs.FromText("SMSPXE.log", text);
         var signatures = TestLogs.CoreSignatures;
-        var keyOf = TestLogs.CoreKey;
+        var keyOf = TestLogs.CoreKeyFor(signatures);
 
         // When it is scanned with the engine's key
         var scanned = new List<LogEntry>();
@@ -243,7 +243,7 @@ public sealed class NewestRecordPerKeyTests
             + Line(First, 40) + Line(First, 40)[..^("thread=\"7\" file=\"\">\r\n".Length + 40)] + "\r\n";
         var file = TestLogs.FromText("SMSPXE.log", text);
         var signatures = TestLogs.CoreSignatures;
-        var keyOf = TestLogs.CoreKey;
+        var keyOf = TestLogs.CoreKeyFor(signatures);
 
         // When it is scanned with the engine's key
         var scanned = new List<LogEntry>();
@@ -269,7 +269,7 @@ public sealed class NewestRecordPerKeyTests
 
         // When it is scanned with the engine's key
         var scanned = new List<LogEntry>();
-        LogFileScanner.Scan(file, signatures, scanned.Add, _ => { }, TestLogs.CoreKey);
+        LogFileScanner.Scan(file, signatures, scanned.Add, _ => { }, TestLogs.CoreKeyFor(signatures));
 
         // Then the three newest go on, each line whole, as the reader's records thinned
         Assert.Equal(Thin([TestLogs.ReadAll(file).Entries.Where(signatures.Matches)]), scanned);

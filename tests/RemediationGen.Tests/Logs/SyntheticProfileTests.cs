@@ -47,7 +47,7 @@ public sealed class SyntheticProfileTests : IDisposable
             // And, with the engine's key, exactly the reader's records thinned as the engine thins them
             var thinned = new List<LogEntry>();
             var thinnedProblems = new List<LogProblem>();
-            LogFileScanner.Scan(file, signatures, thinned.Add, thinnedProblems.Add, TestLogs.CoreKey);
+            LogFileScanner.Scan(file, signatures, thinned.Add, thinnedProblems.Add, TestLogs.CoreKeyFor(signatures));
             Assert.Equal(NewestRecordPerKeyTests.Thin([full.Entries.Where(signatures.Matches)]), thinned);
             Assert.Equal(full.Problems, thinnedProblems);
         }

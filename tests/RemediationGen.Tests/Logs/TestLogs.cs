@@ -17,8 +17,11 @@ internal static class TestLogs
     /// <summary>The signatures of every core rule, as the diagnoser searches for them.</summary>
     public static LogSignatures CoreSignatures => LogSignatures.Create(ProblemSet.Core.Rules.SelectMany(rule => rule.Signatures));
 
-    /// <summary>The core rules' thinning key, as the diagnoser uses it.</summary>
-    public static RecordKey CoreKey => NewestRecordKeys.Of(ProblemSet.Core.Rules, CoreSignatures)!;
+    /// <summary>The core rules' thinning key, as the diagnoser uses it beside <paramref name="scanSignatures"/>, the scan's.</summary>
+    public static RecordKey CoreKeyFor(LogSignatures scanSignatures) => NewestRecordKeys.Of(ProblemSet.Core.Rules, scanSignatures)!;
+
+    /// <summary>The core rules' thinning key beside signatures of its own (where no scan searches).</summary>
+    public static RecordKey CoreKey => CoreKeyFor(CoreSignatures);
 
     /// <summary>Reads every entry and problem of <paramref name="file"/>.</summary>
     public static (List<LogEntry> Entries, List<LogProblem> Problems) ReadAll(LogFile file)
