@@ -250,19 +250,17 @@ internal sealed class AnchorFilter
             var matched = Lookup(at0, low0, high0, nibble) & Lookup(at1, low1, high1, nibble)
                 & Lookup(Vector512.LoadUnsafe(ref start, (nuint)(i + 2)), low2, high2, nibble)
                 & Lookup(Vector512.LoadUnsafe(ref start, (nuint)(i + 3)), low3, high3, nibble);
+            // Every LF, and every CR the next position's character is no LF after (at1 is the next positions).
+            var breakBits = (Vector512.Equals(at0, lf) | Vector512.AndNot(Vector512.Equals(at0, cr), Vector512.Equals(at1, lf))).ExtractMostSignificantBits();
             if (matched == Vector512<byte>.Zero)
             {
-                // Every LF, and every CR the next position's character is no LF after (at1 is the next positions).
-                counted += BitOperations.PopCount(Vector512.Equals(at0, lf).ExtractMostSignificantBits())
-                    + BitOperations.PopCount(Vector512.AndNot(Vector512.Equals(at0, cr), Vector512.Equals(at1, lf)).ExtractMostSignificantBits());
+                counted += BitOperations.PopCount(breakBits);
                 continue;
             }
 
-            // The breaks before the candidate, from the same masks: the caller then counts none.
+            // The breaks before the candidate, from the same bits: the caller then counts none.
             var offset = BitOperations.TrailingZeroCount(~Vector512.Equals(matched, Vector512<byte>.Zero).ExtractMostSignificantBits());
-            var before = (1UL << offset) - 1;
-            counted += BitOperations.PopCount(Vector512.Equals(at0, lf).ExtractMostSignificantBits() & before)
-                + BitOperations.PopCount(Vector512.AndNot(Vector512.Equals(at0, cr), Vector512.Equals(at1, lf)).ExtractMostSignificantBits() & before);
+            counted += BitOperations.PopCount(breakBits & ((1UL << offset) - 1));
             buckets = matched.GetElement(offset);
             (breaks, countedTo) = (counted, i + offset);
             return i + offset;
@@ -293,17 +291,15 @@ internal sealed class AnchorFilter
             var matched = Lookup(at0, low0, high0, nibble) & Lookup(at1, low1, high1, nibble)
                 & Lookup(Vector256.LoadUnsafe(ref start, (nuint)(i + 2)), low2, high2, nibble)
                 & Lookup(Vector256.LoadUnsafe(ref start, (nuint)(i + 3)), low3, high3, nibble);
+            var breakBits = (Vector256.Equals(at0, lf) | Vector256.AndNot(Vector256.Equals(at0, cr), Vector256.Equals(at1, lf))).ExtractMostSignificantBits();
             if (matched == Vector256<byte>.Zero)
             {
-                counted += BitOperations.PopCount(Vector256.Equals(at0, lf).ExtractMostSignificantBits())
-                    + BitOperations.PopCount(Vector256.AndNot(Vector256.Equals(at0, cr), Vector256.Equals(at1, lf)).ExtractMostSignificantBits());
+                counted += BitOperations.PopCount(breakBits);
                 continue;
             }
 
             var offset = BitOperations.TrailingZeroCount(~Vector256.Equals(matched, Vector256<byte>.Zero).ExtractMostSignificantBits());
-            var before = (1U << offset) - 1;
-            counted += BitOperations.PopCount(Vector256.Equals(at0, lf).ExtractMostSignificantBits() & before)
-                + BitOperations.PopCount(Vector256.AndNot(Vector256.Equals(at0, cr), Vector256.Equals(at1, lf)).ExtractMostSignificantBits() & before);
+            counted += BitOperations.PopCount(breakBits & ((1U << offset) - 1));
             buckets = matched.GetElement(offset);
             (breaks, countedTo) = (counted, i + offset);
             return i + offset;

@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace RemediationGen.Logs;
 
@@ -44,51 +40,6 @@ internal sealed class ContentCheck(LogFile file, Utf8ScanReader? utf8Reader, Act
         }
     }
 
-    /// <summary>
-    /// <c>IndexOfAny('\0', '\uFFFD')</c>: this reads every character the scan skips, so it is compiled fully
-    /// optimized on first use rather than run as the library's ahead-of-time code until tiering catches up.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int IndexOfNulOrReplacement(ReadOnlySpan<char> text)
-    {
-        var units = MemoryMarshal.Cast<char, ushort>(text);
-        ref var start = ref MemoryMarshal.GetReference(units);
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var replacement = Vector512.Create((ushort)0xFFFD);
-            for (; i + Vector512<ushort>.Count <= units.Length; i += Vector512<ushort>.Count)
-            {
-                var current = Vector512.LoadUnsafe(ref start, (nuint)i);
-                var found = Vector512.Equals(current, Vector512<ushort>.Zero) | Vector512.Equals(current, replacement);
-                if (found != Vector512<ushort>.Zero)
-                {
-                    return i + BitOperations.TrailingZeroCount(found.ExtractMostSignificantBits());
-                }
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var replacement = Vector256.Create((ushort)0xFFFD);
-            for (; i + Vector256<ushort>.Count <= units.Length; i += Vector256<ushort>.Count)
-            {
-                var current = Vector256.LoadUnsafe(ref start, (nuint)i);
-                var found = Vector256.Equals(current, Vector256<ushort>.Zero) | Vector256.Equals(current, replacement);
-                if (found != Vector256<ushort>.Zero)
-                {
-                    return i + BitOperations.TrailingZeroCount(found.ExtractMostSignificantBits());
-                }
-            }
-        }
-
-        for (; i < units.Length; i++)
-        {
-            if (units[i] is 0 or 0xFFFD)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    /// <summary>The first NUL or U+FFFD in <paramref name="text"/>, or -1 (see <see cref="CharSearch"/>).</summary>
+    internal static int IndexOfNulOrReplacement(ReadOnlySpan<char> text) => CharSearch.IndexOfEither(text, '\0', '\uFFFD');
 }

@@ -72,52 +72,8 @@ internal static class LineBreaks
         return count;
     }
 
-    /// <summary>The index of the first CR or LF in <paramref name="text"/>, or -1 (<c>IndexOfAny('\r', '\n')</c>, compiled fully optimized on first use for the same reason as <see cref="Count"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int IndexOf(ReadOnlySpan<char> text)
-    {
-        var units = MemoryMarshal.Cast<char, ushort>(text);
-        ref var start = ref MemoryMarshal.GetReference(units);
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var cr = Vector256.Create((ushort)'\r');
-            var lf = Vector256.Create((ushort)'\n');
-            for (; i + Vector256<ushort>.Count <= units.Length; i += Vector256<ushort>.Count)
-            {
-                var current = Vector256.LoadUnsafe(ref start, (nuint)i);
-                var breaks = Vector256.Equals(current, lf) | Vector256.Equals(current, cr);
-                if (breaks != Vector256<ushort>.Zero)
-                {
-                    return i + BitOperations.TrailingZeroCount(breaks.ExtractMostSignificantBits());
-                }
-            }
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            var cr = Vector128.Create((ushort)'\r');
-            var lf = Vector128.Create((ushort)'\n');
-            for (; i + Vector128<ushort>.Count <= units.Length; i += Vector128<ushort>.Count)
-            {
-                var current = Vector128.LoadUnsafe(ref start, (nuint)i);
-                var breaks = Vector128.Equals(current, lf) | Vector128.Equals(current, cr);
-                if (breaks != Vector128<ushort>.Zero)
-                {
-                    return i + BitOperations.TrailingZeroCount(breaks.ExtractMostSignificantBits());
-                }
-            }
-        }
-
-        for (; i < units.Length; i++)
-        {
-            if (units[i] is '\r' or '\n')
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    /// <summary>The index of the first CR or LF in <paramref name="text"/>, or -1 (see <see cref="CharSearch"/>).</summary>
+    public static int IndexOf(ReadOnlySpan<char> text) => CharSearch.IndexOfEither(text, '\r', '\n');
 
     /// <summary>The index of the last CR or LF in <paramref name="text"/>, or -1 (<c>LastIndexOfAny('\r', '\n')</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

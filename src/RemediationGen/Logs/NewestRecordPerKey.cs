@@ -75,11 +75,8 @@ internal sealed class NewestRecordPerKey(RecordKey keyOf, HeldLineParser? parseL
     public void Accept(LogEntry entry, Action<LogEntry> emit)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Accept(entry, keyOf(entry.File, entry.Message, entry.Component), emit);
+        Accept(entry, keyOf(entry.File, entry.Message, entry.Component) is { } key ? KeyFor(key) : null, emit);
     }
-
-    /// <summary>As <see cref="Accept(LogEntry, Action{LogEntry})"/>, with the entry's key (from <see cref="KeyOf"/>) already worked out.</summary>
-    public void Accept(LogEntry entry, string? key, Action<LogEntry> emit) => Accept(entry, key is null ? null : KeyFor(key), emit);
 
     /// <summary>As <see cref="Accept(LogEntry, Action{LogEntry})"/>, with the entry's key from <see cref="KeyFor"/>.</summary>
     public void Accept(LogEntry entry, HeldKey? key, Action<LogEntry> emit)
